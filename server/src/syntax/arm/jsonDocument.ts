@@ -1,0 +1,51 @@
+import { parseTree, printParseErrorCode, ParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import type { SyntaxProblem } from '../span';
+
+export interface JsonDocument {
+  /** The tree jsonc-parser recovers, also for broken input; undefined only for empty input. */
+  readonly root: Node | undefined;
+  readonly problems: readonly SyntaxProblem[];
+}
+
+const messages: Partial<Record<ParseErrorCode, string>> = {
+  [ParseErrorCode.InvalidSymbol]: 'unexpected character: this is not valid JSON here',
+  [ParseErrorCode.InvalidNumberFormat]: 'this number is not written the way JSON allows',
+  [ParseErrorCode.PropertyNameExpected]: 'expected a property name in double quotes',
+  [ParseErrorCode.ValueExpected]: 'expected a value (a string, number, object, array, true, false or null)',
+  [ParseErrorCode.ColonExpected]: "expected ':' after the property name",
+  [ParseErrorCode.CommaExpected]: "expected ',' between items",
+  [ParseErrorCode.CloseBraceExpected]: "expected '}' to close the object",
+  [ParseErrorCode.CloseBracketExpected]: "expected ']' to close the array",
+  [ParseErrorCode.EndOfFileExpected]: 'unexpected text after the end of the JSON value',
+  [ParseErrorCode.InvalidCommentToken]: 'this comment is not closed (missing */)',
+  [ParseErrorCode.UnexpectedEndOfComment]: 'this comment is not closed (missing */)',
+  [ParseErrorCode.UnexpectedEndOfString]: 'this string is not closed (missing ")',
+  [ParseErrorCode.UnexpectedEndOfNumber]: 'this number ends too early',
+  [ParseErrorCode.InvalidUnicode]: 'invalid \\u escape: it needs four hexadecimal digits',
+  [ParseErrorCode.InvalidEscapeCharacter]: 'invalid escape in a string (JSON allows \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)',
+  [ParseErrorCode.InvalidCharacter]: 'a control character (such as a line break) inside a string',
+};
+
+export interface JsonOptions {
+  /** ARM accepts comments, trailing commas and raw line breaks inside strings. */
+  readonly arm?: boolean;
+}
+
+export function parseJsonDocument(text: string, options: JsonOptions = {}): JsonDocument {
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, {
+    allowTrailingComma: options.arm === true,
+    disallowComments: options.arm !== true,
+    allowEmptyContent: false,
+  });
+  const problems: SyntaxProblem[] = [];
+  for (const error of errors) {
+    if (options.arm && error.error === ParseErrorCode.InvalidCharacter) continue;
+    problems.push({
+      offset: error.offset,
+      length: Math.max(error.length, 1),
+      message: messages[error.error] ?? `JSON syntax error (${printParseErrorCode(error.error)})`,
+    });
+  }
+  return { root, problems };
+}
