@@ -11,8 +11,11 @@ export type DocumentKind =
 
 const policyName = /\.hipaa-notify\.(ya?ml|json)$/i;
 
-/** What a file is, from its name and, for JSON, from its top-level `$schema` (works on broken JSON too). */
-export function documentKindOf(fileName: string, text: string): DocumentKind {
+/**
+ * What a file is, from its name and, for JSON, from its top-level `$schema` (works on broken
+ * JSON too). The editor's language id decides for unsaved files that have no telling name.
+ */
+export function documentKindOf(fileName: string, text: string, languageId?: string): DocumentKind {
   const base = fileName.replace(/^.*[\\/]/, '');
   const lower = base.toLowerCase();
   if (policyName.test(base)) return 'policy';
@@ -20,6 +23,8 @@ export function documentKindOf(fileName: string, text: string): DocumentKind {
   if (lower.endsWith('.bicep')) return 'bicep';
   if (lower.endsWith('.bicepparam')) return 'bicepparam';
   if (lower.endsWith('.json') || lower.endsWith('.jsonc')) return armKindOf(text);
+  if (languageId === 'bicep' || languageId === 'bicepparam') return languageId;
+  if (languageId === 'json' || languageId === 'jsonc') return armKindOf(text);
   return 'none';
 }
 

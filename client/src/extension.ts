@@ -1,0 +1,72 @@
+import * as vscode from 'vscode';
+import {
+  LanguageClient,
+  TransportKind,
+  type DocumentSelector,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+
+const selector: DocumentSelector = [
+  { language: 'bicep' },
+  { language: 'bicepparam' },
+  // ARM templates and parameter files are any JSON; the server recognises them by $schema.
+  { language: 'json' },
+  { language: 'jsonc' },
+  { language: 'yaml', pattern: '**/*.hipaa-notify.{yaml,yml}' },
+];
+
+let client: LanguageClient | undefined;
+let output: vscode.LogOutputChannel;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  output = vscode.window.createOutputChannel('HIPAA Notify', { log: true });
+  context.subscriptions.push(
+    output,
+    vscode.commands.registerCommand('hipaaNotify.restartServer', () => restart(context)),
+    vscode.commands.registerCommand('hipaaNotify.showOutput', () => output.show(true)),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('hipaaNotify')) void restart(context);
+    }),
+  );
+  await start(context);
+}
+
+export async function deactivate(): Promise<void> {
+  await stop();
+}
+
+async function start(context: vscode.ExtensionContext): Promise<void> {
+  const settings = vscode.workspace.getConfiguration('hipaaNotify');
+  if (!settings.get<boolean>('enable', true)) {
+    output.appendLine('HIPAA Notify is disabled (hipaaNotify.enable).');
+    return;
+  }
+  const module = vscode.Uri.joinPath(context.extensionUri, 'dist', 'server.js').fsPath;
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: selector,
+    outputChannel: output,
+    initializationOptions: {
+      docsBaseUrl: vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString(),
+      configFile: settings.get<string>('configFile', ''),
+    },
+  };
+  client = new LanguageClient('hipaaNotify', 'HIPAA Notify', serverOptions, clientOptions);
+  await client.start();
+}
+
+async function stop(): Promise<void> {
+  const running = client;
+  client = undefined;
+  if (running) await running.stop();
+}
+
+async function restart(context: vscode.ExtensionContext): Promise<void> {
+  output.appendLine('Restarting the HIPAA Notify language server.');
+  await stop();
+  await start(context);
+}

@@ -1,0 +1,46 @@
+import * as fs from 'node:fs';
+import { parseArguments, usage, UsageError, type CheckArguments } from './cli/arguments';
+import { InputError, runCheck } from './cli/check';
+import { formatJson } from './cli/formats/json';
+import { formatSarif } from './cli/formats/sarif';
+import { formatText } from './cli/formats/text';
+
+declare const HIPAA_NOTIFY_VERSION: string | undefined;
+const version = typeof HIPAA_NOTIFY_VERSION === 'string' ? HIPAA_NOTIFY_VERSION : '0.0.0-dev';
+
+function check(args: CheckArguments): number {
+  const report = runCheck(args.paths, args.config);
+  const text = args.format === 'sarif' ? formatSarif(report, version) : args.format === 'json' ? formatJson(report) : formatText(report);
+  if (args.output) fs.writeFileSync(args.output, text);
+  else process.stdout.write(text);
+  return report.findings.some((f) => f.level === 'error') ? 1 : 0;
+}
+
+function main(argv: readonly string[]): number {
+  try {
+    const args = parseArguments(argv);
+    if (args.command === 'help') {
+      process.stdout.write(usage + '\n');
+      return 0;
+    }
+    if (args.command === 'version') {
+      process.stdout.write(version + '\n');
+      return 0;
+    }
+    return check(args);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`hipaa-notify: ${error.message}\n\n${usage}\n`);
+      return 2;
+    }
+    if (error instanceof InputError) {
+      process.stderr.write(`hipaa-notify: ${error.message}\n`);
+      return 2;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`hipaa-notify: internal error: ${message}\n`);
+    return 2;
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));

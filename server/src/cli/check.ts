@@ -1,0 +1,61 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyseFile } from '../analysis';
+import { applyRuleLevels } from '../config/config';
+import { documentKindOf } from '../syntax/documentKind';
+import type { Finding } from '../rules/finding';
+import { findConfig, loadConfig } from './configLookup';
+import { candidateFiles } from './walk';
+
+export interface CheckReport {
+  /** Folder that report paths are relative to. */
+  readonly root: string;
+  readonly filesChecked: number;
+  readonly findings: readonly Finding[];
+  /** Text of every file with findings, for line/column conversion. */
+  readonly texts: ReadonlyMap<string, string>;
+}
+
+export class InputError extends Error {}
+
+export function runCheck(paths: readonly string[], configFile?: string): CheckReport {
+  const absolute = paths.map((p) => path.resolve(p));
+  for (const p of absolute) {
+    if (!fs.existsSync(p)) throw new InputError(`${p}: no such file or folder`);
+  }
+  const root = absolute.length === 1 && fs.statSync(absolute[0]).isDirectory() ? absolute[0] : process.cwd();
+  const explicitConfig = configFile ? loadExplicitConfig(configFile) : undefined;
+  const findings: Finding[] = [];
+  const texts = new Map<string, string>();
+  const seen = new Set<string>();
+  for (const start of absolute) {
+    const located = explicitConfig ?? findConfig(start);
+    for (const file of candidateFiles(start, located.config, located.folder)) {
+      if (seen.has(file)) continue;
+      seen.add(file);
+      const text = readText(file);
+      const kind = documentKindOf(file, text);
+      if (kind === 'none') continue;
+      const fileFindings = applyRuleLevels(analyseFile({ file, text }, kind), located.config);
+      if (fileFindings.length > 0) texts.set(file, text);
+      findings.push(...fileFindings);
+    }
+  }
+  return { root, filesChecked: seen.size, findings, texts };
+}
+
+function loadExplicitConfig(file: string) {
+  try {
+    return loadConfig(file);
+  } catch (error) {
+    throw new InputError(`${file}: cannot read the config file (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`);
+  }
+}
+
+function readText(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  } catch (error) {
+    throw new InputError(`${file}: cannot read (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`);
+  }
+}
