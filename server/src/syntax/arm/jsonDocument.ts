@@ -1,5 +1,8 @@
 import { parseTree, printParseErrorCode, ParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { SyntaxProblem } from '../span';
+import { member, stringOf } from './jsonNodes';
+import { targetScopeOfSchema } from './targetScope';
+import { expressionProblemsIn } from './templateStrings';
 
 export interface JsonDocument {
   /** The tree jsonc-parser recovers, also for broken input; undefined only for empty input. */
@@ -27,7 +30,10 @@ const messages: Partial<Record<ParseErrorCode, string>> = {
 };
 
 export interface JsonOptions {
-  /** ARM accepts comments, trailing commas and raw line breaks inside strings. */
+  /**
+   * ARM accepts comments, trailing commas and raw line breaks inside strings. A deployment
+   * template read this way also reports its malformed `[...]` expressions.
+   */
   readonly arm?: boolean;
 }
 
@@ -46,6 +52,10 @@ export function parseJsonDocument(text: string, options: JsonOptions = {}): Json
       length: Math.max(error.length, 1),
       message: messages[error.error] ?? `JSON syntax error (${printParseErrorCode(error.error)})`,
     });
+  }
+  if (options.arm === true && targetScopeOfSchema(stringOf(member(root, '$schema'))) !== undefined) {
+    problems.push(...expressionProblemsIn(text, root));
+    problems.sort((a, b) => a.offset - b.offset);
   }
   return { root, problems };
 }
