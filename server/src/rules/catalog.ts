@@ -16,6 +16,7 @@ export interface RuleMeta {
 export const catalog: readonly RuleMeta[] = [
   { id: 'HN001', name: 'syntax-error', level: 'error', summary: 'The file does not parse.' },
   { id: 'HN002', name: 'unresolved-reference', level: 'warning', summary: 'A symbol, parameter, variable, module path or resource reference does not exist.' },
+  { id: 'HN009', name: 'suppression-missing-reason', level: 'info', summary: 'A suppression comment or metadata entry gives no reason.' },
   { id: 'HN101', name: 'action-group-hardcoded-recipients', level: 'warning', summary: 'An action group notifies personal addresses or numbers and has no role-based receivers.', citation: '45 CFR 164.308(a)(1)(ii)(D), 164.308(a)(6)(ii)' },
   { id: 'HN102', name: 'logic-app-hardcoded-recipients', level: 'warning', summary: 'A Logic App sends mail, Teams or SMS to literal addresses.', citation: '45 CFR 164.308(a)(6)(ii)' },
   { id: 'HN103', name: 'action-group-disabled-or-empty', level: 'error', summary: 'An action group is disabled or has no receivers.', citation: '45 CFR 164.308(a)(6)(ii)' },
