@@ -1,67 +1,101 @@
 import {
   createConnection,
+  DidChangeWatchedFilesNotification,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
+  type Diagnostic,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { analyseFile } from './analysis';
+import { applyRuleLevels } from './config/config';
+import { WorkspaceConfigs } from './config/workspaceConfigs';
 import { defaultDocsBase } from './rules/catalog';
 import { documentKindOf } from './syntax/documentKind';
 import { LineMap } from './syntax/lineMap';
 import { Debouncer } from './protocol/debouncer';
+import { hoverForDiagnostics } from './protocol/hover';
 import { toDiagnostic } from './protocol/toLsp';
 
 interface ServerOptions {
   /** Base URL of the rule pages (the client passes its packaged docs folder). */
   docsBaseUrl?: string;
+  /** hipaaNotify.configFile: a config path relative to the workspace folder. */
+  configFile?: string;
   debounceMs?: number;
 }
 
 // ProposedFeatures.all picks the transport from argv: --stdio, --node-ipc or --socket=N.
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
+const published = new Map<string, Diagnostic[]>();
 let options: ServerOptions = {};
 let debouncer = new Debouncer(120);
+let configs = new WorkspaceConfigs([]);
+let canWatchFiles = false;
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   options = (params.initializationOptions ?? {}) as ServerOptions;
   debouncer = new Debouncer(options.debounceMs ?? 120);
+  const folders = (params.workspaceFolders ?? []).map((f) => URI.parse(f.uri).fsPath);
+  if (folders.length === 0 && params.rootUri) folders.push(URI.parse(params.rootUri).fsPath);
+  configs = new WorkspaceConfigs(folders, options.configFile || undefined);
+  canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   return {
-    capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } },
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      hoverProvider: true,
+    },
     serverInfo: { name: 'hipaa-notify', version: '0.1.0' },
   };
 });
 
-function fileNameOf(uri: string): string {
+connection.onInitialized(() => {
+  if (canWatchFiles) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/hipaa-notify.json' }] });
+  }
+});
+
+connection.onDidChangeWatchedFiles(() => {
+  configs.invalidate();
+  for (const document of documents.all()) publish(document);
+});
+
+function filePathOf(uri: string): string | undefined {
   try {
-    return URI.parse(uri).path;
+    const parsed = URI.parse(uri);
+    return parsed.scheme === 'file' ? parsed.fsPath : undefined;
   } catch {
-    return uri;
+    return undefined;
   }
 }
 
 function publish(document: TextDocument): void {
   const text = document.getText();
-  const kind = documentKindOf(fileNameOf(document.uri), text, document.languageId);
+  const filePath = filePathOf(document.uri);
+  const kind = documentKindOf(filePath ?? URI.parse(document.uri).path, text, document.languageId);
   const lines = new LineMap(text);
   const docsBase = options.docsBaseUrl ?? defaultDocsBase;
   const lineMapOf = (file: string) => {
     const other = documents.get(file);
     return other ? new LineMap(other.getText()) : undefined;
   };
-  let diagnostics;
+  let diagnostics: Diagnostic[];
   try {
-    diagnostics = analyseFile({ file: document.uri, text }, kind).map((f) => toDiagnostic(f, lines, docsBase, lineMapOf));
+    const located = filePath ? configs.forFile(filePath) : undefined;
+    const ignored = filePath !== undefined && configs.isIgnored(filePath);
+    const findings = ignored ? [] : analyseFile({ file: document.uri, text }, kind);
+    diagnostics = (located ? applyRuleLevels(findings, located.config) : findings).map((f) => toDiagnostic(f, lines, docsBase, lineMapOf));
   } catch (error) {
     connection.console.error(`analysis of ${document.uri} failed: ${error instanceof Error ? error.message : String(error)}`);
     return;
   }
   // A newer edit may have arrived while analysing; its own run will publish.
   if (documents.get(document.uri)?.version !== document.version) return;
+  published.set(document.uri, diagnostics);
   void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
 }
 
@@ -72,8 +106,11 @@ documents.onDidChangeContent(({ document }) => debouncer.schedule(document.uri, 
 
 documents.onDidClose(({ document }) => {
   debouncer.cancel(document.uri);
+  published.delete(document.uri);
   void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });
+
+connection.onHover(({ textDocument, position }) => hoverForDiagnostics(published.get(textDocument.uri) ?? [], position));
 
 documents.listen(connection);
 connection.listen();

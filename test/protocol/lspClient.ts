@@ -37,14 +37,14 @@ export class LspTestClient {
     });
   }
 
-  static async start(initializationOptions: object = { debounceMs: 10 }): Promise<{ client: LspTestClient; result: InitializeResult }> {
+  static async start(initializationOptions: object = { debounceMs: 10 }, rootUri: string | null = null): Promise<{ client: LspTestClient; result: InitializeResult }> {
     const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspTestClient(child, connection);
     connection.listen();
     const result = await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
-      rootUri: null,
+      rootUri,
       capabilities: { textDocument: { publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true, versionSupport: true } } },
       initializationOptions,
     });

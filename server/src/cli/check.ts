@@ -4,7 +4,7 @@ import { analyseFile } from '../analysis';
 import { applyRuleLevels } from '../config/config';
 import { documentKindOf } from '../syntax/documentKind';
 import type { Finding } from '../rules/finding';
-import { findConfig, loadConfig } from './configLookup';
+import { findConfig, loadConfig } from '../config/configLookup';
 import { candidateFiles } from './walk';
 
 export interface CheckReport {
