@@ -1,0 +1,85 @@
+import type { Node } from 'jsonc-parser';
+import { itemsOf, member } from '../syntax/arm/jsonNodes';
+import { readCopy } from '../syntax/arm/readArmTemplate';
+import { templateStringOf } from '../syntax/arm/templateStrings';
+import { evaluateExpression } from './evaluateExpression';
+import type { EvaluationScope } from './evaluationScope';
+import { limits } from './limits';
+import { arrayValue, booleanValue, nullValue, numberValue, objectValue, stringValue, unknownValue, type ObjectProperty, type Value } from './value';
+
+export interface NodeOptions {
+  /** In resource properties, an object's `copy` array is a property loop. */
+  readonly propertyCopy?: boolean;
+  /** Property names left out of an object (e.g. `resources` of a resource). */
+  readonly skip?: ReadonlySet<string>;
+}
+
+/** Evaluates a JSON value of a template: literals as written, `[...]` strings as expressions. */
+export function evaluateNode(node: Node, scope: EvaluationScope, options: NodeOptions = {}): Value {
+  const origin = scope.originOf(node);
+  switch (node.type) {
+    case 'string': {
+      const parsed = templateStringOf(scope.text, node);
+      if (parsed.template.kind === 'literal') return stringValue(parsed.template.value, origin);
+      if (parsed.template.expression === undefined) return unknownValue('the expression has a syntax error', origin);
+      return evaluateExpression(parsed.template.expression, scope);
+    }
+    case 'number':
+      return numberValue(node.value as number, origin);
+    case 'boolean':
+      return booleanValue(node.value as boolean, origin);
+    case 'null':
+      return nullValue(origin);
+    case 'array':
+      if (!scope.run.step()) return unknownValue('the template takes too much work to evaluate', origin);
+      return arrayValue(itemsOf(node).map((item) => evaluateNode(item, scope, options.propertyCopy ? { propertyCopy: true } : {})), origin);
+    case 'object':
+      if (!scope.run.step()) return unknownValue('the template takes too much work to evaluate', origin);
+      return objectValue(objectProperties(node, scope, options), origin);
+    default:
+      return unknownValue('not a JSON value', origin);
+  }
+}
+
+function objectProperties(node: Node, scope: EvaluationScope, options: NodeOptions): ObjectProperty[] {
+  const properties: ObjectProperty[] = [];
+  const inner: NodeOptions = options.propertyCopy ? { propertyCopy: true } : {};
+  for (const property of node.children ?? []) {
+    const [key, value] = property.children ?? [];
+    if (key === undefined || value === undefined || typeof key.value !== 'string') continue;
+    const name = key.value;
+    if (options.skip?.has(name.toLowerCase())) continue;
+    if (options.propertyCopy && value.type === 'array' && name.toLowerCase() === 'copy' && isPropertyLoop(value)) {
+      for (const loop of itemsOf(value)) {
+        const expanded = propertyLoop(loop, scope);
+        if (expanded !== undefined) properties.push(expanded);
+      }
+      continue;
+    }
+    properties.push({ name, value: evaluateNode(value, scope, inner) });
+  }
+  return properties;
+}
+
+function isPropertyLoop(node: Node): boolean {
+  return itemsOf(node).every((item) => member(item, 'name') !== undefined && member(item, 'input') !== undefined);
+}
+
+/** `{ name, count, input }` in a `copy` array becomes the property `name` holding `count` inputs. */
+function propertyLoop(node: Node, scope: EvaluationScope): ObjectProperty | undefined {
+  const copy = readCopy(node);
+  if (copy?.name === undefined || copy.input === undefined) return undefined;
+  const origin = scope.originOf(node);
+  const count = copy.count === undefined ? undefined : evaluateNode(copy.count, scope);
+  if (count?.kind !== 'number') {
+    if (count !== undefined && count.kind !== 'unknown') scope.report(copy.count ?? node, 'the copy count must be an integer');
+    return { name: copy.name, value: unknownValue(count?.kind === 'unknown' ? `the copy count is not known (${count.reason})` : 'the copy count is missing', origin, 'array') };
+  }
+  if (count.value > limits.maxCopyCount || count.value < 0) {
+    scope.report(copy.count ?? node, `the copy count must be between 0 and ${limits.maxCopyCount}`);
+    return { name: copy.name, value: unknownValue(`the copy count ${count.value} is outside 0..${limits.maxCopyCount}`, origin, 'array') };
+  }
+  const items: Value[] = [];
+  for (let i = 0; i < count.value; i++) items.push(evaluateNode(copy.input, scope.withCopyIndex(copy.name, i), { propertyCopy: true }));
+  return { name: copy.name, value: arrayValue(items, origin) };
+}
