@@ -1,0 +1,635 @@
+import { StringInfo } from './lexer';
+import { ExpressionFlags, ParserBase, stops } from './parserBase';
+import { decodeEscapes, skipLeadingLineBreak } from './strings';
+import type {
+  ArrayExpression, BinaryExpression, BinaryOperator, Declaration, Decorator, Expression, ForExpression,
+  FunctionCall, Identifier, IfCondition, Lambda, Node, ObjectExpression, ObjectProperty, Skipped,
+  SpreadExpression, StringLiteral, StringSegment,
+} from './syntaxTree';
+import { binaryPrecedence, TokenKind } from './tokens';
+
+const { NewLine, RightBrace, RightParen, RightSquare, StringRightPiece, StringMiddlePiece, Comma, Colon } = {
+  NewLine: TokenKind.NewLine, RightBrace: TokenKind.RightBrace, RightParen: TokenKind.RightParen,
+  RightSquare: TokenKind.RightSquare, StringRightPiece: TokenKind.StringRightPiece,
+  StringMiddlePiece: TokenKind.StringMiddlePiece, Comma: TokenKind.Comma, Colon: TokenKind.Colon,
+};
+
+/** Where an operand or a ternary branch gives up on failure. */
+const operandStops = stops(StringRightPiece, RightBrace, RightParen, RightSquare, NewLine);
+const ternaryBranchStops = stops(Colon, StringRightPiece, RightBrace, RightParen, RightSquare, NewLine);
+const objectElementStops = stops(NewLine, RightBrace);
+const arrayElementStops = stops(NewLine, RightSquare);
+const argumentStops = stops(NewLine, Comma, RightParen);
+const listItemStops = stops(StringRightPiece, RightBrace, RightParen, RightSquare, NewLine, Comma);
+const closeParenStops = stops(StringRightPiece, RightBrace, RightSquare, NewLine);
+const holeStops = stops(StringMiddlePiece, StringRightPiece, NewLine);
+
+export const declarationKeywordList = [
+  'targetScope', 'metadata', 'param', 'var', 'type', 'func', 'resource', 'module', 'output', 'import',
+  'extension', 'assert', 'test', 'using', 'extends', 'extensionConfig',
+];
+const declarationKeywords: ReadonlySet<string> = new Set(declarationKeywordList);
+
+function hasFlag(flags: ExpressionFlags, flag: ExpressionFlags): boolean {
+  return (flags & flag) === flag;
+}
+
+function end(node: Node): number {
+  return node.offset + node.length;
+}
+
+/** Expressions, strings, objects, arrays, loops, calls and lambdas (Bicep's expression grammar). */
+export abstract class ExpressionParser extends ParserBase {
+  protected override declarationKeywords = declarationKeywords;
+
+  /** A declaration allowed inside an object (a nested resource); provided by the declaration parser. */
+  protected abstract declaration(expectedKeyword?: string): Declaration | Skipped;
+
+  // ---- helpers ----
+
+  /** Expects a token; on failure reports (unless suppressed), skips to `stopMask` and returns the Skipped node. */
+  protected expectOrSkip(kind: TokenKind, message: string, suppress: boolean, stopMask: number): Skipped | undefined {
+    if (this.peek() === kind) {
+      this.read();
+      return undefined;
+    }
+    return this.recover(this.pos, this.failure(message), suppress, stopMask, false);
+  }
+
+  /** A description of the previous token for messages ("after ':'"). */
+  protected afterPrevious(): string {
+    if (this.pos === 0) return '';
+    const kind = this.kinds[this.pos - 1];
+    if (kind === TokenKind.NewLine) return '';
+    const text = this.textOf(this.pos - 1);
+    return text.length > 0 && text.length <= 20 ? ` after '${text}'` : '';
+  }
+
+  protected identifierOrSkip(message: string): Identifier {
+    if (this.check(TokenKind.Identifier)) return this.identifierAt(this.read());
+    return this.missingIdentifier(this.skipEmpty(message));
+  }
+
+  protected identifierWithRecovery(message: string, suppress: boolean, stopMask: number): Identifier {
+    if (this.check(TokenKind.Identifier)) return this.identifierAt(this.read());
+    const skipped = this.recover(this.pos, this.failure(message), suppress, stopMask, false);
+    return this.missingIdentifier(skipped);
+  }
+
+  // ---- expressions ----
+
+  expression(flags: ExpressionFlags): Expression {
+    this.enter();
+    const condition = this.binary(flags, 0);
+    if (this.peek() === NewLine && this.kindAt(this.pos + 1) === TokenKind.Question) this.read();
+    if (!this.check(TokenKind.Question)) {
+      this.depth--;
+      return condition;
+    }
+    this.read();
+    const whenTrue = this.withRecovery(() => this.expression(flags), false, ternaryBranchStops);
+    if (whenTrue.kind !== 'Skipped' && this.peek() === NewLine && this.kindAt(this.pos + 1) === Colon) this.read();
+    const colon = this.expectOrSkip(Colon, "expected ':' and the value for when the condition is false", this.suppressAfter(whenTrue), operandStops);
+    const whenFalse = colon
+      ? this.skipped(this.lastEnd(), this.lastEnd())
+      : this.withRecovery(() => this.expression(flags), false, operandStops);
+    this.depth--;
+    return this.node({ kind: 'TernaryExpression', condition, whenTrue, whenFalse }, condition.offset, Math.max(end(whenFalse), this.lastEnd()));
+  }
+
+  private binary(flags: ExpressionFlags, precedence: number): Expression {
+    let left = this.unary(flags);
+    while (true) {
+      const kind = this.peek();
+      const operatorPrecedence = binaryPrecedence(kind);
+      if (operatorPrecedence <= precedence) return left;
+      const operatorIndex = this.read();
+      const operator = this.textOf(operatorIndex) as BinaryOperator;
+      const right = this.withRecovery(() => this.binaryOperand(flags, operatorPrecedence, operator), false, operandStops);
+      left = this.node<BinaryExpression>(
+        { kind: 'BinaryExpression', operator, left, right },
+        left.offset,
+        Math.max(end(right), this.ends[operatorIndex]),
+      );
+    }
+  }
+
+  private binaryOperand(flags: ExpressionFlags, precedence: number, operator: string): Expression {
+    if (this.startsOperand()) return this.binary(flags, precedence);
+    return this.fail(`expected an expression after '${operator}'`);
+  }
+
+  /** Whether the current token can start an expression (for clearer messages than the generic one). */
+  protected startsOperand(): boolean {
+    switch (this.peek()) {
+      case TokenKind.Identifier: case TokenKind.Integer: case TokenKind.TrueKeyword: case TokenKind.FalseKeyword:
+      case TokenKind.NullKeyword: case TokenKind.StringComplete: case TokenKind.StringLeftPiece:
+      case TokenKind.LeftBrace: case TokenKind.LeftSquare: case TokenKind.LeftParen:
+      case TokenKind.Exclamation: case TokenKind.Minus:
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  private unary(flags: ExpressionFlags): Expression {
+    const kind = this.peek();
+    if (kind !== TokenKind.Exclamation && kind !== TokenKind.Minus) return this.member(flags);
+    const operatorIndex = this.read();
+    const operator = kind === TokenKind.Exclamation ? '!' : '-';
+    const operand = this.withRecovery(() => this.member(flags), false, operandStops);
+    return this.node({ kind: 'UnaryExpression', operator, operand }, this.starts[operatorIndex], Math.max(end(operand), this.ends[operatorIndex]));
+  }
+
+  private member(flags: ExpressionFlags): Expression {
+    let current = this.primary(flags);
+    while (true) {
+      const kind = this.peek();
+      if (kind === TokenKind.LeftSquare) {
+        this.read();
+        let safe = false;
+        let fromEnd = false;
+        if (this.check(TokenKind.Question)) { this.read(); safe = true; }
+        if (this.check(TokenKind.Hat)) { this.read(); fromEnd = true; }
+        const index = this.check(RightSquare)
+          ? this.skipEmpty('expected an index expression between [ and ]')
+          : this.expression(flags);
+        this.expect(RightSquare, "expected ']' to close the index");
+        current = this.node({ kind: 'IndexAccess', object: current, index, safe, fromEnd }, current.offset, this.lastEnd());
+      } else if (kind === TokenKind.Dot) {
+        this.read();
+        let safe = false;
+        let safeIndex = -1;
+        if (this.check(TokenKind.Question)) { safeIndex = this.read(); safe = true; }
+        const property = this.identifierOrSkip("expected a property or function name after '.'");
+        if (this.check(TokenKind.LeftParen)) {
+          if (safe) this.report(this.starts[safeIndex], this.ends[safeIndex] - this.starts[safeIndex], "'.?' cannot be used to call a function: write '.' instead");
+          const args = this.callArguments(flags);
+          current = this.node<FunctionCall>({ kind: 'FunctionCall', object: current, name: property, arguments: args }, current.offset, this.lastEnd());
+        } else {
+          current = this.node({ kind: 'PropertyAccess', object: current, property, safe }, current.offset, Math.max(end(property), this.lastEnd()));
+        }
+      } else if (kind === TokenKind.DoubleColon) {
+        this.read();
+        const name = this.identifierOrSkip("expected a nested resource name after '::'");
+        current = this.node({ kind: 'ResourceAccess', object: current, name }, current.offset, Math.max(end(name), this.lastEnd()));
+      } else if (kind === TokenKind.Exclamation) {
+        this.read();
+        current = this.node({ kind: 'NonNullAssertion', expression: current }, current.offset, this.lastEnd());
+      } else {
+        return current;
+      }
+    }
+  }
+
+  private primary(flags: ExpressionFlags): Expression {
+    const index = this.pos;
+    switch (this.peek()) {
+      case TokenKind.Integer: {
+        this.read();
+        const text = this.textOf(index);
+        if (text.length > 20 || (text.length === 20 && text > '18446744073709551615')) {
+          this.fail('this number is too large: Bicep integers go up to 18446744073709551615', index);
+        }
+        return this.node({ kind: 'IntegerLiteral', value: Number(text), text }, this.starts[index], this.ends[index]);
+      }
+      case TokenKind.TrueKeyword:
+      case TokenKind.FalseKeyword:
+        this.read();
+        return this.node({ kind: 'BooleanLiteral', value: this.kinds[index] === TokenKind.TrueKeyword }, this.starts[index], this.ends[index]);
+      case TokenKind.NullKeyword:
+        this.read();
+        return this.node({ kind: 'NullLiteral' }, this.starts[index], this.ends[index]);
+      case TokenKind.StringComplete:
+      case TokenKind.StringLeftPiece:
+        return this.string();
+      case TokenKind.LeftBrace:
+        if (hasFlag(flags, ExpressionFlags.AllowComplexLiterals)) return this.object(flags);
+        return this.fail('an object cannot be written here (for example inside ${...}); put it in a variable first');
+      case TokenKind.LeftSquare:
+        if (!hasFlag(flags, ExpressionFlags.AllowComplexLiterals)) {
+          return this.fail('an array cannot be written here (for example inside ${...}); put it in a variable first');
+        }
+        if (this.isKeywordAt(this.indexSkippingNewLines(this.pos + 1), 'for')) return this.forExpression(flags, false);
+        return this.array();
+      case TokenKind.LeftParen:
+        return this.parenthesizedOrLambda(flags);
+      case TokenKind.Identifier:
+        return this.callOrVariable(flags);
+      default:
+        return this.fail(`expected an expression${this.afterPrevious()}`);
+    }
+  }
+
+  private callOrVariable(flags: ExpressionFlags): Expression {
+    const name = this.identifierAt(this.read());
+    if (this.check(TokenKind.LeftParen)) {
+      const args = this.callArguments(flags);
+      return this.node<FunctionCall>({ kind: 'FunctionCall', object: undefined, name, arguments: args }, name.offset, this.lastEnd());
+    }
+    if (this.check(TokenKind.Arrow)) {
+      this.read();
+      const body = this.lambdaBody();
+      return this.node<Lambda>({ kind: 'Lambda', parameters: [name], body }, name.offset, Math.max(end(body), this.lastEnd()));
+    }
+    return this.node({ kind: 'VariableAccess', name }, name.offset, name.offset + name.length);
+  }
+
+  protected lambdaBody(): Expression {
+    const next = this.indexSkippingNewLines();
+    if (!(this.kindAt(next) === TokenKind.Identifier && declarationKeywords.has(this.textOf(next)))) this.skipNewLines();
+    return this.withRecovery(() => this.expression(ExpressionFlags.AllowComplexLiterals), false, stops(NewLine, RightParen));
+  }
+
+  /** `( args )` of a call: comma-separated, a new line allowed after a comma, no trailing comma. */
+  protected callArguments(flags: ExpressionFlags): Expression[] {
+    this.expect(TokenKind.LeftParen, "expected '('");
+    const args = this.functionElements(RightParen, () => this.withRecovery(() => this.expression(flags), false, argumentStops), 'argument');
+    if (this.check(RightParen)) this.read();
+    else this.skipEmpty("expected ')' to close the argument list");
+    return args;
+  }
+
+  /** Comma-separated items up to `closing` (calls and type arguments). */
+  protected functionElements<T extends Node>(closing: TokenKind, parseItem: () => T | Skipped, what: string): (T | Skipped)[] {
+    const items: (T | Skipped)[] = [];
+    if (this.check(closing)) return items;
+    this.skipNewLines();
+    let expectItem = true;
+    while (!this.isAtEnd() && this.peek() !== closing) {
+      if (!expectItem) {
+        if (this.check(NewLine)) {
+          const after = this.kindAt(this.pos + 1);
+          if (after === TokenKind.EndOfFile) break;
+          if (after !== closing) this.skipEmpty(`expected ',' between the ${what}s`);
+          this.skipNewLines();
+        } else if (this.check(Comma)) {
+          this.read();
+          this.skipNewLines();
+          if (this.check(closing)) this.skipEmpty(`remove the trailing ',': a ${what} list cannot end with a comma`);
+        } else {
+          this.skipEmpty(`expected ',' or '${closing === RightParen ? ')' : '>'}' after the ${what}`);
+        }
+        expectItem = true;
+        continue;
+      }
+      const before = this.pos;
+      items.push(parseItem());
+      this.ensureProgress(before, closing);
+      expectItem = false;
+    }
+    return items;
+  }
+
+  /** Guards element loops: a piece that consumed nothing and stopped on an unexpected token would loop forever. */
+  protected ensureProgress(before: number, closing: TokenKind): void {
+    if (this.pos !== before) return;
+    const kind = this.peek();
+    if (kind !== NewLine && kind !== closing && kind !== TokenKind.EndOfFile && kind !== Comma) this.read();
+  }
+
+  /** Items separated by one comma or one line break, up to `closing` (objects, arrays, object and tuple types, import lists). */
+  protected arrayOrObjectElements<T extends Node>(closing: TokenKind, parseItem: () => T): T[] {
+    const items: T[] = [];
+    if (this.check(closing)) return items;
+    this.skipNewLines();
+    let expectItem = true;
+    while (!this.isAtEnd() && this.peek() !== closing) {
+      if (!expectItem) {
+        if (this.check(NewLine)) {
+          this.skipNewLines();
+        } else if (this.check(Comma)) {
+          this.read();
+          if (this.check(NewLine)) {
+            this.skipEmpty("remove the ',' at the end of the line: items on separate lines need no comma");
+            this.skipNewLines();
+          }
+        } else {
+          this.skipEmpty("expected a new line or ',' between items");
+        }
+        expectItem = true;
+        continue;
+      }
+      const before = this.pos;
+      items.push(parseItem());
+      this.ensureProgress(before, closing);
+      expectItem = false;
+    }
+    return items;
+  }
+
+  /** `expect` for a closing token that reports and returns instead of throwing, so a half-typed body keeps its items. */
+  protected closeOrReport(closing: TokenKind, message: string): void {
+    if (this.check(closing)) this.read();
+    else this.skipEmpty(message);
+  }
+
+  protected object(flags: ExpressionFlags): ObjectExpression {
+    this.enter();
+    const open = this.expect(TokenKind.LeftBrace, "expected '{'");
+    const properties = this.arrayOrObjectElements(RightBrace, () => this.objectElement(flags));
+    this.closeOrReport(RightBrace, "expected '}' to close the object");
+    this.depth--;
+    return this.node({ kind: 'ObjectExpression', properties }, this.starts[open], this.lastEnd());
+  }
+
+  private objectElement(flags: ExpressionFlags): ObjectExpression['properties'][number] {
+    return this.withRecovery<ObjectExpression['properties'][number]>(() => {
+      if (
+        hasFlag(flags, ExpressionFlags.AllowResourceDeclarations) &&
+        (this.check(TokenKind.At) || (this.checkKeyword('resource') && this.kindAt(this.pos + 1) === TokenKind.Identifier))
+      ) {
+        return this.declaration('resource') as ObjectExpression['properties'][number];
+      }
+      if (this.check(TokenKind.Ellipsis)) return this.spread(stops(Comma, NewLine, RightBrace));
+      const start = this.pos;
+      const key = this.withRecovery<Identifier | StringLiteral>(() => this.propertyKey(), false, stops(Colon, NewLine, RightBrace));
+      const colon = this.expectOrSkip(Colon, "expected ':' after the property name", this.suppressAfter(key), objectElementStops);
+      const value = colon
+        ? this.skipped(this.lastEnd(), this.lastEnd())
+        : this.withRecovery(() => this.propertyValue(), false, objectElementStops);
+      return this.node<ObjectProperty>({ kind: 'ObjectProperty', key, value }, this.starts[start], Math.max(end(value), this.lastEnd()));
+    }, false, objectElementStops);
+  }
+
+  private propertyValue(): Expression {
+    if (this.check(NewLine) || this.isAtEnd() || this.check(RightBrace)) this.fail("expected a value after ':'");
+    return this.expression(ExpressionFlags.AllowComplexLiterals);
+  }
+
+  protected propertyKey(): Identifier | StringLiteral {
+    const kind = this.peek();
+    if (kind === TokenKind.Identifier) return this.identifierAt(this.read());
+    if (kind === TokenKind.StringComplete || kind === TokenKind.StringLeftPiece) {
+      const key = this.string();
+      if (key.kind === 'Skipped') this.fail('expected a property name');
+      return key;
+    }
+    return this.fail('expected a property name (a name or a quoted string)');
+  }
+
+  private spread(stopMask: number): SpreadExpression {
+    const start = this.read();
+    const expression = this.withRecovery(() => this.expression(ExpressionFlags.AllowComplexLiterals), false, stopMask);
+    return this.node({ kind: 'SpreadExpression', expression }, this.starts[start], Math.max(end(expression), this.ends[start]));
+  }
+
+  private array(): ArrayExpression {
+    this.enter();
+    const open = this.expect(TokenKind.LeftSquare, "expected '['");
+    const items = this.arrayOrObjectElements(RightSquare, () =>
+      this.withRecovery<Expression | SpreadExpression>(
+        () => (this.check(TokenKind.Ellipsis) ? this.spread(stops(Comma, NewLine, RightSquare)) : this.expression(ExpressionFlags.AllowComplexLiterals)),
+        false,
+        arrayElementStops,
+      ),
+    );
+    this.closeOrReport(RightSquare, "expected ']' to close the array");
+    this.depth--;
+    return this.node({ kind: 'ArrayExpression', items }, this.starts[open], this.lastEnd());
+  }
+
+  protected forExpression(flags: ExpressionFlags, resourceContext: boolean): ForExpression {
+    this.enter();
+    const open = this.expect(TokenKind.LeftSquare, "expected '['");
+    this.skipNewLines();
+    this.expectKeyword('for', "expected 'for'");
+    let item: Identifier;
+    let index: Identifier | undefined;
+    let variableFailed = false;
+    if (this.check(TokenKind.Identifier)) {
+      item = this.identifierAt(this.read());
+    } else if (this.check(TokenKind.LeftParen)) {
+      [item, index, variableFailed] = this.loopVariableBlock();
+    } else {
+      item = this.missingIdentifier(this.skipEmpty("expected a loop variable name or '(item, index)' after 'for'"));
+      variableFailed = true;
+    }
+    const inKeyword = this.checkKeyword('in')
+      ? (this.read(), undefined)
+      : this.recover(this.pos, this.failure("expected 'in' after the loop variable"), variableFailed, stops(RightSquare, NewLine), false);
+    const iterable = this.withRecovery(() => this.expression(ExpressionFlags.AllowComplexLiterals), this.suppressAfter(inKeyword), stops(Colon, RightSquare, NewLine));
+    const colon = this.expectOrSkip(Colon, "expected ':' after the collection of the loop", this.suppressAfter(iterable), stops(RightSquare, NewLine));
+    const body = this.withRecovery<Expression | IfCondition>(
+      () => this.forBody(flags, resourceContext),
+      this.suppressAfter(colon),
+      stops(RightSquare, NewLine),
+    );
+    if (body.kind !== 'Skipped') this.skipNewLines();
+    if (this.check(RightSquare)) this.read();
+    else {
+      this.recover(this.pos, this.failure("expected ']' to close the loop"), this.suppressAfter(body), stops(RightSquare, NewLine), false);
+      if (this.check(RightSquare)) this.read();
+    }
+    this.depth--;
+    return this.node({ kind: 'ForExpression', item, index, iterable, body }, this.starts[open], this.lastEnd());
+  }
+
+  private loopVariableBlock(): [Identifier, Identifier | undefined, boolean] {
+    const open = this.pos;
+    const items = this.parenthesizedList(() => this.expression(ExpressionFlags.None), false);
+    const names = items.map((e) => (e.kind === 'VariableAccess' ? e.name : undefined));
+    if (names.length !== 2 || names.some((n) => n === undefined)) {
+      const failed = items.some((e) => e.kind === 'Skipped');
+      if (!failed) {
+        this.report(this.starts[open], this.lastEnd() - this.starts[open], 'a loop variable block holds two names: (item, index)');
+      }
+      const first = names[0] ?? this.missingIdentifier(this.skipped(this.starts[open], this.starts[open]));
+      return [first, names[1], true];
+    }
+    return [names[0]!, names[1], false];
+  }
+
+  private forBody(flags: ExpressionFlags, resourceContext: boolean): Expression | IfCondition {
+    if (!resourceContext) return this.expression(flags | ExpressionFlags.AllowComplexLiterals);
+    if (this.check(TokenKind.LeftBrace)) return this.object(flags);
+    if (this.checkKeyword('if')) return this.ifCondition(flags, true);
+    return this.fail("expected '{' or 'if' to start the body");
+  }
+
+  protected ifCondition(flags: ExpressionFlags, insideFor: boolean): IfCondition {
+    const keyword = this.expectKeyword('if', "expected 'if'");
+    const condition = this.withRecovery(
+      () => this.parenthesized(flags & ~ExpressionFlags.AllowResourceDeclarations),
+      false,
+      insideFor ? stops(RightSquare, TokenKind.LeftBrace, NewLine) : stops(TokenKind.LeftBrace, NewLine),
+    );
+    const body = this.withRecovery(
+      () => this.objectOrFail(flags, "expected '{' after the condition"),
+      this.suppressAfter(condition),
+      insideFor ? stops(RightSquare, NewLine) : stops(NewLine),
+    );
+    return this.node({ kind: 'IfCondition', condition, body }, this.starts[keyword], Math.max(end(body), this.lastEnd()));
+  }
+
+  protected objectOrFail(flags: ExpressionFlags, message: string): ObjectExpression {
+    if (!this.check(TokenKind.LeftBrace)) this.fail(message);
+    return this.object(flags);
+  }
+
+  /** `( e, e, ... )` with recovery per item; new lines allowed inside when `permitNewLines`. */
+  protected parenthesizedList<T extends Node>(parseItem: () => T, permitNewLines: boolean): (T | Skipped)[] {
+    this.expect(TokenKind.LeftParen, "expected '('");
+    const items: (T | Skipped)[] = [];
+    if (permitNewLines) this.skipNewLines();
+    while (!this.check(RightParen)) {
+      const before = this.pos;
+      items.push(this.withRecovery(parseItem, false, listItemStops));
+      if (permitNewLines) this.skipNewLines();
+      if (this.check(Comma)) {
+        this.read();
+        if (permitNewLines) this.skipNewLines();
+        if (this.pos === before) break;
+      } else {
+        break;
+      }
+    }
+    const last = items.length > 0 ? items[items.length - 1] : undefined;
+    this.expectOrSkip(RightParen, "expected ')'", this.suppressAfter(last), closeParenStops);
+    return items;
+  }
+
+  protected parenthesized(flags: ExpressionFlags): Expression {
+    const open = this.pos;
+    const items = this.parenthesizedList(() => this.expression(flags), true);
+    return this.parenthesizedResult(open, items);
+  }
+
+  private parenthesizedResult(open: number, items: Expression[]): Expression {
+    let inner: Expression;
+    if (items.length === 1) {
+      inner = items[0];
+    } else {
+      const at = this.ends[open];
+      if (!items.some((e) => e.kind === 'Skipped')) {
+        this.report(at, 0, items.length === 0 ? "expected an expression inside '( )'" : "parentheses hold exactly one expression; remove the ','");
+      }
+      inner = this.skipped(at, items.length === 0 ? at : end(items[items.length - 1]));
+    }
+    return this.node({ kind: 'ParenthesizedExpression', expression: inner }, this.starts[open], this.lastEnd());
+  }
+
+  private parenthesizedOrLambda(flags: ExpressionFlags): Expression {
+    const open = this.pos;
+    const items = this.parenthesizedList(() => this.expression(flags), true);
+    if (!this.check(TokenKind.Arrow)) return this.parenthesizedResult(open, items);
+    this.read();
+    const parameters: Identifier[] = [];
+    for (const item of items) {
+      if (item.kind === 'VariableAccess') parameters.push(item.name);
+      else if (item.kind !== 'Skipped') this.report(item.offset, item.length, 'a lambda parameter must be a plain name');
+    }
+    const body = this.lambdaBody();
+    return this.node<Lambda>({ kind: 'Lambda', parameters, body }, this.starts[open], Math.max(end(body), this.lastEnd()));
+  }
+
+  // ---- strings ----
+
+  /** A string from its tokens: one complete token, or left piece, holes, middle pieces, right piece. */
+  protected string(): StringLiteral | Skipped {
+    const first = this.pos;
+    const firstKind = this.peek();
+    const multiline = (this.info[first] & StringInfo.multiline) !== 0;
+    const segments: StringSegment[] = [];
+    const expressions: Expression[] = [];
+    segments.push(this.segment(this.read(), true));
+    if (firstKind === TokenKind.StringComplete) {
+      return this.node<StringLiteral>(
+        { kind: 'StringLiteral', segments, expressions, value: segments[0].value, multiline },
+        this.starts[first],
+        this.ends[first],
+      );
+    }
+    while (true) {
+      const hole = this.withRecovery(() => this.holeExpression(), false, holeStops);
+      expressions.push(hole);
+      const kind = this.peek();
+      if (kind === StringMiddlePiece) {
+        segments.push(this.segment(this.read(), false));
+      } else if (kind === StringRightPiece) {
+        segments.push(this.segment(this.read(), false));
+        return this.node<StringLiteral>({ kind: 'StringLiteral', segments, expressions, value: undefined, multiline }, this.starts[first], this.lastEnd());
+      } else {
+        // a line break or the end inside a hole: the lexer has reported the unclosed string
+        return this.skipped(this.starts[first], this.lastEnd());
+      }
+    }
+  }
+
+  private holeExpression(): Expression {
+    if (this.peek() === StringMiddlePiece || this.peek() === StringRightPiece) this.fail('expected an expression inside ${}');
+    const expression = this.expression(ExpressionFlags.None);
+    const kind = this.peek();
+    if (kind !== StringMiddlePiece && kind !== StringRightPiece && kind !== NewLine) {
+      this.fail('unexpected text inside ${...}: close the expression with }');
+    }
+    return expression;
+  }
+
+  private segment(index: number, first: boolean): StringSegment {
+    const kind = this.kinds[index];
+    const flags = this.info[index];
+    const s = this.starts[index];
+    const e = this.ends[index];
+    const unterminated = (flags & StringInfo.unterminated) !== 0;
+    let contentStart: number;
+    let contentEnd: number;
+    let value: string;
+    if ((flags & StringInfo.multiline) !== 0) {
+      const dollars = flags >> StringInfo.dollarShift;
+      contentStart = first ? s + dollars + 3 : s + 1;
+      if (kind === TokenKind.StringComplete || kind === StringRightPiece) contentEnd = unterminated ? e : e - 3;
+      else contentEnd = e - dollars - 1;
+      contentStart = Math.min(contentStart, e);
+      contentEnd = Math.max(contentStart, contentEnd);
+      const valueStart = first ? skipLeadingLineBreak(this.text, contentStart, contentEnd) : contentStart;
+      value = this.text.slice(valueStart, contentEnd);
+    } else {
+      contentStart = Math.min(s + 1, e);
+      if (kind === TokenKind.StringComplete || kind === StringRightPiece) contentEnd = unterminated ? e : e - 1;
+      else contentEnd = e - 2;
+      contentEnd = Math.max(contentStart, contentEnd);
+      value = decodeEscapes(this.text, contentStart, contentEnd);
+    }
+    return this.node({ kind: 'StringSegment', value }, contentStart, contentEnd);
+  }
+
+  // ---- decorators ----
+
+  /** `@name`, `@name(args)`, `@ns.name(args)`, each followed by a line break. */
+  protected decorators(): Decorator[] {
+    const list: Decorator[] = [];
+    while (this.check(TokenKind.At)) {
+      const at = this.read();
+      const expression = this.withRecovery(() => this.decoratorExpression(), false, stops(NewLine));
+      list.push(this.node({ kind: 'Decorator', expression }, this.starts[at], Math.max(end(expression), this.ends[at])));
+      if (this.check(NewLine)) this.read();
+      else this.recover(this.pos, this.failure('expected a new line after the decorator'), false, stops(NewLine), true);
+      this.skipNewLines();
+    }
+    return list;
+  }
+
+  private decoratorExpression(): Expression {
+    if (!this.check(TokenKind.Identifier)) this.fail("expected a decorator name after '@'");
+    let current: Expression = this.callOrDecoratorName();
+    while (this.check(TokenKind.Dot)) {
+      this.read();
+      const name = this.identifierOrSkip("expected a function or property name after '.'");
+      if (this.check(TokenKind.LeftParen)) {
+        const args = this.callArguments(ExpressionFlags.AllowComplexLiterals);
+        current = this.node<FunctionCall>({ kind: 'FunctionCall', object: current, name, arguments: args }, current.offset, this.lastEnd());
+      } else {
+        current = this.node({ kind: 'PropertyAccess', object: current, property: name, safe: false }, current.offset, Math.max(end(name), this.lastEnd()));
+      }
+    }
+    return current;
+  }
+
+  private callOrDecoratorName(): Expression {
+    const name = this.identifierAt(this.read());
+    if (!this.check(TokenKind.LeftParen)) return this.node({ kind: 'VariableAccess', name }, name.offset, name.offset + name.length);
+    const args = this.callArguments(ExpressionFlags.AllowComplexLiterals);
+    return this.node<FunctionCall>({ kind: 'FunctionCall', object: undefined, name, arguments: args }, name.offset, this.lastEnd());
+  }
+}

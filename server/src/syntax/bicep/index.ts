@@ -1,0 +1,99 @@
+import { LineMap } from '../lineMap';
+import type { SyntaxProblem } from '../span';
+import { BicepParser } from './declarations';
+import { lex, type Comment, type Pragma } from './lexer';
+import type { Node, Program } from './syntaxTree';
+import { setParents } from './walk';
+
+export type * from './syntaxTree';
+export type { Comment, Pragma } from './lexer';
+export { forEachChild, walk, nodeAt } from './walk';
+
+export type BicepFileKind = 'bicep' | 'bicepparam';
+
+export interface BicepFile {
+  readonly kind: BicepFileKind;
+  readonly text: string;
+  readonly root: Program;
+  /** Syntax errors, in source order. The language server reports them as HN001. */
+  readonly problems: readonly SyntaxProblem[];
+  readonly lineMap: LineMap;
+  /** All `//` and `/* *\/` comments, in source order. */
+  readonly comments: readonly Comment[];
+  /** `#disable-next-line`, `#disable-diagnostics`, `#restore-diagnostics`, in source order. */
+  readonly pragmas: readonly Pragma[];
+}
+
+export interface ParseOptions {
+  readonly kind?: BicepFileKind;
+}
+
+/** Files longer than this (UTF-16 code units) are not parsed: one problem, an empty tree. */
+export const maxBicepFileLength = 10 * 1024 * 1024;
+
+/** Parses a .bicep or .bicepparam file. Never throws: broken input gives a partial tree and problems. */
+export function parseBicep(text: string, options: ParseOptions = {}): BicepFile {
+  const kind = options.kind ?? 'bicep';
+  const lineMap = new LineMap(text);
+  if (text.length > maxBicepFileLength) {
+    const root: Program = { kind: 'Program', statements: [], offset: 0, length: text.length, parent: undefined };
+    const megabytes = Math.round(text.length / (1024 * 1024));
+    const message = `this file is too large to check (${megabytes} MB; the limit is ${maxBicepFileLength / (1024 * 1024)} MB)`;
+    return { kind, text, root, problems: [{ offset: 0, length: 0, message }], lineMap, comments: [], pragmas: [] };
+  }
+  const tokens = lex(text);
+  const parser = new BicepParser(text, tokens, kind === 'bicepparam');
+  const root = parser.program();
+  setParents(root);
+  const problems = [...tokens.problems, ...parser.problems].sort((a, b) => a.offset - b.offset);
+  return { kind, text, root, problems, lineMap, comments: tokens.comments, pragmas: tokens.pragmas };
+}
+
+/** The text of a comment without its `//` or `/* *\/` markers. */
+export function commentText(file: BicepFile, comment: Comment): string {
+  const raw = file.text.slice(comment.offset, comment.offset + comment.length);
+  if (comment.kind === 'line') return raw.slice(2);
+  return raw.endsWith('*/') ? raw.slice(2, -2) : raw.slice(2);
+}
+
+/** Comments that sit on `line` (0-based), in order. */
+export function commentsOnLine(file: BicepFile, line: number): Comment[] {
+  const start = file.lineMap.lineStart(line);
+  const next = line + 1 < file.lineMap.lineCount ? file.lineMap.lineStart(line + 1) : file.text.length + 1;
+  const result: Comment[] = [];
+  for (let i = firstCommentEndingAfter(file.comments, start); i < file.comments.length; i++) {
+    const c = file.comments[i];
+    if (c.offset >= next) break;
+    result.push(c);
+  }
+  return result;
+}
+
+/**
+ * The comments directly above `node`: on the lines just before its first line, with no code or
+ * blank line between (where `// hipaa-notify-disable-next-line` and doc comments sit).
+ */
+export function leadingComments(file: BicepFile, node: Node): Comment[] {
+  const result: Comment[] = [];
+  let line = file.lineMap.positionAt(node.offset).line - 1;
+  while (line >= 0) {
+    const onLine = commentsOnLine(file, line);
+    if (onLine.length === 0) break;
+    const lineStart = file.lineMap.lineStart(line);
+    if (file.text.slice(lineStart, onLine[0].offset).trim() !== '') break;
+    result.unshift(...onLine);
+    line--;
+  }
+  return result;
+}
+
+function firstCommentEndingAfter(comments: readonly Comment[], offset: number): number {
+  let lo = 0;
+  let hi = comments.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (comments[mid].offset + comments[mid].length < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,21 @@
+/**
+ * Corpus conformance runs: `node out/test/conformance/run.js <mode> DIR...`.
+ * Each mode parses every file of its kind under the directories and prints counts and timings.
+ */
+import { runBicepConformance } from './bicep';
+
+const modes: Record<string, (dirs: string[]) => number> = {
+  bicep: runBicepConformance,
+};
+
+function main(argv: string[]): number {
+  const [mode, ...dirs] = argv;
+  const run = mode === undefined ? undefined : modes[mode];
+  if (run === undefined || dirs.length === 0) {
+    console.error(`usage: run.js <${Object.keys(modes).join('|')}> DIR...`);
+    return 2;
+  }
+  return run(dirs);
+}
+
+process.exitCode = main(process.argv.slice(2));
