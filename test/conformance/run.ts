@@ -3,9 +3,12 @@
  * Each mode parses every file of its kind under the directories and prints counts and timings.
  */
 import { runBicepConformance } from './bicep';
+import { runBicepBaselines } from './bicepBaselines';
 
 const modes: Record<string, (dirs: string[]) => number> = {
   bicep: runBicepConformance,
+  /** Azure/bicep's sample baselines dirs (src/Bicep.Core.Samples/Files/baselines*). */
+  'bicep-baselines': runBicepBaselines,
 };
 
 function main(argv: string[]): number {

@@ -469,22 +469,29 @@ export abstract class ExpressionParser extends ParserBase {
 
   /** `( e, e, ... )` with recovery per item; new lines allowed inside when `permitNewLines`. */
   protected parenthesizedList<T extends Node>(parseItem: () => T, permitNewLines: boolean): (T | Skipped)[] {
-    this.expect(TokenKind.LeftParen, "expected '('");
+    const open = this.expect(TokenKind.LeftParen, "expected '('");
     const items: (T | Skipped)[] = [];
     if (permitNewLines) this.skipNewLines();
+    let crossedLine = this.pos > open + 1;
     while (!this.check(RightParen)) {
       const before = this.pos;
       items.push(this.withRecovery(parseItem, false, listItemStops));
-      if (permitNewLines) this.skipNewLines();
+      if (permitNewLines && this.check(NewLine)) { this.skipNewLines(); crossedLine = true; }
       if (this.check(Comma)) {
         this.read();
-        if (permitNewLines) this.skipNewLines();
+        if (permitNewLines && this.check(NewLine)) { this.skipNewLines(); crossedLine = true; }
         if (this.pos === before) break;
       } else {
         break;
       }
     }
     const last = items.length > 0 ? items[items.length - 1] : undefined;
+    if (crossedLine && !this.check(RightParen)) {
+      // the '(' left open is the mistake, not whatever the next line holds
+      this.report(this.starts[open], 1, "this '(' is not closed: add ')'");
+      this.synchronize(closeParenStops);
+      return items;
+    }
     this.expectOrSkip(RightParen, "expected ')'", this.suppressAfter(last), closeParenStops);
     return items;
   }

@@ -143,6 +143,7 @@ export function lex(text: string): TokenStream {
     const commentAt = body.indexOf('//');
     const codes = (commentAt >= 0 ? body.slice(0, commentAt) : body).split(/[ \t]+/).filter((s) => s.length > 0);
     pragmas.push({ kind: name, offset: pos, length: end - pos, codes });
+    if (codes.length === 0) problem(pos, end - pos, `add at least one diagnostic code after #${name}, like #${name} BCP081`);
     pos = end;
     return true;
   };
@@ -231,7 +232,8 @@ export function lex(text: string): TokenStream {
         pos++;
       }
     }
-    problem(start, Math.min(3 + dollars, n - start), "this multi-line string is not closed: add ''' at its end");
+    // reported at the end, where the closing quotes are missing, as Bicep does
+    problem(n, 0, `this multi-line string (from line ${lineOf(start)}) is not closed: add ''' at its end`);
     push(first ? TokenKind.StringComplete : TokenKind.StringRightPiece, start, pos, extra | StringInfo.unterminated);
   };
 
@@ -387,6 +389,16 @@ export function lex(text: string): TokenStream {
   }
   push(TokenKind.EndOfFile, n, n);
   return { kinds, starts, ends, info, comments, pragmas, problems };
+
+  /** 1-based line of an offset; only used for messages, so a scan is fine. */
+  function lineOf(offset: number): number {
+    let line = 1;
+    for (let i = 0; i < offset; i++) {
+      const c = text.charCodeAt(i);
+      if (c === Ch.LF || (c === Ch.CR && text.charCodeAt(i + 1) !== Ch.LF)) line++;
+    }
+    return line;
+  }
 
   function unrecognized(start: number, message: string): void {
     problem(start, pos - start, message);
