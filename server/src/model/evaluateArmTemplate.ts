@@ -1,5 +1,5 @@
 import type { Node } from 'jsonc-parser';
-import type { ArmResource, ArmTemplate } from '../syntax/arm/armTemplate';
+import type { ArmOutput, ArmResource, ArmTemplate } from '../syntax/arm/armTemplate';
 import { member, membersOf, stringOf } from '../syntax/arm/jsonNodes';
 import { readArmTemplateNode } from '../syntax/arm/readArmTemplate';
 import { targetScopeOfSchema } from '../syntax/arm/targetScope';
@@ -8,7 +8,7 @@ import { evaluateNode } from './evaluateNode';
 import { EvaluationRun, EvaluationScope, type EvaluationProblem } from './evaluationScope';
 import { limits } from './limits';
 import { TemplateSymbols, type ParameterValues } from './templateSymbols';
-import { objectValue, propertyOf, stringValue, unknownValue, type ObjectValue, type Value } from './value';
+import { arrayValue, objectValue, propertyOf, stringValue, unknownValue, type ObjectValue, type Value } from './value';
 
 export interface ArmEvaluation {
   /** In template order; a nested deployment's resources follow the deployment resource. */
@@ -23,11 +23,20 @@ export function evaluateArmTemplate(template: ArmTemplate, parameterValues?: Par
   const scope = templateScope(template, parameterValues, run, template.targetScope);
   const resources: DeployedResource[] = [];
   deployAll(template.resources, scope, { condition: true, deployedBy: undefined }, resources);
-  const outputs = template.outputs.map((output) => ({
-    name: output.name,
-    value: output.value === undefined ? unknownValue('the output has no value', scope.originOf(output.node)) : evaluateNode(output.value, scope),
-  }));
+  const outputs = template.outputs.map((output) => ({ name: output.name, value: outputValue(output, scope) }));
   return { resources, outputs, problems: run.problems };
+}
+
+/** An output is its `value`, or with `copy` the array of `count` inputs. */
+function outputValue(output: ArmOutput, scope: EvaluationScope): Value {
+  const origin = scope.originOf(output.node);
+  const copy = output.copy;
+  if (copy === undefined) return output.value === undefined ? unknownValue('the output has no value', origin) : evaluateNode(output.value, scope);
+  const count = copy.count === undefined ? undefined : evaluateNode(copy.count, scope);
+  if (count?.kind !== 'number' || copy.input === undefined) return unknownValue('the output loop count is not known', origin, 'array');
+  if (count.value < 0 || count.value > limits.maxCopyCount) return unknownValue(`the copy count ${count.value} is outside 0..${limits.maxCopyCount}`, origin, 'array');
+  const items = Array.from({ length: count.value }, (_, i) => evaluateNode(copy.input!, scope.withCopyIndex(undefined, i)));
+  return arrayValue(items, origin);
 }
 
 function templateScope(template: ArmTemplate, parameterValues: ParameterValues | undefined, run: EvaluationRun, targetScope: ArmTemplate['targetScope']): EvaluationScope {
@@ -70,11 +79,20 @@ function copyInstances(resource: ArmResource, scope: EvaluationScope): { scope: 
 
 function deployOne(resource: ArmResource, scope: EvaluationScope, copy: CopyInstance | undefined, enclosing: Enclosing, out: DeployedResource[]): void {
   scope.run.resources++;
+  const condition = both(enclosing.condition, conditionOf(resource, scope));
+  if (condition === false) scope.run.quiet++;
+  try {
+    deployEvaluated(resource, scope, copy, enclosing, condition, out);
+  } finally {
+    if (condition === false) scope.run.quiet--;
+  }
+}
+
+function deployEvaluated(resource: ArmResource, scope: EvaluationScope, copy: CopyInstance | undefined, enclosing: Enclosing, condition: boolean | 'unknown', out: DeployedResource[]): void {
   const type = fullType(resource, scope, enclosing);
   const isDeployment = type?.toLowerCase() === 'microsoft.resources/deployments';
   const body = evaluateBody(resource.node, scope, isDeployment);
   const name = fullName(body, resource, scope, enclosing);
-  const condition = both(enclosing.condition, conditionOf(resource, scope));
   const field = (key: string): Value | undefined => propertyOf(body, key);
   const apiVersion = field('apiVersion');
   const dependsOn = field('dependsOn');
@@ -111,7 +129,7 @@ function evaluateBody(node: Node, scope: EvaluationScope, isDeployment: boolean)
     if (notInBody.has(key)) continue;
     const evaluated = key === 'properties'
       ? isDeployment
-        ? evaluateNode(value, scope, { skip: new Set(['template']) })
+        ? evaluateNode(value, scope, { skip: new Set(['template']), propertyCopy: true })
         : evaluateNode(value, scope, { propertyCopy: true })
       : evaluateNode(value, scope);
     properties.push({ name, value: evaluated });
@@ -189,10 +207,13 @@ function deployNested(resource: ArmResource, scope: EvaluationScope, condition: 
   let innerScope: EvaluationScope;
   if (innerScoped) {
     const values = new Map<string, Value>();
-    for (const { name, value } of membersOf(member(properties, 'parameters'))) {
-      const given = member(value, 'value');
-      const origin = scope.originOf(value);
-      values.set(name.toLowerCase(), given !== undefined ? evaluateNode(given, scope) : unknownValue(member(value, 'reference') ? 'comes from a Key Vault secret' : 'the parameter has no value', origin));
+    // Entries may be `{ value }`, `{ reference }` or a property loop (`{ copy: [{ name: 'value', ... }] }`).
+    const given = member(properties, 'parameters');
+    const entries = given === undefined ? undefined : evaluateNode(given, scope, { propertyCopy: true });
+    for (const entry of entries?.kind === 'object' ? entries.properties : []) {
+      const value = entry.value.kind === 'object' ? propertyOf(entry.value, 'value') : undefined;
+      const reference = entry.value.kind === 'object' ? propertyOf(entry.value, 'reference') : undefined;
+      values.set(entry.name.toLowerCase(), value ?? unknownValue(reference !== undefined ? 'comes from a Key Vault secret, known only at deployment' : 'the parameter has no value', entry.value.origin));
     }
     innerScope = templateScope(inner, values, scope.run, targetScope);
   } else {

@@ -136,7 +136,7 @@ function copyIndexValue(call: Call, origin: Origin, scope: EvaluationScope): Val
   const offsetArg = named === undefined ? args[0] : args[1];
   if (args.some((arg) => arg.kind === 'unknown')) return unknownValue('an argument of copyIndex is not known', origin, 'number');
   const loop = named === undefined
-    ? scope.copyIndices[scope.copyIndices.length - 1]
+    ? ([...scope.copyIndices].reverse().find((index) => index.loop === 'resource') ?? scope.copyIndices[scope.copyIndices.length - 1])
     : [...scope.copyIndices].reverse().find((index) => index.name?.toLowerCase() === named.toLowerCase());
   if (loop === undefined) {
     scope.report(call.nameSpan, named === undefined ? 'copyIndex() is used outside a copy loop' : `copyIndex('${named}') names no enclosing copy loop`);

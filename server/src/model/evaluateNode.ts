@@ -80,6 +80,6 @@ function propertyLoop(node: Node, scope: EvaluationScope): ObjectProperty | unde
     return { name: copy.name, value: unknownValue(`the copy count ${count.value} is outside 0..${limits.maxCopyCount}`, origin, 'array') };
   }
   const items: Value[] = [];
-  for (let i = 0; i < count.value; i++) items.push(evaluateNode(copy.input, scope.withCopyIndex(copy.name, i), { propertyCopy: true }));
+  for (let i = 0; i < count.value; i++) items.push(evaluateNode(copy.input, scope.withCopyIndex(copy.name, i, 'property'), { propertyCopy: true }));
   return { name: copy.name, value: arrayValue(items, origin) };
 }

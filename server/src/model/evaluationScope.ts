@@ -16,6 +16,8 @@ export interface EvaluationProblem {
 export class EvaluationRun {
   steps = 0;
   resources = 0;
+  /** Above 0 while evaluating what is not deployed (a false condition): ARM does not evaluate it, so nothing is reported. */
+  quiet = 0;
   private readonly seen = new Set<string>();
   readonly problems: EvaluationProblem[] = [];
 
@@ -25,6 +27,7 @@ export class EvaluationRun {
   }
 
   report(file: string, span: Span, message: string): void {
+    if (this.quiet > 0) return;
     const key = `${file}\u0000${span.offset}\u0000${message}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
@@ -42,6 +45,8 @@ export interface SymbolTable {
 
 export interface CopyIndex {
   readonly name: string | undefined;
+  /** An unnamed `copyIndex()` refers to the innermost resource loop; property and variable loops are named. */
+  readonly loop: 'resource' | 'property' | 'variable';
   /** Undefined when the loop's count is not known. */
   readonly index: number | undefined;
 }
@@ -72,8 +77,8 @@ export class EvaluationScope {
     return this.template.text;
   }
 
-  withCopyIndex(name: string | undefined, index: number | undefined): EvaluationScope {
-    return new EvaluationScope(this.template, this.targetScope, this.symbols, this.run, this.functions, [...this.copyIndices, { name, index }], this.lambdaVariables, this.depth);
+  withCopyIndex(name: string | undefined, index: number | undefined, loop: CopyIndex['loop'] = 'resource'): EvaluationScope {
+    return new EvaluationScope(this.template, this.targetScope, this.symbols, this.run, this.functions, [...this.copyIndices, { name, index, loop }], this.lambdaVariables, this.depth);
   }
 
   withLambdaVariables(variables: ReadonlyMap<string, Value>): EvaluationScope {

@@ -40,7 +40,8 @@ export class TemplateSymbols implements SymbolTable {
     if (declared === undefined) return undefined;
     return this.memo(`p:${key}`, declared.node, () => {
       const given = this.given.get(key);
-      if (given !== undefined) return given;
+      // A null value (e.g. a module parameter passed `null`) leaves the default in place.
+      if (given !== undefined && !(given.kind === 'null' && declared.defaultValue !== undefined)) return given;
       if (declared.defaultValue !== undefined) return evaluateNode(declared.defaultValue, this.scope.deeper());
       return unknownValue(`parameter '${declared.name}' has no default value`, this.scope.originOf(declared.nameNode), shapes[declared.type?.toLowerCase() ?? '']);
     });
@@ -52,13 +53,14 @@ export class TemplateSymbols implements SymbolTable {
     if (declared === undefined) return undefined;
     return this.memo(`v:${key}`, declared.node, () => {
       const scope = this.scope.deeper();
-      if (declared.copy === undefined) return evaluateNode(declared.node, scope);
+      // Objects inside variables may hold property loops (`copy` arrays) too.
+      if (declared.copy === undefined) return evaluateNode(declared.node, scope, { propertyCopy: true });
       const origin = scope.originOf(declared.node);
       const count = declared.copy.count === undefined ? undefined : evaluateNode(declared.copy.count, scope);
       if (count?.kind !== 'number' || declared.copy.input === undefined) return unknownValue(`the count of copy variable '${declared.name}' is not known`, origin, 'array');
       if (count.value < 0 || count.value > limits.maxCopyCount) return unknownValue(`the copy count ${count.value} is outside 0..${limits.maxCopyCount}`, origin, 'array');
       const items: Value[] = [];
-      for (let i = 0; i < count.value; i++) items.push(evaluateNode(declared.copy.input, scope.withCopyIndex(declared.name, i)));
+      for (let i = 0; i < count.value; i++) items.push(evaluateNode(declared.copy.input, scope.withCopyIndex(declared.name, i, 'variable'), { propertyCopy: true }));
       return arrayValue(items, origin);
     });
   }

@@ -34,6 +34,7 @@ export const deploymentFunctions: FunctionFamily = {
   environment: strictFunction(0, 0, (_, site) =>
     contextObject(site, 'Azure cloud', {}, ['name', 'gallery', 'graph', 'portal', 'graphAudience', 'activeDirectoryDataLake', 'batch', 'media', 'sqlManagement', 'vmImageAliasDoc', 'resourceManager', 'authentication', 'suffixes']),
   ),
+  deployer: strictFunction(0, 0, (_, site) => contextObject(site, 'identity that runs the deployment', {}, ['objectId', 'tenantId', 'userPrincipalName'])),
   deployment: strictFunction(0, 0, (_, site) =>
     contextObject(site, 'deployment', {}, ['name', 'location'], [
       { name: 'properties', value: objectValue([{ name: 'templateLink', value: unknownValue('depends on how the template is deployed', site.origin) }], site.origin, true) },

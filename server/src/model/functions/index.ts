@@ -6,6 +6,7 @@ import { hashFunctions } from './hash';
 import { lambdaFunctions } from './lambda';
 import type { TemplateFunction } from './library';
 import { logicalFunctions } from './logical';
+import { networkFunctions } from './network';
 import { numericFunctions } from './numeric';
 import { objectFunctions } from './object';
 import { resourceIdFunctions } from './resourceId';
@@ -26,6 +27,7 @@ const families = [
   deploymentFunctions,
   resourceIdFunctions,
   lambdaFunctions,
+  networkFunctions,
   runtimeFunctions,
 ];
 

@@ -1,6 +1,7 @@
 import { parseTree, printParseErrorCode, ParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { SyntaxProblem } from '../span';
 import { member, stringOf } from './jsonNodes';
+import { maskRawLineBreaks, restoreRawLineBreaks } from './rawLineBreaks';
 import { targetScopeOfSchema } from './targetScope';
 import { expressionProblemsIn } from './templateStrings';
 
@@ -39,11 +40,13 @@ export interface JsonOptions {
 
 export function parseJsonDocument(text: string, options: JsonOptions = {}): JsonDocument {
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, {
+  const masked = options.arm === true ? maskRawLineBreaks(text) : { text, breaks: [] };
+  const root = parseTree(masked.text, errors, {
     allowTrailingComma: options.arm === true,
     disallowComments: options.arm !== true,
     allowEmptyContent: false,
   });
+  restoreRawLineBreaks(root, masked.breaks);
   const problems: SyntaxProblem[] = [];
   for (const error of errors) {
     if (options.arm && error.error === ParseErrorCode.InvalidCharacter) continue;
