@@ -26,6 +26,11 @@ export const conversionFunctions: FunctionFamily = {
     }
     return invalid(site, 'expects an integer or a string of digits');
   }),
+  float: strictFunction(1, 1, ([value], site) => {
+    if (value.kind === 'number') return value;
+    if (value.kind === 'string' && /^\s*[+-]?(\d+\.?\d*|\.\d+)\s*$/.test(value.value)) return numberValue(Number(value.value.trim()), site.origin);
+    return invalid(site, 'expects a number or a string of digits');
+  }),
   bool: strictFunction(1, 1, ([value], site) => {
     if (value.kind === 'boolean') return value;
     if (value.kind === 'number') return booleanValue(value.value !== 0, site.origin);

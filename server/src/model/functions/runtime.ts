@@ -16,6 +16,7 @@ export const runtimeFunctions: FunctionFamily = {
   dateTimeAdd: deployTime('date arithmetic is not computed', 'string'),
   dateTimeFromEpoch: deployTime('date arithmetic is not computed', 'string'),
   dateTimeToEpoch: deployTime('date arithmetic is not computed'),
+  roleDefinitions: deployTime('depends on the role definitions of the tenant (roleDefinitions)', 'object'),
   loadFileAsBase64: deployTime('loads a file at compile time', 'string'),
 };
 
