@@ -203,10 +203,9 @@ export class BicepParser extends TypeParser {
     if (!this.check(TokenKind.LeftParen)) this.fail("expected '(' and the function's parameters");
     const open = this.pos;
     const parameters = this.parenthesizedList(() => this.typedParameter(), true);
-    const returnType = this.withRecovery(() => {
-      if (this.check(TokenKind.Arrow)) this.fail("expected the function's return type before '=>'");
-      return this.type(false);
-    }, false, stops(TokenKind.NewLine, TokenKind.RightParen));
+    const returnType = this.check(TokenKind.Arrow)
+      ? this.skipEmpty("expected the function's return type before '=>'")
+      : this.withRecovery(() => this.type(false), false, stops(TokenKind.NewLine, TokenKind.RightParen));
     const arrow = this.expectOrSkip(TokenKind.Arrow, "expected '=>' and the function body", false, stops(TokenKind.NewLine, TokenKind.RightParen));
     const body = arrow ? this.skipped(this.lastEnd(), this.lastEnd()) : this.lambdaBody();
     return this.node<TypedLambda>({ kind: 'TypedLambda', parameters, returnType, body }, this.starts[open], Math.max(end(body), this.lastEnd()));

@@ -289,12 +289,19 @@ export abstract class ExpressionParser extends ParserBase {
   }
 
   /** Items separated by one comma or one line break, up to `closing` (objects, arrays, object and tuple types, import lists). */
-  protected arrayOrObjectElements<T extends Node>(closing: TokenKind, parseItem: () => T): T[] {
+  protected arrayOrObjectElements<T extends Node>(closing: TokenKind, parseItem: () => T, allowNestedResource = false): T[] {
     const items: T[] = [];
     if (this.check(closing)) return items;
     this.skipNewLines();
     let expectItem = true;
     while (!this.isAtEnd() && this.peek() !== closing) {
+      // `var x` (two names in a row) is never an item: the closing bracket was forgotten
+      if (expectItem && this.atDeclarationStart(allowNestedResource)) {
+        this.unclosedBeforeDeclaration = true;
+        // give the line break back: it ends the enclosing statement
+        if (this.pos > 0 && this.kinds[this.pos - 1] === NewLine) this.pos--;
+        break;
+      }
       if (!expectItem) {
         if (this.check(NewLine)) {
           this.skipNewLines();
@@ -318,16 +325,36 @@ export abstract class ExpressionParser extends ParserBase {
     return items;
   }
 
+  /** Set when an element list stopped at a declaration keyword: the missing bracket belongs at the end of the previous line. */
+  private unclosedBeforeDeclaration = false;
+
+  /** A declaration keyword followed by a name, like `var x` or `param p`: a new statement starts here. */
+  protected atDeclarationStart(allowNestedResource: boolean): boolean {
+    if (this.peek() !== TokenKind.Identifier || this.kindAt(this.pos + 1) !== TokenKind.Identifier) return false;
+    const start = this.starts[this.pos];
+    const length = this.ends[this.pos] - start;
+    if (length < 3 || length > 15) return false;
+    const word = this.textOf(this.pos);
+    if (allowNestedResource && word === 'resource') return false;
+    return declarationKeywords.has(word);
+  }
+
   /** `expect` for a closing token that reports and returns instead of throwing, so a half-typed body keeps its items. */
   protected closeOrReport(closing: TokenKind, message: string): void {
-    if (this.check(closing)) this.read();
-    else this.skipEmpty(message);
+    if (this.check(closing)) {
+      this.read();
+    } else if (this.unclosedBeforeDeclaration) {
+      this.unclosedBeforeDeclaration = false;
+      this.report(this.lastEnd(), 0, `${message} before the next declaration`);
+    } else {
+      this.skipEmpty(message);
+    }
   }
 
   protected object(flags: ExpressionFlags): ObjectExpression {
     this.enter();
     const open = this.expect(TokenKind.LeftBrace, "expected '{'");
-    const properties = this.arrayOrObjectElements(RightBrace, () => this.objectElement(flags));
+    const properties = this.arrayOrObjectElements(RightBrace, () => this.objectElement(flags), hasFlag(flags, ExpressionFlags.AllowResourceDeclarations));
     this.closeOrReport(RightBrace, "expected '}' to close the object");
     this.depth--;
     return this.node({ kind: 'ObjectExpression', properties }, this.starts[open], this.lastEnd());
@@ -408,11 +435,15 @@ export abstract class ExpressionParser extends ParserBase {
     const inKeyword = this.checkKeyword('in')
       ? (this.read(), undefined)
       : this.recover(this.pos, this.failure("expected 'in' after the loop variable"), variableFailed, stops(RightSquare, NewLine), false);
-    const iterable = this.withRecovery(() => this.expression(ExpressionFlags.AllowComplexLiterals), this.suppressAfter(inKeyword), stops(Colon, RightSquare, NewLine));
-    const colon = this.expectOrSkip(Colon, "expected ':' after the collection of the loop", this.suppressAfter(iterable), stops(RightSquare, NewLine));
+    // after the first mistake in a loop header, what follows is usually skipped text: one problem is enough
+    let failed = variableFailed || inKeyword !== undefined;
+    const iterable = this.withRecovery(() => this.expression(ExpressionFlags.AllowComplexLiterals), failed, stops(Colon, RightSquare, NewLine));
+    failed ||= iterable.kind === 'Skipped';
+    const colon = this.expectOrSkip(Colon, "expected ':' after the collection of the loop", failed, stops(RightSquare, NewLine));
+    failed ||= colon !== undefined;
     const body = this.withRecovery<Expression | IfCondition>(
       () => this.forBody(flags, resourceContext),
-      this.suppressAfter(colon),
+      failed,
       stops(RightSquare, NewLine),
     );
     if (body.kind !== 'Skipped') this.skipNewLines();
@@ -473,9 +504,11 @@ export abstract class ExpressionParser extends ParserBase {
     const items: (T | Skipped)[] = [];
     if (permitNewLines) this.skipNewLines();
     let crossedLine = this.pos > open + 1;
-    while (!this.check(RightParen)) {
+    let lineEnd = open + 1;
+    while (!this.check(RightParen) && !(crossedLine && this.atDeclarationStart(false))) {
       const before = this.pos;
       items.push(this.withRecovery(parseItem, false, listItemStops));
+      lineEnd = this.pos;
       if (permitNewLines && this.check(NewLine)) { this.skipNewLines(); crossedLine = true; }
       if (this.check(Comma)) {
         this.read();
@@ -489,6 +522,8 @@ export abstract class ExpressionParser extends ParserBase {
     if (crossedLine && !this.check(RightParen)) {
       // the '(' left open is the mistake, not whatever the next line holds
       this.report(this.starts[open], 1, "this '(' is not closed: add ')'");
+      // leave the line breaks for the statement that follows
+      if (this.kindAt(lineEnd) === NewLine || this.atDeclarationStart(false)) this.pos = Math.min(this.pos, lineEnd);
       this.synchronize(closeParenStops);
       return items;
     }

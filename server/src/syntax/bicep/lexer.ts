@@ -249,7 +249,9 @@ export function lex(text: string): TokenStream {
           // a hole cannot span lines: end the string here, the newline is lexed next round
           const hole = holes.find((h) => !h.brace);
           pos = start;
-          problem(hole ? hole.stringStart : start, hole ? start - hole.stringStart : 0, "this string is not closed: add } and ' before the end of the line");
+          const last = problems.length > 0 ? problems[problems.length - 1] : undefined;
+          // a string opened inside the hole has already been reported as not closed
+          if (!(hole && last && last.offset >= hole.stringStart)) problem(hole ? hole.stringStart : start, hole ? start - hole.stringStart : 0, "this string is not closed: add } and ' before the end of the line");
           push(TokenKind.StringRightPiece, start, start, StringInfo.unterminated);
           holes.length = 0;
           break;
@@ -360,9 +362,17 @@ export function lex(text: string): TokenStream {
         if (text.charCodeAt(pos) === Ch.Pipe) { pos++; push(TokenKind.LogicalOr, start, pos); }
         else push(TokenKind.Pipe, start, pos);
         break;
-      case Ch.DoubleQuote:
-        unrecognized(start, "Bicep strings use single quotes: write ' instead of \"");
+      case Ch.DoubleQuote: {
+        // one problem for a whole "..." on the line, not one per quote
+        while (pos < n) {
+          const d = text.charCodeAt(pos);
+          if (d === Ch.LF || d === Ch.CR) break;
+          pos++;
+          if (d === Ch.DoubleQuote) break;
+        }
+        unrecognized(start, "Bicep strings use single quotes: write '...' instead of \"...\"");
         break;
+      }
       default:
         if (c >= Ch.D0 && c <= Ch.D9) {
           while (pos < n) {

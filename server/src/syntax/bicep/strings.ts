@@ -1,7 +1,9 @@
 /** Decodes the escapes of single-line string text (between its delimiters). Invalid escapes stay as written. */
 export function decodeEscapes(text: string, start: number, end: number): string {
-  const firstEscape = text.indexOf('\\', start);
-  if (firstEscape < 0 || firstEscape >= end) return text.slice(start, end);
+  // a bounded scan: indexOf would search past `end`, to the end of a possibly huge file
+  let firstEscape = start;
+  while (firstEscape < end && text.charCodeAt(firstEscape) !== 92) firstEscape++;
+  if (firstEscape >= end) return text.slice(start, end);
   let out = text.slice(start, firstEscape);
   let i = firstEscape;
   while (i < end) {
@@ -20,7 +22,9 @@ export function decodeEscapes(text: string, start: number, end: number): string 
       case "'": out += "'"; i += 2; break;
       case '$': out += '$'; i += 2; break;
       case 'u': {
-        const close = text.indexOf('}', i + 3);
+        let close = i + 3;
+        while (close < end && text.charCodeAt(close) !== 125) close++;
+        if (close >= end) close = -1;
         const digits = text.charCodeAt(i + 2) === 123 && close > 0 && close < end ? text.slice(i + 3, close) : '';
         const code = /^[0-9a-fA-F]{1,8}$/.test(digits) ? parseInt(digits, 16) : -1;
         if (code >= 0 && code <= 0x10ffff) {
