@@ -1,17 +1,26 @@
 import { parseAllDocuments, type Document } from 'yaml';
 import type { SyntaxProblem } from '../span';
+import { policyLimits } from './limits';
 
 export interface YamlDocument {
   readonly document: Document | undefined;
   readonly problems: readonly SyntaxProblem[];
 }
 
-/** Parses one YAML 1.2 document; a file with several documents is reported, not merged. */
+/** Parses one YAML 1.2 document; a file with several documents is reported, not merged. Never throws. */
 export function parseYamlDocument(text: string): YamlDocument {
-  const documents = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, strict: true });
-  const list = Array.isArray(documents) ? documents : [];
+  if (text.length > policyLimits.maxLength) {
+    return { document: undefined, problems: [{ offset: 0, length: 0, message: `the file is longer than ${policyLimits.maxLength / 1024} KB; a notification policy is a few kilobytes` }] };
+  }
+  let list: Document[];
+  try {
+    const documents = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, strict: true, version: '1.2', merge: false });
+    list = Array.isArray(documents) ? documents : [];
+  } catch {
+    return { document: undefined, problems: [{ offset: 0, length: 0, message: 'the file could not be read as YAML (it may be nested too deeply)' }] };
+  }
   const problems: SyntaxProblem[] = [];
-  for (const doc of list) {
+  for (const doc of list.slice(0, 1)) {
     for (const error of doc.errors) {
       const [start, end] = error.pos;
       problems.push({ offset: start, length: Math.max(end - start, 1), message: yamlMessage(error.code, error.message) });
