@@ -9,6 +9,7 @@ const modes: Record<string, (dirs: string[]) => number> = {
   bicep: runBicepConformance,
   /** Azure/bicep's sample baselines dirs (src/Bicep.Core.Samples/Files/baselines*). */
   'bicep-baselines': runBicepBaselines,
+  arm: (dirs) => (require('./arm') as typeof import('./arm')).runArmConformance(dirs),
 };
 
 function main(argv: string[]): number {
