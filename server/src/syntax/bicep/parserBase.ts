@@ -169,7 +169,10 @@ export class ParserBase {
 
   /** An empty Skipped node at the current token, reporting `message` there if given. */
   protected skipEmpty(message?: string): Skipped {
-    const at = this.kindAt(this.pos) === TokenKind.EndOfFile || this.pos >= this.kinds.length ? this.text.length : this.starts[this.pos];
+    // while abandoning deep nesting the current token lies beyond the enclosing nodes: stay where they end
+    const at = this.bailing
+      ? this.lastEnd()
+      : this.kindAt(this.pos) === TokenKind.EndOfFile || this.pos >= this.kinds.length ? this.text.length : this.starts[this.pos];
     if (message !== undefined) {
       const failure = this.failure(message);
       this.report(failure.offset, failure.length, failure.message);

@@ -102,15 +102,29 @@ export function walk(node: Node, visit: (node: Node) => boolean | void): void {
   }
 }
 
-/** Sets `parent` on every node below `root` (the parser builds nodes bottom-up, parents last). */
+/**
+ * Sets `parent` on every node below `root` (the parser builds nodes bottom-up, parents last), and
+ * widens any node whose span does not cover its children: recovery can place an empty Skipped
+ * node just past the last token of its parent, and the tree promises children inside parents.
+ */
 export function setParents(root: Node): void {
+  const order: Node[] = [];
   const stack: Node[] = [root];
   while (stack.length > 0) {
     const current = stack.pop()!;
+    order.push(current);
     forEachChild(current, (child) => {
       (child as { parent: Node | undefined }).parent = current;
       stack.push(child);
     });
+  }
+  // reverse pre-order visits every child before its parent
+  for (let i = order.length - 1; i > 0; i--) {
+    const child = order[i];
+    const parent = child.parent as { offset: number; length: number };
+    const end = Math.max(parent.offset + parent.length, child.offset + child.length);
+    if (child.offset < parent.offset) parent.offset = child.offset;
+    parent.length = end - parent.offset;
   }
 }
 
