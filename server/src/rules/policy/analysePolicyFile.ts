@@ -1,0 +1,30 @@
+import { notificationPolicyOf, type NotificationPolicy } from '../../syntax/policy/notificationPolicy';
+import { readPolicyTree } from '../../syntax/policy/readPolicyTree';
+import { applySuppressions } from '../../suppression/suppression';
+import type { Finding } from '../finding';
+import { checkPolicy } from './policyFileRules';
+import { policySuppressions } from './policySuppressions';
+
+export interface PolicyAnalysis {
+  /** The typed view for workspace rules (HN504, HN505); undefined when nothing could be read. */
+  readonly policy: NotificationPolicy | undefined;
+  /** HN001 for syntax problems, then HN500-HN507 findings of the file alone, after suppressions (HN009 for those without a reason). */
+  readonly findings: Finding[];
+}
+
+/** Reads and checks one notification policy file (`*.hipaa-notify.yaml|yml|json`). Never throws. */
+export function analysePolicyFile(file: string, text: string): PolicyAnalysis {
+  const tree = readPolicyTree(file, text);
+  const syntaxFindings: Finding[] = tree.problems.map((problem) => ({
+    ruleId: 'HN001',
+    level: 'error',
+    message: problem.message,
+    file,
+    span: { offset: problem.offset, length: problem.length },
+  }));
+  if (!tree.root) return { policy: undefined, findings: syntaxFindings };
+  const policy = notificationPolicyOf(file, tree.syntax, tree.root);
+  const findings = [...syntaxFindings, ...checkPolicy(policy)];
+  const kept = applySuppressions(findings, file, policySuppressions(text, tree.syntax, tree.root));
+  return { policy, findings: kept.sort((a, b) => a.span.offset - b.span.offset) };
+}

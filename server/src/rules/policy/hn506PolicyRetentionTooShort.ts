@@ -1,0 +1,13 @@
+import { policyRule } from './policyRule';
+
+export const minimumRetentionDays = 2190;
+
+export const hn506PolicyRetentionTooShort = policyRule(
+  'HN506',
+  'The notification audit trail is kept fewer than 2190 days (six years).',
+  (policy, report) => {
+    const retention = policy.auditTrail.retentionDays;
+    if (!retention || retention.value >= minimumRetentionDays) return;
+    report(retention.span, `the audit trail is kept ${retention.value} days; 45 CFR 164.530(j) requires six years: set \`retentionDays\` to at least ${minimumRetentionDays}`);
+  },
+);
