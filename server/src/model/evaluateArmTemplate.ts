@@ -189,6 +189,18 @@ function fullName(body: ObjectValue, resource: ArmResource, scope: EvaluationSco
   return stringValue(`${parent.name.value}/${name.value}`, name.origin);
 }
 
+const nestedTemplates = new WeakMap<Node, ArmTemplate>();
+
+/** Read once per node: a deployment inside a copy loop is evaluated once per instance. */
+function nestedTemplateOf(outer: ArmTemplate, node: Node): ArmTemplate {
+  let inner = nestedTemplates.get(node);
+  if (inner === undefined) {
+    inner = readArmTemplateNode(outer.file, outer.text, node);
+    nestedTemplates.set(node, inner);
+  }
+  return inner;
+}
+
 /**
  * An inline nested deployment: with `expressionEvaluationOptions.scope` `inner` its template has
  * its own parameters and variables; otherwise (`outer`, the default) it sees the parent's.
@@ -201,7 +213,7 @@ function deployNested(resource: ArmResource, scope: EvaluationScope, condition: 
     scope.report(templateNode, `nested deployments deeper than ${limits.maxNestedDeployments} levels are not evaluated`);
     return;
   }
-  const inner = readArmTemplateNode(scope.file, scope.text, templateNode);
+  const inner = nestedTemplateOf(scope.template, templateNode);
   const targetScope = targetScopeOfSchema(inner.schema) ?? scope.targetScope;
   const innerScoped = stringOf(member(member(properties, 'expressionEvaluationOptions'), 'scope'))?.toLowerCase() === 'inner';
   let innerScope: EvaluationScope;

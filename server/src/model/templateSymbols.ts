@@ -2,7 +2,7 @@ import type { ArmParameter, ArmVariable } from '../syntax/arm/armTemplate';
 import { evaluateNode } from './evaluateNode';
 import { EvaluationScope, type SymbolTable } from './evaluationScope';
 import { limits } from './limits';
-import { arrayValue, unknownValue, type Value } from './value';
+import { arrayValue, nullValue, unknownValue, type Value } from './value';
 
 /** Parameter values given from outside the template (a parameter file, a nested deployment), by lower-case name. */
 export type ParameterValues = ReadonlyMap<string, Value>;
@@ -43,6 +43,7 @@ export class TemplateSymbols implements SymbolTable {
       // A null value (e.g. a module parameter passed `null`) leaves the default in place.
       if (given !== undefined && !(given.kind === 'null' && declared.defaultValue !== undefined)) return given;
       if (declared.defaultValue !== undefined) return evaluateNode(declared.defaultValue, this.scope.deeper());
+      if (declared.nullable) return nullValue(this.scope.originOf(declared.nameNode));
       return unknownValue(`parameter '${declared.name}' has no default value`, this.scope.originOf(declared.nameNode), shapes[declared.type?.toLowerCase() ?? '']);
     });
   }

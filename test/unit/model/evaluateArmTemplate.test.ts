@@ -237,3 +237,28 @@ test('a malformed expression is unknown and the rest of the template still evalu
   assert.equal(result.resources[0].name.kind, 'unknown');
   assert.deepEqual(plainOf(result.resources[0].properties!), { ok: 'B' });
 });
+
+test('languageVersion 2.0: a nullable parameter without a value is null, not unknown', () => {
+  const result = evaluateTemplate({
+    languageVersion: '2.0',
+    parameters: { maybe: { type: 'string', nullable: true }, plain: { type: 'string' } },
+    resources: {},
+    outputs: { a: { type: 'string', value: "[coalesce(parameters('maybe'), 'fallback')]" }, b: { type: 'string', value: "[parameters('plain')]" } },
+  });
+  assert.equal(plainOf(result.outputs[0].value), 'fallback');
+  assert.equal(result.outputs[1].value.kind, 'unknown');
+});
+
+test('a resource ID with an unknown subscription still names the resource it points at', () => {
+  const result = evaluateTemplate({
+    variables: { ag: 'breach-ag' },
+    resources: [{ type: 'Microsoft.Insights/metricAlerts', apiVersion: '2018-03-01', name: 'a', properties: { actions: [{ actionGroupId: "[resourceId('Microsoft.Insights/actionGroups', variables('ag'))]" }] } }],
+  });
+  const properties = result.resources[0].properties!;
+  const actions = properties.kind === 'object' ? properties.properties[0].value : undefined;
+  const id = actions?.kind === 'array' && actions.items[0].kind === 'object' ? actions.items[0].properties[0].value : undefined;
+  assert.equal(id?.kind, 'unknown');
+  if (id?.kind !== 'unknown') return;
+  assert.equal(id.resource?.type, 'Microsoft.Insights/actionGroups');
+  assert.deepEqual(id.resource?.names.map(plainOf), ['breach-ag']);
+});

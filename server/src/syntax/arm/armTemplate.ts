@@ -33,6 +33,8 @@ export interface ArmParameter {
   readonly defaultValue: Node | undefined;
   readonly allowedValues: Node | undefined;
   readonly metadata: Node | undefined;
+  /** languageVersion 2.0: a nullable parameter without a value is null. */
+  readonly nullable: boolean;
 }
 
 /** `copy` on a resource, an output, a variable entry or a property. */

@@ -42,6 +42,7 @@ function readParameter({ name, nameNode, value }: { name: string; nameNode: Node
     defaultValue: member(value, 'defaultValue'),
     allowedValues: member(value, 'allowedValues'),
     metadata: member(value, 'metadata'),
+    nullable: member(value, 'nullable')?.value === true,
   };
 }
 
