@@ -155,7 +155,7 @@ export class BicepParser extends TypeParser {
     const type = this.withRecovery(() => {
       if (this.atLineEndWithoutUnion() || this.check(TokenKind.Assignment)) this.fail(`expected the parameter's type (string, int, bool, object, array or a type name)`);
       return this.type(false);
-    }, this.suppressAfter(name), stops(TokenKind.Assignment, TokenKind.LeftBrace, TokenKind.NewLine));
+    }, name.missing, stops(TokenKind.Assignment, TokenKind.LeftBrace, TokenKind.NewLine));
     let defaultValue: Expression | undefined;
     if (this.check(TokenKind.Assignment)) {
       this.read();
@@ -296,7 +296,7 @@ export class BicepParser extends TypeParser {
     const from = this.withRecovery(() => {
       this.expectKeyword('from', "expected 'from' and the path of the file to import from");
       return this.stringOrFail("expected the path in quotes after 'from'");
-    }, false, NL);
+    }, symbols.kind === 'Skipped', NL);
     return this.node<ImportDeclaration>({ kind: 'ImportDeclaration', decorators, symbols, from }, this.starts[start], this.declarationEnd(from));
   }
 

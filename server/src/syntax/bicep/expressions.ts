@@ -1,5 +1,5 @@
 import { StringInfo } from './lexer';
-import { ExpressionFlags, ParserBase, stops } from './parserBase';
+import { ExpressionFlags, ParseFailure, ParserBase, stops } from './parserBase';
 import { decodeEscapes, skipLeadingLineBreak } from './strings';
 import type {
   ArrayExpression, BinaryExpression, BinaryOperator, Declaration, Decorator, Expression, ForExpression,
@@ -243,10 +243,16 @@ export abstract class ExpressionParser extends ParserBase {
 
   /** `( args )` of a call: comma-separated, a new line allowed after a comma, no trailing comma. */
   protected callArguments(flags: ExpressionFlags): Expression[] {
-    this.expect(TokenKind.LeftParen, "expected '('");
+    const open = this.expect(TokenKind.LeftParen, "expected '('");
     const args = this.functionElements(RightParen, () => this.withRecovery(() => this.expression(flags), false, argumentStops), 'argument');
-    if (this.check(RightParen)) this.read();
-    else this.skipEmpty("expected ')' to close the argument list");
+    if (this.check(RightParen)) {
+      this.read();
+    } else if (this.unclosedBeforeDeclaration) {
+      this.unclosedBeforeDeclaration = false;
+      this.report(this.starts[open], 1, "this '(' is not closed: add ')'");
+    } else {
+      this.skipEmpty("expected ')' to close the argument list");
+    }
     return args;
   }
 
@@ -257,16 +263,26 @@ export abstract class ExpressionParser extends ParserBase {
     this.skipNewLines();
     let expectItem = true;
     while (!this.isAtEnd() && this.peek() !== closing) {
+      if (this.pos > 0 && this.kinds[this.pos - 1] === NewLine && this.atDeclarationStart(false)) {
+        // a new statement on the next line: the list was left open
+        this.unclosedBeforeDeclaration = true;
+        this.pos--;
+        break;
+      }
       if (!expectItem) {
         if (this.check(NewLine)) {
           const after = this.kindAt(this.pos + 1);
           if (after === TokenKind.EndOfFile) break;
+          if (this.isDeclarationStartAt(this.pos + 1)) {
+            this.unclosedBeforeDeclaration = true;
+            break;
+          }
           if (after !== closing) this.skipEmpty(`expected ',' between the ${what}s`);
           this.skipNewLines();
         } else if (this.check(Comma)) {
           this.read();
           this.skipNewLines();
-          if (this.check(closing)) this.skipEmpty(`remove the trailing ',': a ${what} list cannot end with a comma`);
+          if (this.check(closing)) this.skipEmpty(`remove the trailing ',': a list of ${what}s cannot end with a comma`);
         } else {
           this.skipEmpty(`expected ',' or '${closing === RightParen ? ')' : '>'}' after the ${what}`);
         }
@@ -326,15 +342,18 @@ export abstract class ExpressionParser extends ParserBase {
   }
 
   /** Set when an element list stopped at a declaration keyword: the missing bracket belongs at the end of the previous line. */
-  private unclosedBeforeDeclaration = false;
+  protected unclosedBeforeDeclaration = false;
 
   /** A declaration keyword followed by a name, like `var x` or `param p`: a new statement starts here. */
   protected atDeclarationStart(allowNestedResource: boolean): boolean {
-    if (this.peek() !== TokenKind.Identifier || this.kindAt(this.pos + 1) !== TokenKind.Identifier) return false;
-    const start = this.starts[this.pos];
-    const length = this.ends[this.pos] - start;
+    return this.isDeclarationStartAt(this.pos, allowNestedResource);
+  }
+
+  private isDeclarationStartAt(index: number, allowNestedResource = false): boolean {
+    if (this.kindAt(index) !== TokenKind.Identifier || this.kindAt(index + 1) !== TokenKind.Identifier) return false;
+    const length = this.ends[index] - this.starts[index];
     if (length < 3 || length > 15) return false;
-    const word = this.textOf(this.pos);
+    const word = this.textOf(index);
     if (allowNestedResource && word === 'resource') return false;
     return declarationKeywords.has(word);
   }
@@ -446,7 +465,14 @@ export abstract class ExpressionParser extends ParserBase {
       failed,
       stops(RightSquare, NewLine),
     );
-    if (body.kind !== 'Skipped') this.skipNewLines();
+    if (body.kind !== 'Skipped' && this.check(NewLine)) {
+      if (this.isDeclarationStartAt(this.pos + 1)) {
+        this.report(this.lastEnd(), 0, "expected ']' to close the loop before the next declaration");
+        this.depth--;
+        return this.node({ kind: 'ForExpression', item, index, iterable, body }, this.starts[open], this.lastEnd());
+      }
+      this.skipNewLines();
+    }
     if (this.check(RightSquare)) this.read();
     else {
       this.recover(this.pos, this.failure("expected ']' to close the loop"), this.suppressAfter(body), stops(RightSquare, NewLine), false);
@@ -481,7 +507,10 @@ export abstract class ExpressionParser extends ParserBase {
   protected ifCondition(flags: ExpressionFlags, insideFor: boolean): IfCondition {
     const keyword = this.expectKeyword('if', "expected 'if'");
     const condition = this.withRecovery(
-      () => this.parenthesized(flags & ~ExpressionFlags.AllowResourceDeclarations),
+      () => {
+        if (!this.check(TokenKind.LeftParen)) this.fail("expected the condition in ( ) after 'if'");
+        return this.parenthesized(flags & ~ExpressionFlags.AllowResourceDeclarations);
+      },
       false,
       insideFor ? stops(RightSquare, TokenKind.LeftBrace, NewLine) : stops(TokenKind.LeftBrace, NewLine),
     );
@@ -599,7 +628,9 @@ export abstract class ExpressionParser extends ParserBase {
   }
 
   private holeExpression(): Expression {
-    if (this.peek() === StringMiddlePiece || this.peek() === StringRightPiece) this.fail('expected an expression inside ${}');
+    if (this.peek() === StringMiddlePiece || this.peek() === StringRightPiece) {
+      throw new ParseFailure(this.starts[this.pos], 1, 'expected an expression inside ${}');
+    }
     const expression = this.expression(ExpressionFlags.None);
     const kind = this.peek();
     if (kind !== StringMiddlePiece && kind !== StringRightPiece && kind !== NewLine) {

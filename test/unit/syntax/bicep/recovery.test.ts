@@ -28,7 +28,7 @@ const cases: Case[] = [
   { source: 'var a = [1,, 2]\nvar b = 1', problems: ["1:12 expected an expression after ','"], statements: 'VariableDeclaration:a VariableDeclaration:b' },
   { source: 'var a = [1 2]\nvar b = 1', problems: ["1:12 expected a new line or ',' between items"], statements: 'VariableDeclaration:a VariableDeclaration:b' },
   { source: 'var a = f(1\n 2)\nvar b = 1', problems: ["1:12 expected ',' between the arguments"], statements: 'VariableDeclaration:a VariableDeclaration:b' },
-  { source: 'var a = f(1,)\nvar b = 1', problems: ["1:13 remove the trailing ',': a argument list cannot end with a comma"], statements: 'VariableDeclaration:a VariableDeclaration:b' },
+  { source: 'var a = f(1,)\nvar b = 1', problems: ["1:13 remove the trailing ',': a list of arguments cannot end with a comma"], statements: 'VariableDeclaration:a VariableDeclaration:b' },
   { source: 'var a = 1 +\nvar b = 1', problems: ["1:12 expected an expression after '+'"], statements: 'VariableDeclaration:a VariableDeclaration:b' },
   { source: 'var a = (1\nvar b = 1', problems: ["1:9 this '(' is not closed: add ')'"], statements: 'VariableDeclaration:a VariableDeclaration:b' },
   { source: 'foo bar\nvar b = 1', problems: ["1:1 'foo' does not start a declaration: expected param, var, resource, module, output, type, func, import, metadata or targetScope"], statements: 'Skipped VariableDeclaration:b' },
