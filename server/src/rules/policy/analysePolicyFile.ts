@@ -22,7 +22,10 @@ export function analysePolicyFile(file: string, text: string): PolicyAnalysis {
     file,
     span: { offset: problem.offset, length: problem.length },
   }));
-  if (!tree.root) return { policy: undefined, findings: syntaxFindings };
+  if (!tree.root) {
+    if (syntaxFindings.length === 0) syntaxFindings.push({ ruleId: 'HN500', level: 'error', message: 'the file is empty: a notification policy starts with `apiVersion: hipaa-notify/v1` and `kind: NotificationPolicy`', file, span: { offset: 0, length: 0 } });
+    return { policy: undefined, findings: syntaxFindings };
+  }
   const policy = notificationPolicyOf(file, tree.syntax, tree.root);
   const findings = [...syntaxFindings, ...checkPolicy(policy)];
   const kept = applySuppressions(findings, file, policySuppressions(text, tree.syntax, tree.root));
