@@ -48,6 +48,8 @@ function templateScope(template: ArmTemplate, parameterValues: ParameterValues |
 
 interface Enclosing {
   readonly condition: boolean | 'unknown';
+  /** How many parents enclose these resources. */
+  readonly level?: number;
   readonly deployedBy: number | undefined;
   readonly parent?: { readonly type: string | undefined; readonly name: Value };
 }
@@ -55,6 +57,10 @@ interface Enclosing {
 const notInBody = new Set(['resources', 'copy', 'condition']);
 
 function deployAll(resources: readonly ArmResource[], scope: EvaluationScope, enclosing: Enclosing, out: DeployedResource[]): void {
+  if ((enclosing.level ?? 0) > limits.maxChildDepth) {
+    if (resources[0] !== undefined) scope.report(resources[0].node, `child resources nested more than ${limits.maxChildDepth} levels deep are not evaluated`);
+    return;
+  }
   for (const resource of resources) {
     if (scope.run.resources >= limits.maxResources) {
       scope.report(resource.node, `more than ${limits.maxResources} resources: the rest are not evaluated`);
@@ -118,7 +124,7 @@ function deployEvaluated(resource: ArmResource, scope: EvaluationScope, copy: Co
   };
   const index = out.length;
   out.push(record);
-  deployAll(resource.children, scope, { condition, deployedBy: enclosing.deployedBy, parent: { type, name } }, out);
+  deployAll(resource.children, scope, { condition, deployedBy: enclosing.deployedBy, parent: { type, name }, level: (enclosing.level ?? 0) + 1 }, out);
   if (isDeployment) deployNested(resource, scope, condition, index, out);
 }
 

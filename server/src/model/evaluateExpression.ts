@@ -9,6 +9,10 @@ import { booleanValue, nullValue, numberValue, propertyOf, stringValue, unknownV
 export function evaluateExpression(expression: Expression, scope: EvaluationScope): Value {
   const origin = scope.originOf(expression);
   if (!scope.run.step()) return unknownValue('the template takes too much work to evaluate', origin);
+  return scope.run.nested(() => evaluateKnownWork(expression, origin, scope)) ?? unknownValue('the expressions nest too deeply to evaluate', origin);
+}
+
+function evaluateKnownWork(expression: Expression, origin: Origin, scope: EvaluationScope): Value {
   switch (expression.kind) {
     case 'string':
       return stringValue(expression.value, origin);

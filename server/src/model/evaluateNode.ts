@@ -5,7 +5,7 @@ import { templateStringOf } from '../syntax/arm/templateStrings';
 import { evaluateExpression } from './evaluateExpression';
 import type { EvaluationScope } from './evaluationScope';
 import { limits } from './limits';
-import { arrayValue, booleanValue, nullValue, numberValue, objectValue, stringValue, unknownValue, type ObjectProperty, type Value } from './value';
+import { arrayValue, booleanValue, nullValue, numberValue, objectValue, stringValue, unknownValue, type ObjectProperty, type Origin, type Value } from './value';
 
 export interface NodeOptions {
   /** In resource properties, an object's `copy` array is a property loop. */
@@ -30,15 +30,21 @@ export function evaluateNode(node: Node, scope: EvaluationScope, options: NodeOp
       return booleanValue(node.value as boolean, origin);
     case 'null':
       return nullValue(origin);
-    case 'array':
+    case 'array': {
       if (!scope.run.step()) return unknownValue('the template takes too much work to evaluate', origin);
-      return arrayValue(itemsOf(node).map((item) => evaluateNode(item, scope, options.propertyCopy ? { propertyCopy: true } : {})), origin);
+      const inner: NodeOptions = options.propertyCopy ? { propertyCopy: true } : {};
+      return scope.run.nested(() => arrayValue(itemsOf(node).map((item) => evaluateNode(item, scope, inner)), origin)) ?? tooDeep(origin);
+    }
     case 'object':
       if (!scope.run.step()) return unknownValue('the template takes too much work to evaluate', origin);
-      return objectValue(objectProperties(node, scope, options), origin);
+      return scope.run.nested(() => objectValue(objectProperties(node, scope, options), origin)) ?? tooDeep(origin);
     default:
       return unknownValue('not a JSON value', origin);
   }
+}
+
+function tooDeep(origin: Origin): Value {
+  return unknownValue('the value nests too deeply to evaluate', origin);
 }
 
 function objectProperties(node: Node, scope: EvaluationScope, options: NodeOptions): ObjectProperty[] {

@@ -21,6 +21,19 @@ export class EvaluationRun {
   private readonly seen = new Set<string>();
   readonly problems: EvaluationProblem[] = [];
 
+  private nesting = 0;
+
+  /** Runs `evaluate` one level deeper, or returns undefined when that would nest too deeply. */
+  nested<T>(evaluate: () => T): T | undefined {
+    if (this.nesting >= limits.maxNesting) return undefined;
+    this.nesting++;
+    try {
+      return evaluate();
+    } finally {
+      this.nesting--;
+    }
+  }
+
   /** False once the step budget is spent; from then on everything evaluates to unknown. */
   step(): boolean {
     return ++this.steps <= limits.maxSteps;

@@ -7,6 +7,10 @@ export const limits = {
   /** Nesting of variables, user functions, lambdas and nested deployments. */
   maxDepth: 64,
   maxNestedDeployments: 10,
+  /** Nesting of JSON values and expressions being evaluated at once: keeps the JavaScript stack safe. */
+  maxNesting: 400,
+  /** Child resources nested inside resources. */
+  maxChildDepth: 50,
   /** Function calls and property reads per template evaluation. */
   maxSteps: 5_000_000,
   maxResources: 20_000,

@@ -262,3 +262,23 @@ test('a resource ID with an unknown subscription still names the resource it poi
   assert.equal(id.resource?.type, 'Microsoft.Insights/actionGroups');
   assert.deepEqual(id.resource?.names.map(plainOf), ['breach-ag']);
 });
+
+test('hostile nesting ends as unknown or a problem, never a stack overflow', () => {
+  const deepJson = `{"$schema": "${rgSchema}", "resources": [{"type": "a.b/c", "name": "x", "properties": {"p": ${'['.repeat(5000)}${']'.repeat(5000)}}}]}`;
+  assert.throws(() => evaluateTemplate(deepJson), /not a template/);
+  const chained: Record<string, string> = {};
+  for (let i = 0; i < 300; i++) chained[`v${i}`] = `[${'concat('.repeat(150)}${i === 0 ? "'x'" : `variables('v${i - 1}')`}${')'.repeat(150)}]`;
+  const chain = evaluateTemplate({ variables: chained, resources: [], outputs: { o: { type: 'string', value: "[variables('v299')]" } } });
+  assert.equal(chain.outputs[0].value.kind, 'unknown');
+  let child: object = { type: 'a.b/c', name: 'x' };
+  for (let i = 0; i < 400; i++) child = { type: 'a.b/c', name: 'x', resources: [child] };
+  const children = evaluateTemplate({ resources: [child] });
+  assert.ok(children.resources.length <= 52);
+  const recursive = evaluateTemplate({
+    functions: [{ namespace: 'n', members: { f: { parameters: [{ name: 'x', type: 'int' }], output: { type: 'int', value: "[n.f(add(parameters('x'), 1))]" } } } }],
+    resources: [],
+    outputs: { o: { type: 'int', value: '[n.f(1)]' }, j: { type: 'object', value: `[json('${'['.repeat(50000)}${']'.repeat(50000)}')]` } },
+  });
+  assert.equal(recursive.outputs[0].value.kind, 'unknown');
+  assert.equal(recursive.outputs[1].value.kind, 'unknown');
+});

@@ -1,7 +1,25 @@
 import { booleanValue, jsonTextOf, numberValue, unknownValue, valueOfJson } from '../value';
 import { cappedString, expected, invalid, strictFunction, textOf, type CallSite, type FunctionFamily } from './library';
 
+/** Bracket nesting outside strings: deeper JSON would overflow the stack when converted. */
+function tooDeep(text: string): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      if (++depth > 200) return true;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return false;
+}
+
 function parsedJson(text: string, site: CallSite) {
+  if (tooDeep(text)) return invalid(site, 'the JSON nests too deeply');
   try {
     return valueOfJson(JSON.parse(text), site.origin);
   } catch {

@@ -38,15 +38,22 @@ export interface JsonOptions {
   readonly arm?: boolean;
 }
 
+/** Deeper JSON is not parsed (jsonc-parser recurses per level); real templates stay far below. */
+export const maxJsonDepth = 1000;
+
 export function parseJsonDocument(text: string, options: JsonOptions = {}): JsonDocument {
   const errors: ParseError[] = [];
-  const masked = options.arm === true ? maskRawLineBreaks(text) : { text, breaks: [] };
-  const root = parseTree(masked.text, errors, {
+  const masked = maskRawLineBreaks(text, maxJsonDepth);
+  if (masked.tooDeepAt !== undefined) {
+    return { root: undefined, problems: [{ offset: masked.tooDeepAt, length: 1, message: `the JSON is nested more than ${maxJsonDepth} levels deep here and is not analysed` }] };
+  }
+  const source = options.arm === true ? masked : { text, breaks: [] };
+  const root = parseTree(source.text, errors, {
     allowTrailingComma: options.arm === true,
     disallowComments: options.arm !== true,
     allowEmptyContent: false,
   });
-  restoreRawLineBreaks(root, masked.breaks);
+  restoreRawLineBreaks(root, source.breaks);
   const problems: SyntaxProblem[] = [];
   for (const error of errors) {
     if (options.arm && error.error === ParseErrorCode.InvalidCharacter) continue;

@@ -11,15 +11,25 @@ export interface MaskedText {
   readonly text: string;
   /** Offsets of the replaced breaks, ascending; empty when nothing was replaced. */
   readonly breaks: readonly number[];
+  /** Where nesting first goes past `maxDepth`: jsonc-parser recurses and would overflow the stack. */
+  readonly tooDeepAt: number | undefined;
 }
 
-export function maskRawLineBreaks(text: string): MaskedText {
+export function maskRawLineBreaks(text: string, maxDepth: number): MaskedText {
   const breaks: number[] = [];
   const length = text.length;
+  let depth = 0;
+  let tooDeepAt: number | undefined;
   let i = 0;
   while (i < length) {
     const c = text.charCodeAt(i);
-    if (c === 34 /* " */) {
+    if (c === 123 /* { */ || c === 91 /* [ */) {
+      if (++depth > maxDepth && tooDeepAt === undefined) tooDeepAt = i;
+      i++;
+    } else if (c === 125 /* } */ || c === 93 /* ] */) {
+      depth--;
+      i++;
+    } else if (c === 34 /* " */) {
       i++;
       while (i < length) {
         const s = text.charCodeAt(i);
@@ -40,14 +50,14 @@ export function maskRawLineBreaks(text: string): MaskedText {
       i++;
     }
   }
-  if (breaks.length === 0) return { text, breaks };
+  if (breaks.length === 0) return { text, breaks, tooDeepAt };
   let masked = '';
   let from = 0;
   for (const at of breaks) {
     masked += text.slice(from, at) + standIn[text.charCodeAt(at)];
     from = at + 1;
   }
-  return { text: masked + text.slice(from), breaks };
+  return { text: masked + text.slice(from), breaks, tooDeepAt };
 }
 
 /** Puts the line breaks back into the values of the string nodes that hold them. */
