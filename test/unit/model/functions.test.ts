@@ -228,6 +228,13 @@ table('symbols', [
   ['not(1, 2)', unknown(/wrong number of arguments/)],
 ]);
 
+test('union merges nested objects, replaces nested arrays and keeps the first order of properties', () => {
+  const merged = valueOf(
+    "union(json('{\"property\":{\"one\":\"a\",\"two\":\"b\",\"three\":\"c1\"},\"nestedArray\":[1,2]}'), json('{\"property\":{\"three\":\"c2\",\"four\":\"d\",\"five\":\"e\"},\"nestedArray\":[3,4]}'))",
+  );
+  assert.equal(JSON.stringify(merged), '{"property":{"one":"a","two":"b","three":"c2","four":"d","five":"e"},"nestedArray":[3,4]}');
+});
+
 test('an unknown lambda variable makes each mapped item unknown, not the array', () => {
   const value = valueOf("map(range(0, 1), lambda('x', lambdaVariables('y')))") as { $unknown: string }[];
   assert.match(value[0].$unknown, /not a lambda variable/);

@@ -46,8 +46,8 @@ function mergeObjects(objects: readonly ObjectValue[], site: CallSite): ObjectVa
       const previous = merged.get(key)?.value;
       // Nested objects are merged too; anything else is replaced by the later value.
       const value = previous?.kind === 'object' && property.value.kind === 'object' ? mergeObjects([previous, property.value], site) : property.value;
-      merged.delete(key);
-      merged.set(key, { name: property.name, value });
+      // A property keeps the place where it first appeared.
+      merged.set(key, { name: merged.get(key)?.name ?? property.name, value });
     }
   }
   return objectValue([...merged.values()], site.origin, objects.some((object) => object.open));

@@ -10,7 +10,7 @@ import { networkFunctions } from './network';
 import { numericFunctions } from './numeric';
 import { objectFunctions } from './object';
 import { resourceIdFunctions } from './resourceId';
-import { listFunction, runtimeFunctions } from './runtime';
+import { failFunction, listFunction, runtimeFunctions } from './runtime';
 import { stringFunctions } from './string';
 
 export type { Argument, CallSite, Lambda, TemplateFunction } from './library';
@@ -33,6 +33,7 @@ const families = [
 
 const byName = new Map<string, TemplateFunction>();
 for (const family of families) for (const [name, fn] of Object.entries(family)) byName.set(name.toLowerCase(), fn);
+byName.set('fail', failFunction);
 
 /** A built-in template function by name (case-insensitive, as ARM resolves them). */
 export function templateFunction(name: string): TemplateFunction | undefined {

@@ -38,8 +38,8 @@ export const objectFunctions: FunctionFamily = {
       if (item.kind !== 'object') return invalid(site, 'every item must be an object');
       open ||= item.open === true;
       for (const property of item.properties) {
-        merged.delete(property.name.toLowerCase());
-        merged.set(property.name.toLowerCase(), property);
+        const key = property.name.toLowerCase();
+        merged.set(key, { name: merged.get(key)?.name ?? property.name, value: property.value });
       }
     }
     return objectValue([...merged.values()], site.origin, open);

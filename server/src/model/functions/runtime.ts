@@ -20,5 +20,10 @@ export const runtimeFunctions: FunctionFamily = {
   loadFileAsBase64: deployTime('loads a file at compile time', 'string'),
 };
 
+/** Bicep's `fail()`: the deployment stops with this message when the branch holding it is taken. */
+export const failFunction: TemplateFunction = lenientFunction(1, 1, ([message], site) =>
+  unknownValue(`the template fails here${message?.kind === 'string' ? `: ${message.value}` : ''}`, site.origin),
+);
+
 /** `listKeys`, `listSecrets`, `listAccountSas`...: every `list*` function calls the resource provider. */
 export const listFunction: TemplateFunction = deployTime('depends on a list*() call, known only at deployment');
