@@ -1,0 +1,107 @@
+import { getLocation, type JSONPath } from 'jsonc-parser';
+import { readPolicyTree } from '../syntax/policy/readPolicyTree';
+import type { PathSegment, PolicyNode } from '../syntax/policy/policyTree';
+import type { Span } from '../syntax/span';
+
+/** What the cursor is on, for completion: a key to write in a mapping, or the value of a field. */
+export interface CursorPlace {
+  readonly on: 'key' | 'value';
+  /** For a key: the path of the mapping. For a value: the path of the value. */
+  readonly path: readonly PathSegment[];
+  /** Keys the mapping already has (for `key`). */
+  readonly siblings: readonly string[];
+  /** The text the completion replaces: the partly typed word. */
+  readonly replace: Span;
+  /** Indentation of the line, for multi-line YAML inserts. */
+  readonly indent: string;
+  /** JSON only: the cursor is inside quotes. */
+  readonly inString: boolean;
+  /** YAML: a key typed right after `- `, which may instead be a scalar list item. */
+  readonly listItem: boolean;
+}
+
+const placeholder = 'hn0cursor0';
+
+/**
+ * YAML: the partly typed word is replaced by a placeholder (as a key, or as a value after
+ * `key:`), the text is parsed, and the placeholder's place in the tree gives the path. This
+ * works on the broken text people type, where indentation decides the nesting.
+ */
+export function yamlCursorPlace(text: string, offset: number): CursorPlace | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const nextBreak = text.indexOf('\n', offset);
+  const lineEnd = nextBreak < 0 ? text.length : nextBreak;
+  const before = text.slice(lineStart, offset);
+  const indent = /^\s*/.exec(before)![0];
+  const rest = restOfWord(text, offset);
+  const keyMatch = /^(\s*(?:-\s+)*)([A-Za-z_$][\w$]*)?$/.exec(before);
+  if (keyMatch) {
+    const wordStart = offset - (keyMatch[2] ?? '').length;
+    const patched = text.slice(0, wordStart) + `${placeholder}: x` + text.slice(lineEnd);
+    const found = find(readPolicyTree('c.yaml', patched).root, (key) => key === placeholder);
+    if (!found) return undefined;
+    const siblings = found.siblings.filter((k) => k !== placeholder);
+    return { on: 'key', path: found.path.slice(0, -1), siblings, replace: { offset: wordStart, length: offset - wordStart + rest }, indent, inString: false, listItem: /-\s+$/.test(keyMatch[1]) && siblings.length === 0 };
+  }
+  const valueMatch = /^\s*(?:-\s+)*[A-Za-z_$][\w$]*\s*:\s(.*)$/.exec(before) ?? /^\s*(?:-\s+)*[A-Za-z_$][\w$]*\s*:()$/.exec(before);
+  if (valueMatch) {
+    const word = /[^\s,[\]:#{}"']*$/.exec(valueMatch[1])![0];
+    const wordStart = offset - word.length;
+    const spacer = valueMatch[1] === '' && !before.endsWith(' ') ? ' ' : '';
+    const patched = text.slice(0, wordStart) + spacer + placeholder + text.slice(offset + rest);
+    const found = find(readPolicyTree('c.yaml', patched).root, undefined, placeholder);
+    if (!found) return undefined;
+    return { on: 'value', path: found.path, siblings: [], replace: { offset: wordStart, length: offset - wordStart + rest }, indent, inString: false, listItem: false };
+  }
+  return undefined;
+}
+
+function restOfWord(text: string, offset: number): number {
+  return /^[^\s,[\]:#{}"']*/.exec(text.slice(offset))![0].length;
+}
+
+/** Depth-first search for a key (or a scalar value) in the tree, with its path and the keys beside it. */
+function find(root: PolicyNode | undefined, isKey?: (key: string) => boolean, value?: string): { path: PathSegment[]; siblings: string[] } | undefined {
+  const visit = (node: PolicyNode, path: PathSegment[]): { path: PathSegment[]; siblings: string[] } | undefined => {
+    if (node.kind === 'scalar') return value !== undefined && node.value === value ? { path, siblings: [] } : undefined;
+    if (node.kind === 'list') {
+      for (let i = 0; i < node.items.length; i++) {
+        const found = visit(node.items[i], [...path, i]);
+        if (found) return found;
+      }
+      return undefined;
+    }
+    for (const entry of node.entries) {
+      if (isKey?.(entry.key)) return { path: [...path, entry.key], siblings: node.entries.map((e) => e.key) };
+      const found = visit(entry.value, [...path, entry.key]);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return root ? visit(root, []) : undefined;
+}
+
+/** JSON: jsonc-parser's location gives the path and whether the cursor is on a property name. */
+export function jsonCursorPlace(text: string, offset: number): CursorPlace | undefined {
+  const location = getLocation(text, offset);
+  const previous = location.previousNode;
+  const inString = previous?.type === 'string' && offset > previous.offset && offset < previous.offset + previous.length;
+  const replace = inString && previous ? { offset: previous.offset + 1, length: previous.length - 2 } : { offset, length: 0 };
+  const path = location.path.map((p) => p) as JSONPath;
+  if (location.isAtPropertyKey) {
+    const mapPath = path.slice(0, -1) as PathSegment[];
+    const tree = readPolicyTree('c.json', text).root;
+    return { on: 'key', path: mapPath, siblings: keysAt(tree, mapPath), replace, indent: '', inString, listItem: false };
+  }
+  return { on: 'value', path: path as PathSegment[], siblings: [], replace, indent: '', inString, listItem: false };
+}
+
+function keysAt(root: PolicyNode | undefined, path: readonly PathSegment[]): string[] {
+  let node = root;
+  for (const segment of path) {
+    if (!node) return [];
+    if (typeof segment === 'number') node = node.kind === 'list' ? node.items[segment] : undefined;
+    else node = node.kind === 'map' ? node.entries.find((e) => e.key === segment)?.value : undefined;
+  }
+  return node?.kind === 'map' ? node.entries.map((e) => e.key) : [];
+}

@@ -1,0 +1,2 @@
+export { completePolicy, type PolicyCompletion, type PolicyCompletionContext } from './completePolicy';
+export { hoverPolicy, type PolicyHover } from './hoverPolicy';
