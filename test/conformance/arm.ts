@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { parseTree } from 'jsonc-parser';
 import { readArmTemplate } from '../../server/src/syntax/arm/readArmTemplate';
 import { evaluateArmTemplate } from '../../server/src/model/evaluateArmTemplate';
+import { buildArmFileModel } from '../../server/src/model/armFileModel';
 
 const lister = '/work/shared/corpora/list.sh';
 
@@ -28,25 +29,31 @@ export async function run(dirs: string[]): Promise<number> {
  * (the goal is 0); a template that cannot be read as JSON counts as loaded with problems.
  */
 export function runArmConformance(dirs: readonly string[]): number {
-  const files = dirs.flatMap((dir) => execFileSync('bash', [lister, '--arm-only', dir], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] }).split('\n').filter(Boolean));
+  const files = dirs.flatMap((dir) =>
+    execFileSync('bash', [lister, '--arm-only', dir], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] })
+      .split('\n')
+      .filter(Boolean)
+      .map((file) => ({ file, root: dir })),
+  );
   const failures: Failure[] = [];
   let resources = 0;
   let unreadable = 0;
   let withProblems = 0;
+  let paired = 0;
   let slowest = { file: '', ms: 0 };
   const started = performance.now();
-  for (const file of files) {
+  for (const { file, root } of files) {
     const text = readFileSync(file, 'utf8');
     const t0 = performance.now();
     try {
-      const template = readArmTemplate(file, text);
-      if (template === undefined) {
+      const model = buildArmFileModel(file, text, root);
+      if (model === undefined) {
         unreadable++;
         continue;
       }
-      const evaluation = evaluateArmTemplate(template);
-      resources += evaluation.resources.length;
-      if (template.problems.length > 0 || evaluation.problems.length > 0) withProblems++;
+      resources += model.evaluation.resources.length;
+      if (model.parameterFile !== undefined) paired++;
+      if (model.template.problems.length > 0 || model.problems.length > 0) withProblems++;
     } catch (error) {
       failures.push({ file, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
     }
@@ -54,7 +61,9 @@ export function runArmConformance(dirs: readonly string[]): number {
     if (ms > slowest.ms) slowest = { file, ms };
   }
   const total = performance.now() - started;
-  console.log(`arm: ${files.length} templates, ${resources} resources, ${unreadable} not a JSON object, ${withProblems} with problems, ${failures.length} exceptions, ${total.toFixed(0)} ms total`);
+  console.log(
+    `arm: ${files.length} templates (${paired} with a paired parameter file), ${resources} resources, ${unreadable} not a JSON object, ${withProblems} with problems, ${failures.length} exceptions, ${total.toFixed(0)} ms total`,
+  );
   console.log(`arm: slowest ${slowest.file} (${slowest.ms.toFixed(0)} ms)`);
   for (const failure of failures.slice(0, 20)) console.log(`arm: EXCEPTION ${failure.file}\n${failure.error}`);
   for (const relative of largest) {
