@@ -39,9 +39,9 @@ function outputValue(output: ArmOutput, scope: EvaluationScope): Value {
   return arrayValue(items, origin);
 }
 
-function templateScope(template: ArmTemplate, parameterValues: ParameterValues | undefined, run: EvaluationRun, targetScope: ArmTemplate['targetScope']): EvaluationScope {
+function templateScope(template: ArmTemplate, parameterValues: ParameterValues | undefined, run: EvaluationRun, targetScope: ArmTemplate['targetScope'], depth = 0): EvaluationScope {
   const symbols = new TemplateSymbols(template.parameters, template.variables, parameterValues);
-  const scope = EvaluationScope.root(template, symbols, run, targetScope);
+  const scope = EvaluationScope.root(template, symbols, run, targetScope, depth);
   symbols.scope = scope;
   return scope;
 }
@@ -222,6 +222,7 @@ function deployNested(resource: ArmResource, scope: EvaluationScope, condition: 
   const inner = nestedTemplateOf(scope.template, templateNode);
   const targetScope = targetScopeOfSchema(inner.schema) ?? scope.targetScope;
   const innerScoped = stringOf(member(member(properties, 'expressionEvaluationOptions'), 'scope'))?.toLowerCase() === 'inner';
+  const depth = scope.depth + 1;
   let innerScope: EvaluationScope;
   if (innerScoped) {
     const values = new Map<string, Value>();
@@ -233,10 +234,9 @@ function deployNested(resource: ArmResource, scope: EvaluationScope, condition: 
       const reference = entry.value.kind === 'object' ? propertyOf(entry.value, 'reference') : undefined;
       values.set(entry.name.toLowerCase(), value ?? unknownValue(reference !== undefined ? 'comes from a Key Vault secret, known only at deployment' : 'the parameter has no value', entry.value.origin));
     }
-    innerScope = templateScope(inner, values, scope.run, targetScope);
+    innerScope = templateScope(inner, values, scope.run, targetScope, depth);
   } else {
-    innerScope = EvaluationScope.root({ ...inner, functions: scope.template.functions }, scope.symbols, scope.run, targetScope);
+    innerScope = EvaluationScope.root({ ...inner, functions: scope.template.functions }, scope.symbols, scope.run, targetScope, depth);
   }
-  for (let level = 0; level <= scope.depth; level++) innerScope = innerScope.deeper();
   deployAll(inner.resources, innerScope, { condition, deployedBy: index }, out);
 }

@@ -77,9 +77,10 @@ export class EvaluationScope {
     readonly depth: number,
   ) {}
 
-  static root(template: ArmTemplate, symbols: SymbolTable, run: EvaluationRun, targetScope: TargetScope = template.targetScope): EvaluationScope {
+  /** `depth` is above 0 for the template of a nested deployment. */
+  static root(template: ArmTemplate, symbols: SymbolTable, run: EvaluationRun, targetScope: TargetScope = template.targetScope, depth = 0): EvaluationScope {
     const functions = new Map(template.functions.map((fn) => [fn.key, fn] as const));
-    return new EvaluationScope(template, targetScope, symbols, run, functions, [], undefined, 0);
+    return new EvaluationScope(template, targetScope, symbols, run, functions, [], undefined, depth);
   }
 
   get file(): string {

@@ -282,3 +282,14 @@ test('hostile nesting ends as unknown or a problem, never a stack overflow', () 
   assert.equal(recursive.outputs[0].value.kind, 'unknown');
   assert.equal(recursive.outputs[1].value.kind, 'unknown');
 });
+
+test('nested deployments deeper than 10 levels are not evaluated, with a problem', () => {
+  let template: Record<string, unknown> = { $schema: rgSchema, resources: [{ type: 'Microsoft.Web/sites', apiVersion: '2022-09-01', name: 'leaf' }] };
+  for (let i = 0; i < 15; i++) {
+    template = { $schema: rgSchema, resources: [{ type: 'Microsoft.Resources/deployments', apiVersion: '2022-09-01', name: `d${i}`, properties: { mode: 'Incremental', template } }] };
+  }
+  const result = evaluateTemplate(template);
+  assert.equal(result.resources.filter((r) => r.type === 'Microsoft.Resources/deployments').length, 11);
+  assert.ok(result.resources.every((r) => r.type !== 'Microsoft.Web/sites'));
+  assert.ok(result.problems.some((p) => /nested deployments deeper than 10/.test(p.message)));
+});
