@@ -38,6 +38,12 @@ function arrayContains(items: readonly Value[], item: Value): boolean | undefine
   return result;
 }
 
+/** Deduplicating compares every pair of items: keep that quadratic work small. */
+function tooManyComparisons(arrays: readonly KnownValue[]): boolean {
+  const total = arrays.reduce((sum, array) => sum + (array.kind === 'array' ? array.items.length : 0), 0);
+  return total * total > 4_000_000;
+}
+
 function mergeObjects(objects: readonly ObjectValue[], site: CallSite): ObjectValue {
   const merged = new Map<string, ObjectProperty>();
   for (const object of objects) {
@@ -150,6 +156,7 @@ export const collectionFunctions: FunctionFamily = {
   union: strictFunction(1, Infinity, (args, site) => {
     if (args.every((arg) => arg.kind === 'object')) return mergeObjects(args as readonly ObjectValue[], site);
     if (args.every((arg) => arg.kind === 'array')) {
+      if (tooManyComparisons(args)) return unknownValue(`${site.name}: the arrays are too large to compare item by item`, site.origin, 'array');
       const items: Value[] = [];
       for (const arg of args) for (const item of (arg as { items: readonly Value[] }).items) if (arrayContains(items, item) !== true) items.push(item);
       return cappedArray(items, site);
@@ -158,6 +165,7 @@ export const collectionFunctions: FunctionFamily = {
   }),
   intersection: strictFunction(1, Infinity, (args, site) => {
     if (args.every((arg) => arg.kind === 'array')) {
+      if (tooManyComparisons(args)) return unknownValue(`${site.name}: the arrays are too large to compare item by item`, site.origin, 'array');
       const [head, ...rest] = args as readonly { items: readonly Value[] }[];
       const items: Value[] = [];
       for (const item of head.items) {

@@ -1,5 +1,5 @@
 import { stringValue, type Value } from '../value';
-import { cappedString, expected, invalid, isInteger, strictFunction, textOf, type CallSite, type FunctionFamily, type KnownValue } from './library';
+import { cappedArray, cappedString, expected, invalid, isInteger, strictFunction, textOf, type CallSite, type FunctionFamily, type KnownValue } from './library';
 
 function withString(site: CallSite, value: KnownValue, compute: (text: string) => Value): Value {
   return value.kind === 'string' ? compute(value.value) : expected(site, 'a string', value);
@@ -79,7 +79,7 @@ export const stringFunctions: FunctionFamily = {
       if (delimiters === undefined || delimiters.some((d) => d === undefined || d === '')) return invalid(site, 'the delimiter must be a non-empty string or an array of them');
       let parts = [text];
       for (const d of delimiters as string[]) parts = parts.flatMap((part) => part.split(d));
-      return { kind: 'array', items: parts.map((part) => stringValue(part, site.origin)), origin: site.origin };
+      return cappedArray(parts.map((part) => stringValue(part, site.origin)), site);
     }),
   ),
   substring: strictFunction(2, 3, ([value, start, length], site) =>
