@@ -17,6 +17,7 @@ export interface NodeOptions {
 /** Evaluates a JSON value of a template: literals as written, `[...]` strings as expressions. */
 export function evaluateNode(node: Node, scope: EvaluationScope, options: NodeOptions = {}): Value {
   const origin = scope.originOf(node);
+  if (!scope.run.step()) return unknownValue('the template takes too much work to evaluate', origin);
   switch (node.type) {
     case 'string': {
       const parsed = templateStringOf(scope.text, node);
@@ -31,12 +32,10 @@ export function evaluateNode(node: Node, scope: EvaluationScope, options: NodeOp
     case 'null':
       return nullValue(origin);
     case 'array': {
-      if (!scope.run.step()) return unknownValue('the template takes too much work to evaluate', origin);
       const inner: NodeOptions = options.propertyCopy ? { propertyCopy: true } : {};
       return scope.run.nested(() => arrayValue(itemsOf(node).map((item) => evaluateNode(item, scope, inner)), origin)) ?? tooDeep(origin);
     }
     case 'object':
-      if (!scope.run.step()) return unknownValue('the template takes too much work to evaluate', origin);
       return scope.run.nested(() => objectValue(objectProperties(node, scope, options), origin)) ?? tooDeep(origin);
     default:
       return unknownValue('not a JSON value', origin);

@@ -11,7 +11,7 @@ export const limits = {
   maxNesting: 400,
   /** Child resources nested inside resources. */
   maxChildDepth: 50,
-  /** Function calls and values evaluated per template (the largest corpus template needs about 33,000). */
+  /** Function calls and values evaluated per template (the largest corpus template needs about 41,000). */
   maxSteps: 1_000_000,
   maxResources: 20_000,
 } as const;
