@@ -46,7 +46,7 @@ export class BicepParser extends TypeParser {
       if (this.pos === before) this.read();
     }
     this.resumeAfterBailing();
-    return this.node<Program>({ kind: 'Program', statements }, 0, this.text.length);
+    return this.node<Program>({ kind: 'Program', statements, offset: 0, length: 0, parent: undefined }, 0, this.text.length);
   }
 
   protected declaration(expectedKeyword?: string): Declaration | Skipped {
@@ -59,7 +59,7 @@ export class BicepParser extends TypeParser {
         if (declaration) return declaration;
       }
       if (decorators.length > 0) {
-        return this.node<Declaration>({ kind: 'MissingDeclaration', decorators }, this.starts[start], this.lastEnd());
+        return this.node<Declaration>({ kind: 'MissingDeclaration', decorators, offset: 0, length: 0, parent: undefined }, this.starts[start], this.lastEnd());
       }
       if (expectedKeyword !== undefined) return this.fail(`expected a nested '${expectedKeyword}' declaration`);
       const found = this.check(TokenKind.Identifier) ? `'${this.textOf(this.pos)}' does not start a declaration: expected ` : 'expected a declaration: ';
@@ -137,7 +137,7 @@ export class BicepParser extends TypeParser {
     this.read();
     const assignment = this.assignment(false, "the scope, like targetScope = 'subscription'");
     const value = assignment ? assignment : this.value(false);
-    return this.node({ kind: 'TargetScopeDeclaration', decorators, value }, this.starts[start], this.declarationEnd(value));
+    return this.node({ kind: 'TargetScopeDeclaration', decorators, value, offset: 0, length: 0, parent: undefined }, this.starts[start], this.declarationEnd(value));
   }
 
   /** `keyword name = value` declarations: metadata, assert, and param in a .bicepparam file. */
@@ -146,7 +146,7 @@ export class BicepParser extends TypeParser {
     const name = this.identifierWithRecovery(nameMessage, false, stops(TokenKind.Assignment, TokenKind.NewLine, TokenKind.Identifier));
     const assignment = this.assignment(this.suppressAfter(name), 'a value');
     const value = assignment ? this.skipped(this.lastEnd(), this.lastEnd()) : this.value(false);
-    return this.node<Declaration>({ kind, decorators, name, value }, this.starts[start], this.declarationEnd(value));
+    return this.node<Declaration>({ kind, decorators, name, value, offset: 0, length: 0, parent: undefined }, this.starts[start], this.declarationEnd(value));
   }
 
   private parameter(decorators: Decorator[], start: number): Declaration {
@@ -163,7 +163,7 @@ export class BicepParser extends TypeParser {
     } else if (!this.check(TokenKind.NewLine) && !this.isAtEnd()) {
       defaultValue = this.recover(this.pos, this.failure("expected '=' and a default value, or a new line"), this.suppressAfter(type), NL, false);
     }
-    return this.node({ kind: 'ParameterDeclaration', decorators, name, type, defaultValue }, this.starts[start], this.declarationEnd(defaultValue ?? type));
+    return this.node({ kind: 'ParameterDeclaration', decorators, name, type, defaultValue, offset: 0, length: 0, parent: undefined }, this.starts[start], this.declarationEnd(defaultValue ?? type));
   }
 
   private variable(decorators: Decorator[], start: number): Declaration {
@@ -176,7 +176,7 @@ export class BicepParser extends TypeParser {
     }
     const assignment = this.assignment(this.suppressAfter(type ?? name), 'a value');
     const value = assignment ? this.skipped(this.lastEnd(), this.lastEnd()) : this.value(false);
-    return this.node({ kind: 'VariableDeclaration', decorators, name, type, value }, this.starts[start], this.declarationEnd(value));
+    return this.node({ kind: 'VariableDeclaration', decorators, name, type, value, offset: 0, length: 0, parent: undefined }, this.starts[start], this.declarationEnd(value));
   }
 
   private typeDeclaration(decorators: Decorator[], start: number): Declaration {
@@ -189,14 +189,14 @@ export class BicepParser extends TypeParser {
           if (this.atLineEndWithoutUnion()) this.fail("expected a type after '='");
           return this.type(false);
         }, false, stops(TokenKind.Assignment, TokenKind.LeftBrace, TokenKind.NewLine));
-    return this.node({ kind: 'TypeDeclaration', decorators, name, value }, this.starts[start], this.declarationEnd(value));
+    return this.node({ kind: 'TypeDeclaration', decorators, name, value, offset: 0, length: 0, parent: undefined }, this.starts[start], this.declarationEnd(value));
   }
 
   private functionDeclaration(decorators: Decorator[], start: number): Declaration {
     this.read();
     const name = this.identifierWithRecovery('expected a function name', false, stops(TokenKind.Assignment, TokenKind.NewLine));
     const lambda = this.withRecovery(() => this.typedLambda(), this.suppressAfter(name), NL);
-    return this.node({ kind: 'FunctionDeclaration', decorators, name, lambda }, this.starts[start], this.declarationEnd(lambda));
+    return this.node({ kind: 'FunctionDeclaration', decorators, name, lambda, offset: 0, length: 0, parent: undefined }, this.starts[start], this.declarationEnd(lambda));
   }
 
   private typedLambda(): TypedLambda {
@@ -208,13 +208,13 @@ export class BicepParser extends TypeParser {
       : this.withRecovery(() => this.type(false), false, stops(TokenKind.NewLine, TokenKind.RightParen));
     const arrow = this.expectOrSkip(TokenKind.Arrow, "expected '=>' and the function body", false, stops(TokenKind.NewLine, TokenKind.RightParen));
     const body = arrow ? this.skipped(this.lastEnd(), this.lastEnd()) : this.lambdaBody();
-    return this.node<TypedLambda>({ kind: 'TypedLambda', parameters, returnType, body }, this.starts[open], Math.max(end(body), this.lastEnd()));
+    return this.node<TypedLambda>({ kind: 'TypedLambda', parameters, returnType, body, offset: 0, length: 0, parent: undefined }, this.starts[open], Math.max(end(body), this.lastEnd()));
   }
 
   private typedParameter(): TypedParameter {
     const name = this.identifierOrSkip('expected a parameter name');
     const type = this.withRecovery(() => this.type(false), false, stops(TokenKind.NewLine, TokenKind.Comma, TokenKind.RightParen));
-    return this.node({ kind: 'TypedParameter', name, type }, name.offset, Math.max(end(type), this.lastEnd()));
+    return this.node({ kind: 'TypedParameter', name, type, offset: 0, length: 0, parent: undefined }, name.offset, Math.max(end(type), this.lastEnd()));
   }
 
   private resource(decorators: Decorator[], start: number): Declaration {
@@ -228,7 +228,7 @@ export class BicepParser extends TypeParser {
     const existing = this.checkKeyword('existing');
     if (existing) this.read();
     const value = this.body(ExpressionFlags.AllowResourceDeclarations | complex, type);
-    return this.node({ kind: 'ResourceDeclaration', decorators, name, type, existing, value }, this.starts[start], this.declarationEnd(value));
+    return this.node({ kind: 'ResourceDeclaration', decorators, name, type, existing, value, offset: 0, length: 0, parent: undefined }, this.starts[start], this.declarationEnd(value));
   }
 
   private moduleOrTest(kind: 'ModuleDeclaration' | 'TestDeclaration', decorators: Decorator[], start: number): Declaration {
@@ -242,10 +242,10 @@ export class BicepParser extends TypeParser {
     );
     if (kind === 'ModuleDeclaration') {
       const value = this.body(complex, path);
-      return this.node({ kind, decorators, name, path, value }, this.starts[start], this.declarationEnd(value));
+      return this.node({ kind, decorators, name, path, value, offset: 0, length: 0, parent: undefined }, this.starts[start], this.declarationEnd(value));
     }
     const value = this.testBody(path);
-    return this.node({ kind, decorators, name, path, value }, this.starts[start], this.declarationEnd(value));
+    return this.node({ kind, decorators, name, path, value, offset: 0, length: 0, parent: undefined }, this.starts[start], this.declarationEnd(value));
   }
 
   /** `= {…}`, `= if (c) {…}` or `= [for …]` of a resource or module. */
@@ -274,7 +274,7 @@ export class BicepParser extends TypeParser {
     }, this.suppressAfter(name), stops(TokenKind.Assignment, TokenKind.NewLine));
     const assignment = this.assignment(this.suppressAfter(type), 'the output value');
     const value = assignment ? this.skipped(this.lastEnd(), this.lastEnd()) : this.value(false);
-    return this.node({ kind: 'OutputDeclaration', decorators, name, type, value }, this.starts[start], this.declarationEnd(value));
+    return this.node({ kind: 'OutputDeclaration', decorators, name, type, value, offset: 0, length: 0, parent: undefined }, this.starts[start], this.declarationEnd(value));
   }
 
   private importDeclaration(decorators: Decorator[], start: number): Declaration {
@@ -297,14 +297,14 @@ export class BicepParser extends TypeParser {
       this.expectKeyword('from', "expected 'from' and the path of the file to import from");
       return this.stringOrFail("expected the path in quotes after 'from'");
     }, symbols.kind === 'Skipped', NL);
-    return this.node<ImportDeclaration>({ kind: 'ImportDeclaration', decorators, symbols, from }, this.starts[start], this.declarationEnd(from));
+    return this.node<ImportDeclaration>({ kind: 'ImportDeclaration', decorators, symbols, from, offset: 0, length: 0, parent: undefined }, this.starts[start], this.declarationEnd(from));
   }
 
   private importedSymbolList(): ImportedSymbolList {
     const open = this.read();
     const items = this.arrayOrObjectElements(TokenKind.RightBrace, () => this.importedSymbol());
     this.closeOrReport(TokenKind.RightBrace, "expected '}' to close the list of imported names");
-    return this.node({ kind: 'ImportedSymbolList', items }, this.starts[open], this.lastEnd());
+    return this.node({ kind: 'ImportedSymbolList', items, offset: 0, length: 0, parent: undefined }, this.starts[open], this.lastEnd());
   }
 
   private importedSymbol(): ImportedSymbol | Skipped {
@@ -328,14 +328,14 @@ export class BicepParser extends TypeParser {
     } else if (name.kind === 'StringLiteral') {
       this.report(name.offset, name.length, "a quoted imported name needs an alias: add 'as name'");
     }
-    return this.node<ImportedSymbol>({ kind: 'ImportedSymbol', name, alias }, name.offset, this.lastEnd());
+    return this.node<ImportedSymbol>({ kind: 'ImportedSymbol', name, alias, offset: 0, length: 0, parent: undefined }, name.offset, this.lastEnd());
   }
 
   private wildcardImport(): WildcardImport {
     const star = this.read();
     this.expectKeyword('as', "expected 'as' and a namespace name after '*'");
     const alias = this.identifierAt(this.expect(TokenKind.Identifier, "expected a namespace name after 'as'"));
-    return this.node({ kind: 'WildcardImport', alias }, this.starts[star], this.lastEnd());
+    return this.node({ kind: 'WildcardImport', alias, offset: 0, length: 0, parent: undefined }, this.starts[star], this.lastEnd());
   }
 
   private extension(decorators: Decorator[], start: number, legacyImport: boolean): Declaration {
@@ -358,7 +358,7 @@ export class BicepParser extends TypeParser {
       if (asClause.kind === 'Identifier') alias = asClause;
     }
     return this.node<ExtensionDeclaration>(
-      { kind: 'ExtensionDeclaration', decorators, specification, config, alias, legacyImport },
+      { kind: 'ExtensionDeclaration', decorators, specification, config, alias, legacyImport, offset: 0, length: 0, parent: undefined },
       this.starts[start],
       this.lastEnd(),
     );
@@ -385,20 +385,20 @@ export class BicepParser extends TypeParser {
     if (after !== TokenKind.NewLine && after !== TokenKind.EndOfFile) {
       config = this.withRecovery(() => this.withClause("expected 'with' or a new line"), this.suppressAfter(path), NL);
     }
-    return this.node({ kind: 'UsingDeclaration', decorators, path, config }, this.starts[start], this.lastEnd());
+    return this.node({ kind: 'UsingDeclaration', decorators, path, config, offset: 0, length: 0, parent: undefined }, this.starts[start], this.lastEnd());
   }
 
   private extendsDeclaration(decorators: Decorator[], start: number): Declaration {
     this.read();
     const path = this.withRecovery(() => this.stringOrFail("expected the path of the base parameters file in quotes after 'extends'"), false, NL);
-    return this.node({ kind: 'ExtendsDeclaration', decorators, path }, this.starts[start], this.declarationEnd(path));
+    return this.node({ kind: 'ExtendsDeclaration', decorators, path, offset: 0, length: 0, parent: undefined }, this.starts[start], this.declarationEnd(path));
   }
 
   private extensionConfig(decorators: Decorator[], start: number): Declaration {
     this.read();
     const name = this.identifierWithRecovery('expected the alias of the extension', false, stops(TokenKind.Identifier, TokenKind.NewLine));
     const config = this.withRecovery(() => this.withClause("expected 'with' and the configuration in { }"), this.suppressAfter(name), NL);
-    return this.node({ kind: 'ExtensionConfigDeclaration', decorators, name, config }, this.starts[start], this.declarationEnd(config));
+    return this.node({ kind: 'ExtensionConfigDeclaration', decorators, name, config, offset: 0, length: 0, parent: undefined }, this.starts[start], this.declarationEnd(config));
   }
 }
 

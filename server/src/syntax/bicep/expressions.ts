@@ -30,6 +30,10 @@ export const declarationKeywordList = [
 ];
 const declarationKeywords: ReadonlySet<string> = new Set(declarationKeywordList);
 
+// shared by every node that has none: most declarations have no decorators, most strings no holes
+const noDecorators = [] as Decorator[];
+const noExpressions = [] as Expression[];
+
 function hasFlag(flags: ExpressionFlags, flag: ExpressionFlags): boolean {
   return (flags & flag) === flag;
 }
@@ -78,6 +82,17 @@ export abstract class ExpressionParser extends ParserBase {
 
   // ---- expressions ----
 
+  /** `withRecovery(() => this.expression(flags), ...)` without the closure: this runs for most values. */
+  protected expressionWithRecovery(flags: ExpressionFlags, suppress: boolean, stopMask: number): Expression {
+    const startPos = this.pos;
+    const depth = this.depth;
+    try {
+      return this.expression(flags);
+    } catch (error) {
+      return this.recoverFromThrow(error, startPos, depth, suppress, stopMask);
+    }
+  }
+
   expression(flags: ExpressionFlags): Expression {
     this.enter();
     const condition = this.binary(flags, 0);
@@ -87,14 +102,14 @@ export abstract class ExpressionParser extends ParserBase {
       return condition;
     }
     this.read();
-    const whenTrue = this.withRecovery(() => this.expression(flags), false, ternaryBranchStops);
+    const whenTrue = this.expressionWithRecovery(flags, false, ternaryBranchStops);
     if (whenTrue.kind !== 'Skipped' && this.peek() === NewLine && this.kindAt(this.pos + 1) === Colon) this.read();
     const colon = this.expectOrSkip(Colon, "expected ':' and the value for when the condition is false", this.suppressAfter(whenTrue), operandStops);
     const whenFalse = colon
       ? this.skipped(this.lastEnd(), this.lastEnd())
-      : this.withRecovery(() => this.expression(flags), false, operandStops);
+      : this.expressionWithRecovery(flags, false, operandStops);
     this.depth--;
-    return this.node({ kind: 'TernaryExpression', condition, whenTrue, whenFalse }, condition.offset, Math.max(end(whenFalse), this.lastEnd()));
+    return this.node({ kind: 'TernaryExpression', condition, whenTrue, whenFalse, offset: 0, length: 0, parent: undefined }, condition.offset, Math.max(end(whenFalse), this.lastEnd()));
   }
 
   private binary(flags: ExpressionFlags, precedence: number): Expression {
@@ -105,9 +120,16 @@ export abstract class ExpressionParser extends ParserBase {
       if (operatorPrecedence <= precedence) return left;
       const operatorIndex = this.read();
       const operator = this.textOf(operatorIndex) as BinaryOperator;
-      const right = this.withRecovery(() => this.binaryOperand(flags, operatorPrecedence, operator), false, operandStops);
+      const startPos = this.pos;
+      const depth = this.depth;
+      let right: Expression;
+      try {
+        right = this.binaryOperand(flags, operatorPrecedence, operator);
+      } catch (error) {
+        right = this.recoverFromThrow(error, startPos, depth, false, operandStops);
+      }
       left = this.node<BinaryExpression>(
-        { kind: 'BinaryExpression', operator, left, right },
+        { kind: 'BinaryExpression', operator, left, right, offset: 0, length: 0, parent: undefined },
         left.offset,
         Math.max(end(right), this.ends[operatorIndex]),
       );
@@ -138,7 +160,7 @@ export abstract class ExpressionParser extends ParserBase {
     const operatorIndex = this.read();
     const operator = kind === TokenKind.Exclamation ? '!' : '-';
     const operand = this.withRecovery(() => this.member(flags), false, operandStops);
-    return this.node({ kind: 'UnaryExpression', operator, operand }, this.starts[operatorIndex], Math.max(end(operand), this.ends[operatorIndex]));
+    return this.node({ kind: 'UnaryExpression', operator, operand, offset: 0, length: 0, parent: undefined }, this.starts[operatorIndex], Math.max(end(operand), this.ends[operatorIndex]));
   }
 
   private member(flags: ExpressionFlags): Expression {
@@ -155,7 +177,7 @@ export abstract class ExpressionParser extends ParserBase {
           ? this.skipEmpty('expected an index expression between [ and ]')
           : this.expression(flags);
         this.expect(RightSquare, "expected ']' to close the index");
-        current = this.node({ kind: 'IndexAccess', object: current, index, safe, fromEnd }, current.offset, this.lastEnd());
+        current = this.node({ kind: 'IndexAccess', object: current, index, safe, fromEnd, offset: 0, length: 0, parent: undefined }, current.offset, this.lastEnd());
       } else if (kind === TokenKind.Dot) {
         this.read();
         let safe = false;
@@ -165,17 +187,17 @@ export abstract class ExpressionParser extends ParserBase {
         if (this.check(TokenKind.LeftParen)) {
           if (safe) this.report(this.starts[safeIndex], this.ends[safeIndex] - this.starts[safeIndex], "'.?' cannot be used to call a function: write '.' instead");
           const args = this.callArguments(flags);
-          current = this.node<FunctionCall>({ kind: 'FunctionCall', object: current, name: property, arguments: args }, current.offset, this.lastEnd());
+          current = this.node<FunctionCall>({ kind: 'FunctionCall', object: current, name: property, arguments: args, offset: 0, length: 0, parent: undefined }, current.offset, this.lastEnd());
         } else {
-          current = this.node({ kind: 'PropertyAccess', object: current, property, safe }, current.offset, Math.max(end(property), this.lastEnd()));
+          current = this.node({ kind: 'PropertyAccess', object: current, property, safe, offset: 0, length: 0, parent: undefined }, current.offset, Math.max(end(property), this.lastEnd()));
         }
       } else if (kind === TokenKind.DoubleColon) {
         this.read();
         const name = this.identifierOrSkip("expected a nested resource name after '::'");
-        current = this.node({ kind: 'ResourceAccess', object: current, name }, current.offset, Math.max(end(name), this.lastEnd()));
+        current = this.node({ kind: 'ResourceAccess', object: current, name, offset: 0, length: 0, parent: undefined }, current.offset, Math.max(end(name), this.lastEnd()));
       } else if (kind === TokenKind.Exclamation) {
         this.read();
-        current = this.node({ kind: 'NonNullAssertion', expression: current }, current.offset, this.lastEnd());
+        current = this.node({ kind: 'NonNullAssertion', expression: current, offset: 0, length: 0, parent: undefined }, current.offset, this.lastEnd());
       } else {
         return current;
       }
@@ -191,15 +213,15 @@ export abstract class ExpressionParser extends ParserBase {
         if (text.length > 20 || (text.length === 20 && text > '18446744073709551615')) {
           this.fail('this number is too large: Bicep integers go up to 18446744073709551615', index);
         }
-        return this.node({ kind: 'IntegerLiteral', value: Number(text), text }, this.starts[index], this.ends[index]);
+        return this.node({ kind: 'IntegerLiteral', value: Number(text), text, offset: 0, length: 0, parent: undefined }, this.starts[index], this.ends[index]);
       }
       case TokenKind.TrueKeyword:
       case TokenKind.FalseKeyword:
         this.read();
-        return this.node({ kind: 'BooleanLiteral', value: this.kinds[index] === TokenKind.TrueKeyword }, this.starts[index], this.ends[index]);
+        return this.node({ kind: 'BooleanLiteral', value: this.kinds[index] === TokenKind.TrueKeyword, offset: 0, length: 0, parent: undefined }, this.starts[index], this.ends[index]);
       case TokenKind.NullKeyword:
         this.read();
-        return this.node({ kind: 'NullLiteral' }, this.starts[index], this.ends[index]);
+        return this.node({ kind: 'NullLiteral', offset: 0, length: 0, parent: undefined }, this.starts[index], this.ends[index]);
       case TokenKind.StringComplete:
       case TokenKind.StringLeftPiece:
         return this.string();
@@ -225,26 +247,26 @@ export abstract class ExpressionParser extends ParserBase {
     const name = this.identifierAt(this.read());
     if (this.check(TokenKind.LeftParen)) {
       const args = this.callArguments(flags);
-      return this.node<FunctionCall>({ kind: 'FunctionCall', object: undefined, name, arguments: args }, name.offset, this.lastEnd());
+      return this.node<FunctionCall>({ kind: 'FunctionCall', object: undefined, name, arguments: args, offset: 0, length: 0, parent: undefined }, name.offset, this.lastEnd());
     }
     if (this.check(TokenKind.Arrow)) {
       this.read();
       const body = this.lambdaBody();
-      return this.node<Lambda>({ kind: 'Lambda', parameters: [name], body }, name.offset, Math.max(end(body), this.lastEnd()));
+      return this.node<Lambda>({ kind: 'Lambda', parameters: [name], body, offset: 0, length: 0, parent: undefined }, name.offset, Math.max(end(body), this.lastEnd()));
     }
-    return this.node({ kind: 'VariableAccess', name }, name.offset, name.offset + name.length);
+    return this.node({ kind: 'VariableAccess', name, offset: 0, length: 0, parent: undefined }, name.offset, name.offset + name.length);
   }
 
   protected lambdaBody(): Expression {
     const next = this.indexSkippingNewLines();
     if (!(this.kindAt(next) === TokenKind.Identifier && declarationKeywords.has(this.textOf(next)))) this.skipNewLines();
-    return this.withRecovery(() => this.expression(ExpressionFlags.AllowComplexLiterals), false, stops(NewLine, RightParen));
+    return this.expressionWithRecovery(ExpressionFlags.AllowComplexLiterals, false, stops(NewLine, RightParen));
   }
 
   /** `( args )` of a call: comma-separated, a new line allowed after a comma, no trailing comma. */
   protected callArguments(flags: ExpressionFlags): Expression[] {
     const open = this.expect(TokenKind.LeftParen, "expected '('");
-    const args = this.functionElements(RightParen, () => this.withRecovery(() => this.expression(flags), false, argumentStops), 'argument');
+    const args = this.functionElements(RightParen, () => this.expressionWithRecovery(flags, false, argumentStops), 'argument');
     if (this.check(RightParen)) {
       this.read();
     } else if (this.unclosedBeforeDeclaration) {
@@ -376,11 +398,21 @@ export abstract class ExpressionParser extends ParserBase {
     const properties = this.arrayOrObjectElements(RightBrace, () => this.objectElement(flags), hasFlag(flags, ExpressionFlags.AllowResourceDeclarations));
     this.closeOrReport(RightBrace, "expected '}' to close the object");
     this.depth--;
-    return this.node({ kind: 'ObjectExpression', properties }, this.starts[open], this.lastEnd());
+    return this.node({ kind: 'ObjectExpression', properties, offset: 0, length: 0, parent: undefined }, this.starts[open], this.lastEnd());
   }
 
   private objectElement(flags: ExpressionFlags): ObjectExpression['properties'][number] {
-    return this.withRecovery<ObjectExpression['properties'][number]>(() => {
+    const startPos = this.pos;
+    const depth = this.depth;
+    try {
+      return this.objectElementOrThrow(flags);
+    } catch (error) {
+      return this.recoverFromThrow(error, startPos, depth, false, objectElementStops);
+    }
+  }
+
+  private objectElementOrThrow(flags: ExpressionFlags): ObjectExpression['properties'][number] {
+    {
       if (
         hasFlag(flags, ExpressionFlags.AllowResourceDeclarations) &&
         (this.check(TokenKind.At) || (this.checkKeyword('resource') && this.kindAt(this.pos + 1) === TokenKind.Identifier))
@@ -389,18 +421,20 @@ export abstract class ExpressionParser extends ParserBase {
       }
       if (this.check(TokenKind.Ellipsis)) return this.spread(stops(Comma, NewLine, RightBrace));
       const start = this.pos;
-      const key = this.withRecovery<Identifier | StringLiteral>(() => this.propertyKey(), false, stops(Colon, NewLine, RightBrace));
+      const key = this.check(TokenKind.Identifier)
+        ? this.identifierAt(this.read())
+        : this.withRecovery<Identifier | StringLiteral>(() => this.propertyKey(), false, stops(Colon, NewLine, RightBrace));
       const colon = this.expectOrSkip(Colon, "expected ':' after the property name", this.suppressAfter(key), objectElementStops);
-      const value = colon
-        ? this.skipped(this.lastEnd(), this.lastEnd())
-        : this.withRecovery(() => this.propertyValue(), false, objectElementStops);
-      return this.node<ObjectProperty>({ kind: 'ObjectProperty', key, value }, this.starts[start], Math.max(end(value), this.lastEnd()));
-    }, false, objectElementStops);
-  }
-
-  private propertyValue(): Expression {
-    if (this.check(NewLine) || this.isAtEnd() || this.check(RightBrace)) this.fail("expected a value after ':'");
-    return this.expression(ExpressionFlags.AllowComplexLiterals);
+      let value: Expression;
+      if (colon) {
+        value = this.skipped(this.lastEnd(), this.lastEnd());
+      } else if (this.check(NewLine) || this.isAtEnd() || this.check(RightBrace)) {
+        value = this.recover(this.pos, this.failure("expected a value after ':'"), false, objectElementStops, false);
+      } else {
+        value = this.expressionWithRecovery(ExpressionFlags.AllowComplexLiterals, false, objectElementStops);
+      }
+      return this.node<ObjectProperty>({ kind: 'ObjectProperty', key, value, offset: 0, length: 0, parent: undefined }, this.starts[start], Math.max(end(value), this.lastEnd()));
+    }
   }
 
   protected propertyKey(): Identifier | StringLiteral {
@@ -416,23 +450,21 @@ export abstract class ExpressionParser extends ParserBase {
 
   private spread(stopMask: number): SpreadExpression {
     const start = this.read();
-    const expression = this.withRecovery(() => this.expression(ExpressionFlags.AllowComplexLiterals), false, stopMask);
-    return this.node({ kind: 'SpreadExpression', expression }, this.starts[start], Math.max(end(expression), this.ends[start]));
+    const expression = this.expressionWithRecovery(ExpressionFlags.AllowComplexLiterals, false, stopMask);
+    return this.node({ kind: 'SpreadExpression', expression, offset: 0, length: 0, parent: undefined }, this.starts[start], Math.max(end(expression), this.ends[start]));
   }
 
   private array(): ArrayExpression {
     this.enter();
     const open = this.expect(TokenKind.LeftSquare, "expected '['");
-    const items = this.arrayOrObjectElements(RightSquare, () =>
-      this.withRecovery<Expression | SpreadExpression>(
-        () => (this.check(TokenKind.Ellipsis) ? this.spread(stops(Comma, NewLine, RightSquare)) : this.expression(ExpressionFlags.AllowComplexLiterals)),
-        false,
-        arrayElementStops,
-      ),
+    const items = this.arrayOrObjectElements(RightSquare, (): Expression | SpreadExpression =>
+      this.check(TokenKind.Ellipsis)
+        ? this.withRecovery(() => this.spread(stops(Comma, NewLine, RightSquare)), false, arrayElementStops)
+        : this.expressionWithRecovery(ExpressionFlags.AllowComplexLiterals, false, arrayElementStops),
     );
     this.closeOrReport(RightSquare, "expected ']' to close the array");
     this.depth--;
-    return this.node({ kind: 'ArrayExpression', items }, this.starts[open], this.lastEnd());
+    return this.node({ kind: 'ArrayExpression', items, offset: 0, length: 0, parent: undefined }, this.starts[open], this.lastEnd());
   }
 
   protected forExpression(flags: ExpressionFlags, resourceContext: boolean): ForExpression {
@@ -469,7 +501,7 @@ export abstract class ExpressionParser extends ParserBase {
       if (this.isDeclarationStartAt(this.pos + 1)) {
         this.report(this.lastEnd(), 0, "expected ']' to close the loop before the next declaration");
         this.depth--;
-        return this.node({ kind: 'ForExpression', item, index, iterable, body }, this.starts[open], this.lastEnd());
+        return this.node({ kind: 'ForExpression', item, index, iterable, body, offset: 0, length: 0, parent: undefined }, this.starts[open], this.lastEnd());
       }
       this.skipNewLines();
     }
@@ -479,7 +511,7 @@ export abstract class ExpressionParser extends ParserBase {
       if (this.check(RightSquare)) this.read();
     }
     this.depth--;
-    return this.node({ kind: 'ForExpression', item, index, iterable, body }, this.starts[open], this.lastEnd());
+    return this.node({ kind: 'ForExpression', item, index, iterable, body, offset: 0, length: 0, parent: undefined }, this.starts[open], this.lastEnd());
   }
 
   private loopVariableBlock(): [Identifier, Identifier | undefined, boolean] {
@@ -519,7 +551,7 @@ export abstract class ExpressionParser extends ParserBase {
       this.suppressAfter(condition),
       insideFor ? stops(RightSquare, NewLine) : stops(NewLine),
     );
-    return this.node({ kind: 'IfCondition', condition, body }, this.starts[keyword], Math.max(end(body), this.lastEnd()));
+    return this.node({ kind: 'IfCondition', condition, body, offset: 0, length: 0, parent: undefined }, this.starts[keyword], Math.max(end(body), this.lastEnd()));
   }
 
   protected objectOrFail(flags: ExpressionFlags, message: string): ObjectExpression {
@@ -577,7 +609,7 @@ export abstract class ExpressionParser extends ParserBase {
       }
       inner = this.skipped(at, items.length === 0 ? at : end(items[items.length - 1]));
     }
-    return this.node({ kind: 'ParenthesizedExpression', expression: inner }, this.starts[open], this.lastEnd());
+    return this.node({ kind: 'ParenthesizedExpression', expression: inner, offset: 0, length: 0, parent: undefined }, this.starts[open], this.lastEnd());
   }
 
   private parenthesizedOrLambda(flags: ExpressionFlags): Expression {
@@ -591,7 +623,7 @@ export abstract class ExpressionParser extends ParserBase {
       else if (item.kind !== 'Skipped') this.report(item.offset, item.length, 'a lambda parameter must be a plain name');
     }
     const body = this.lambdaBody();
-    return this.node<Lambda>({ kind: 'Lambda', parameters, body }, this.starts[open], Math.max(end(body), this.lastEnd()));
+    return this.node<Lambda>({ kind: 'Lambda', parameters, body, offset: 0, length: 0, parent: undefined }, this.starts[open], Math.max(end(body), this.lastEnd()));
   }
 
   // ---- strings ----
@@ -602,15 +634,16 @@ export abstract class ExpressionParser extends ParserBase {
     const firstKind = this.peek();
     const multiline = (this.info[first] & StringInfo.multiline) !== 0;
     const segments: StringSegment[] = [];
-    const expressions: Expression[] = [];
     segments.push(this.segment(this.read(), true));
     if (firstKind === TokenKind.StringComplete) {
+      const expressions = noExpressions;
       return this.node<StringLiteral>(
-        { kind: 'StringLiteral', segments, expressions, value: segments[0].value, multiline },
+        { kind: 'StringLiteral', segments, expressions, value: segments[0].value, multiline, offset: 0, length: 0, parent: undefined },
         this.starts[first],
         this.ends[first],
       );
     }
+    const expressions: Expression[] = [];
     while (true) {
       const hole = this.withRecovery(() => this.holeExpression(), false, holeStops);
       expressions.push(hole);
@@ -619,7 +652,7 @@ export abstract class ExpressionParser extends ParserBase {
         segments.push(this.segment(this.read(), false));
       } else if (kind === StringRightPiece) {
         segments.push(this.segment(this.read(), false));
-        return this.node<StringLiteral>({ kind: 'StringLiteral', segments, expressions, value: undefined, multiline }, this.starts[first], this.lastEnd());
+        return this.node<StringLiteral>({ kind: 'StringLiteral', segments, expressions, value: undefined, multiline, offset: 0, length: 0, parent: undefined }, this.starts[first], this.lastEnd());
       } else {
         // a line break or the end inside a hole: the lexer has reported the unclosed string
         return this.skipped(this.starts[first], this.lastEnd());
@@ -664,18 +697,19 @@ export abstract class ExpressionParser extends ParserBase {
       contentEnd = Math.max(contentStart, contentEnd);
       value = decodeEscapes(this.text, contentStart, contentEnd);
     }
-    return this.node({ kind: 'StringSegment', value }, contentStart, contentEnd);
+    return this.node({ kind: 'StringSegment', value, offset: 0, length: 0, parent: undefined }, contentStart, contentEnd);
   }
 
   // ---- decorators ----
 
   /** `@name`, `@name(args)`, `@ns.name(args)`, each followed by a line break. */
   protected decorators(): Decorator[] {
+    if (!this.check(TokenKind.At)) return noDecorators;
     const list: Decorator[] = [];
     while (this.check(TokenKind.At)) {
       const at = this.read();
       const expression = this.withRecovery(() => this.decoratorExpression(), false, stops(NewLine));
-      list.push(this.node({ kind: 'Decorator', expression }, this.starts[at], Math.max(end(expression), this.ends[at])));
+      list.push(this.node({ kind: 'Decorator', expression, offset: 0, length: 0, parent: undefined }, this.starts[at], Math.max(end(expression), this.ends[at])));
       if (this.check(NewLine)) this.read();
       else this.recover(this.pos, this.failure('expected a new line after the decorator'), false, stops(NewLine), true);
       this.skipNewLines();
@@ -691,9 +725,9 @@ export abstract class ExpressionParser extends ParserBase {
       const name = this.identifierOrSkip("expected a function or property name after '.'");
       if (this.check(TokenKind.LeftParen)) {
         const args = this.callArguments(ExpressionFlags.AllowComplexLiterals);
-        current = this.node<FunctionCall>({ kind: 'FunctionCall', object: current, name, arguments: args }, current.offset, this.lastEnd());
+        current = this.node<FunctionCall>({ kind: 'FunctionCall', object: current, name, arguments: args, offset: 0, length: 0, parent: undefined }, current.offset, this.lastEnd());
       } else {
-        current = this.node({ kind: 'PropertyAccess', object: current, property: name, safe: false }, current.offset, Math.max(end(name), this.lastEnd()));
+        current = this.node({ kind: 'PropertyAccess', object: current, property: name, safe: false, offset: 0, length: 0, parent: undefined }, current.offset, Math.max(end(name), this.lastEnd()));
       }
     }
     return current;
@@ -701,8 +735,8 @@ export abstract class ExpressionParser extends ParserBase {
 
   private callOrDecoratorName(): Expression {
     const name = this.identifierAt(this.read());
-    if (!this.check(TokenKind.LeftParen)) return this.node({ kind: 'VariableAccess', name }, name.offset, name.offset + name.length);
+    if (!this.check(TokenKind.LeftParen)) return this.node({ kind: 'VariableAccess', name, offset: 0, length: 0, parent: undefined }, name.offset, name.offset + name.length);
     const args = this.callArguments(ExpressionFlags.AllowComplexLiterals);
-    return this.node<FunctionCall>({ kind: 'FunctionCall', object: undefined, name, arguments: args }, name.offset, this.lastEnd());
+    return this.node<FunctionCall>({ kind: 'FunctionCall', object: undefined, name, arguments: args, offset: 0, length: 0, parent: undefined }, name.offset, this.lastEnd());
   }
 }

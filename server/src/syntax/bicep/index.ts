@@ -3,7 +3,6 @@ import type { SyntaxProblem } from '../span';
 import { BicepParser } from './declarations';
 import { lex, type Comment, type Pragma } from './lexer';
 import type { Node, Program } from './syntaxTree';
-import { setParents } from './walk';
 
 export type * from './syntaxTree';
 export type { Comment, Pragma } from './lexer';
@@ -34,19 +33,26 @@ export const maxBicepFileLength = 10 * 1024 * 1024;
 /** Parses a .bicep or .bicepparam file. Never throws: broken input gives a partial tree and problems. */
 export function parseBicep(text: string, options: ParseOptions = {}): BicepFile {
   const kind = options.kind ?? 'bicep';
-  const lineMap = new LineMap(text);
   if (text.length > maxBicepFileLength) {
     const root: Program = { kind: 'Program', statements: [], offset: 0, length: text.length, parent: undefined };
     const megabytes = Math.round(text.length / (1024 * 1024));
     const message = `this file is too large to check (${megabytes} MB; the limit is ${maxBicepFileLength / (1024 * 1024)} MB)`;
-    return { kind, text, root, problems: [{ offset: 0, length: 0, message }], lineMap, comments: [], pragmas: [] };
+    return withLazyLineMap({ kind, text, root, problems: [{ offset: 0, length: 0, message }], comments: [], pragmas: [] });
   }
   const tokens = lex(text);
   const parser = new BicepParser(text, tokens, kind === 'bicepparam');
   const root = parser.program();
-  setParents(root);
   const problems = [...tokens.problems, ...parser.problems].sort((a, b) => a.offset - b.offset);
-  return { kind, text, root, problems, lineMap, comments: tokens.comments, pragmas: tokens.pragmas };
+  return withLazyLineMap({ kind, text, root, problems, comments: tokens.comments, pragmas: tokens.pragmas });
+}
+
+/** The line map is built on first use: many callers only need the tree. */
+function withLazyLineMap(file: Omit<BicepFile, 'lineMap'>): BicepFile {
+  let lineMap: LineMap | undefined;
+  return Object.defineProperty(file, 'lineMap', {
+    get: () => (lineMap ??= new LineMap(file.text)),
+    enumerable: true,
+  }) as BicepFile;
 }
 
 /** The text of a comment without its `//` or `/* *\/` markers. */

@@ -26,11 +26,12 @@ export const StringInfo = {
 
 /** Tokens as parallel arrays: cheaper than one object per token on multi-megabyte files. */
 export interface TokenStream {
-  readonly kinds: TokenKind[];
-  readonly starts: number[];
-  readonly ends: number[];
+  /** TokenKind of each token; the last one is EndOfFile. */
+  readonly kinds: Uint8Array;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
   /** For string tokens: multiline flag, unterminated flag and `$` count (see StringInfo). */
-  readonly info: number[];
+  readonly info: Int32Array;
   readonly comments: Comment[];
   readonly pragmas: Pragma[];
   readonly problems: SyntaxProblem[];
@@ -68,10 +69,13 @@ interface Hole {
 
 /** Splits Bicep text into tokens, comments and pragmas. Never throws; problems go to `problems`. */
 export function lex(text: string): TokenStream {
-  const kinds: TokenKind[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const info: number[] = [];
+  // typed arrays grown by doubling: no per-token objects, no boxed numbers
+  let capacity = Math.max(64, text.length >> 2);
+  let kinds = new Uint8Array(capacity);
+  let starts = new Int32Array(capacity);
+  let ends = new Int32Array(capacity);
+  let info = new Int32Array(capacity);
+  let count = 0;
   const comments: Comment[] = [];
   const pragmas: Pragma[] = [];
   const problems: SyntaxProblem[] = [];
@@ -79,11 +83,20 @@ export function lex(text: string): TokenStream {
   const n = text.length;
   let pos = text.charCodeAt(0) === Ch.Bom ? 1 : 0;
 
+  const grow = (): void => {
+    capacity *= 2;
+    const k = new Uint8Array(capacity); k.set(kinds); kinds = k;
+    const s = new Int32Array(capacity); s.set(starts); starts = s;
+    const e = new Int32Array(capacity); e.set(ends); ends = e;
+    const x = new Int32Array(capacity); x.set(info); info = x;
+  };
   const push = (kind: TokenKind, start: number, end: number, extra = 0): void => {
-    kinds.push(kind);
-    starts.push(start);
-    ends.push(end);
-    info.push(extra);
+    if (count === capacity) grow();
+    kinds[count] = kind;
+    starts[count] = start;
+    ends[count] = end;
+    info[count] = extra;
+    count++;
   };
   const problem = (offset: number, length: number, message: string): void => {
     problems.push({ offset, length, message });
@@ -398,7 +411,15 @@ export function lex(text: string): TokenStream {
     }
   }
   push(TokenKind.EndOfFile, n, n);
-  return { kinds, starts, ends, info, comments, pragmas, problems };
+  return {
+    kinds: kinds.subarray(0, count),
+    starts: starts.subarray(0, count),
+    ends: ends.subarray(0, count),
+    info: info.subarray(0, count),
+    comments,
+    pragmas,
+    problems,
+  };
 
   /** 1-based line of an offset; only used for messages, so a scan is fine. */
   function lineOf(offset: number): number {

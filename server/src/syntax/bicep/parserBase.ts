@@ -2,6 +2,7 @@ import type { SyntaxProblem } from '../span';
 import type { TokenStream } from './lexer';
 import type { Identifier, Node, Skipped } from './syntaxTree';
 import { TokenKind } from './tokens';
+import { adoptChildren } from './walk';
 
 /** Thrown (as a plain object: no stack trace to capture) where the input does not fit; caught by `withRecovery`. */
 export class ParseFailure {
@@ -31,8 +32,6 @@ export function stops(...kinds: TokenKind[]): number {
 export const maxNestingDepth = 200;
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-/** The fields of a node kind other than its position and parent (distributes over unions). */
-export type NodeFields<T> = T extends unknown ? Omit<T, 'parent' | 'offset' | 'length'> : never;
 
 /**
  * Token reading, error reporting and recovery shared by the expression, type and declaration
@@ -41,10 +40,10 @@ export type NodeFields<T> = T extends unknown ? Omit<T, 'parent' | 'offset' | 'l
  */
 export class ParserBase {
   protected pos = 0;
-  protected readonly kinds: TokenKind[];
-  protected readonly starts: number[];
-  protected readonly ends: number[];
-  protected readonly info: number[];
+  protected readonly kinds: Uint8Array;
+  protected readonly starts: Int32Array;
+  protected readonly ends: Int32Array;
+  protected readonly info: Int32Array;
   readonly problems: SyntaxProblem[] = [];
   protected depth = 0;
   /** Tokens at or after the fence read as end of file (used to abandon too-deep nesting). */
@@ -155,11 +154,16 @@ export class ParserBase {
 
   // ---- nodes ----
 
-  protected node<T extends Node>(fields: NodeFields<T>, offset: number, end: number): T {
-    const node = fields as unknown as Mutable<T>;
+  /**
+   * Positions a node built as a literal with every field (offset, length and parent included, so
+   * each kind keeps one object shape), and adopts its children.
+   */
+  protected node<T extends Node>(fields: T, offset: number, end: number): T {
+    const node = fields as Mutable<T>;
     node.offset = offset;
     node.length = end - offset;
     node.parent = undefined;
+    adoptChildren(node as T);
     return node as T;
   }
 
@@ -181,11 +185,11 @@ export class ParserBase {
   }
 
   protected identifierAt(index: number): Identifier {
-    return this.node<Identifier>({ kind: 'Identifier', name: this.textOf(index), missing: false }, this.starts[index], this.ends[index]);
+    return this.node<Identifier>({ kind: 'Identifier', name: this.textOf(index), missing: false, offset: 0, length: 0, parent: undefined }, this.starts[index], this.ends[index]);
   }
 
   protected missingIdentifier(skipped: Skipped): Identifier {
-    return this.node<Identifier>({ kind: 'Identifier', name: '', missing: true }, skipped.offset, skipped.offset + skipped.length);
+    return this.node<Identifier>({ kind: 'Identifier', name: '', missing: true, offset: 0, length: 0, parent: undefined }, skipped.offset, skipped.offset + skipped.length);
   }
 
   /** Whether an error after `previous` would only repeat it (it is an empty, failed piece). */
@@ -212,6 +216,13 @@ export class ParserBase {
       this.depth = depth;
       return this.recover(startPos, error, suppress, stopMask, false);
     }
+  }
+
+  /** The catch half of `withRecovery`, for hot paths that inline the try to avoid allocating a closure. */
+  protected recoverFromThrow(error: unknown, startPos: number, depth: number, suppress: boolean, stopMask: number): Skipped {
+    if (!(error instanceof ParseFailure)) throw error;
+    this.depth = depth;
+    return this.recover(startPos, error, suppress, stopMask, false);
   }
 
   protected recover(startPos: number, error: ParseFailure, suppress: boolean, stopMask: number, consumeTerminator: boolean): Skipped {

@@ -25,7 +25,7 @@ export abstract class TypeParser extends ExpressionParser {
       } else if (!allowOptionalResourceType) {
         resourceType = this.recover(this.pos, this.failure("expected the resource type in quotes after 'resource', like 'Microsoft.Storage/storageAccounts@2023-05-01'"), false, stops(TokenKind.Assignment, TokenKind.NewLine), false);
       }
-      return this.node<ResourceType>({ kind: 'ResourceType', resourceType }, this.starts[keyword], this.lastEnd());
+      return this.node<ResourceType>({ kind: 'ResourceType', resourceType, offset: 0, length: 0, parent: undefined }, this.starts[keyword], this.lastEnd());
     }
     return this.typeExpression();
   }
@@ -55,7 +55,7 @@ export abstract class TypeParser extends ExpressionParser {
       }
     }
     this.depth--;
-    return this.node({ kind: 'UnionType', members }, this.starts[start], this.lastEnd());
+    return this.node({ kind: 'UnionType', members, offset: 0, length: 0, parent: undefined }, this.starts[start], this.lastEnd());
   }
 
   private hasUnionSeparator(): boolean {
@@ -67,10 +67,10 @@ export abstract class TypeParser extends ExpressionParser {
     while (true) {
       if (this.check(TokenKind.Question)) {
         this.read();
-        current = this.node({ kind: 'NullableType', base: current }, current.offset, this.lastEnd());
+        current = this.node({ kind: 'NullableType', base: current, offset: 0, length: 0, parent: undefined }, current.offset, this.lastEnd());
       } else if (this.check(TokenKind.Exclamation)) {
         this.read();
-        current = this.node({ kind: 'NonNullableType', base: current }, current.offset, this.lastEnd());
+        current = this.node({ kind: 'NonNullableType', base: current, offset: 0, length: 0, parent: undefined }, current.offset, this.lastEnd());
       } else {
         return current;
       }
@@ -83,7 +83,7 @@ export abstract class TypeParser extends ExpressionParser {
     const operatorIndex = this.read();
     const operand = this.withRecovery(() => this.memberType(), false, operandStops);
     const operator = kind === TokenKind.Exclamation ? '!' : '-';
-    return this.node({ kind: 'UnaryType', operator, operand }, this.starts[operatorIndex], Math.max(end(operand), this.ends[operatorIndex]));
+    return this.node({ kind: 'UnaryType', operator, operand, offset: 0, length: 0, parent: undefined }, this.starts[operatorIndex], Math.max(end(operand), this.ends[operatorIndex]));
   }
 
   private memberType(): TypeExpression {
@@ -93,26 +93,26 @@ export abstract class TypeParser extends ExpressionParser {
         this.read();
         if (this.check(TokenKind.RightSquare)) {
           this.read();
-          current = this.node({ kind: 'ArrayType', element: current }, current.offset, this.lastEnd());
+          current = this.node({ kind: 'ArrayType', element: current, offset: 0, length: 0, parent: undefined }, current.offset, this.lastEnd());
         } else if (this.check(TokenKind.Asterisk)) {
           this.read();
           this.expect(TokenKind.RightSquare, "expected ']' after '[*'");
-          current = this.node({ kind: 'TypeItemsAccess', object: current }, current.offset, this.lastEnd());
+          current = this.node({ kind: 'TypeItemsAccess', object: current, offset: 0, length: 0, parent: undefined }, current.offset, this.lastEnd());
         } else {
           const index = this.expression(ExpressionFlags.None);
           this.expect(TokenKind.RightSquare, "expected ']' to close the index");
-          current = this.node({ kind: 'TypeIndexAccess', object: current, index }, current.offset, this.lastEnd());
+          current = this.node({ kind: 'TypeIndexAccess', object: current, index, offset: 0, length: 0, parent: undefined }, current.offset, this.lastEnd());
         }
       } else if (this.check(TokenKind.Dot)) {
         this.read();
         if (this.check(TokenKind.Asterisk)) {
           this.read();
-          current = this.node({ kind: 'TypeAdditionalPropertiesAccess', object: current }, current.offset, this.lastEnd());
+          current = this.node({ kind: 'TypeAdditionalPropertiesAccess', object: current, offset: 0, length: 0, parent: undefined }, current.offset, this.lastEnd());
           continue;
         }
         const property = this.identifierOrSkip("expected a property or type name after '.'");
         const typeArguments = this.check(TokenKind.LeftChevron) ? this.typeArguments() : undefined;
-        current = this.node({ kind: 'TypePropertyAccess', object: current, property, typeArguments }, current.offset, Math.max(end(property), this.lastEnd()));
+        current = this.node({ kind: 'TypePropertyAccess', object: current, property, typeArguments, offset: 0, length: 0, parent: undefined }, current.offset, Math.max(end(property), this.lastEnd()));
       } else {
         return current;
       }
@@ -135,14 +135,14 @@ export abstract class TypeParser extends ExpressionParser {
     switch (this.peek()) {
       case TokenKind.Integer:
         this.read();
-        return this.node({ kind: 'IntegerLiteral', value: Number(this.textOf(index)), text: this.textOf(index) }, this.starts[index], this.ends[index]);
+        return this.node({ kind: 'IntegerLiteral', value: Number(this.textOf(index)), text: this.textOf(index), offset: 0, length: 0, parent: undefined }, this.starts[index], this.ends[index]);
       case TokenKind.TrueKeyword:
       case TokenKind.FalseKeyword:
         this.read();
-        return this.node({ kind: 'BooleanLiteral', value: this.kinds[index] === TokenKind.TrueKeyword }, this.starts[index], this.ends[index]);
+        return this.node({ kind: 'BooleanLiteral', value: this.kinds[index] === TokenKind.TrueKeyword, offset: 0, length: 0, parent: undefined }, this.starts[index], this.ends[index]);
       case TokenKind.NullKeyword:
         this.read();
-        return this.node({ kind: 'NullLiteral' }, this.starts[index], this.ends[index]);
+        return this.node({ kind: 'NullLiteral', offset: 0, length: 0, parent: undefined }, this.starts[index], this.ends[index]);
       case TokenKind.StringComplete:
       case TokenKind.StringLeftPiece:
         return this.string();
@@ -159,12 +159,12 @@ export abstract class TypeParser extends ExpressionParser {
           if (!items.some((i) => i.kind === 'Skipped')) this.report(this.ends[index], 0, items.length === 0 ? "expected a type inside '( )'" : 'parentheses hold exactly one type');
           inner = this.skipped(this.ends[index], this.ends[index]);
         }
-        return this.node({ kind: 'ParenthesizedType', type: inner }, this.starts[index], this.lastEnd());
+        return this.node({ kind: 'ParenthesizedType', type: inner, offset: 0, length: 0, parent: undefined }, this.starts[index], this.lastEnd());
       }
       case TokenKind.Identifier: {
         const name = this.identifierAt(this.read());
         const typeArguments = this.check(TokenKind.LeftChevron) ? this.typeArguments() : undefined;
-        return this.node({ kind: 'TypeReference', name, typeArguments }, name.offset, this.lastEnd());
+        return this.node({ kind: 'TypeReference', name, typeArguments, offset: 0, length: 0, parent: undefined }, name.offset, this.lastEnd());
       }
       default:
         return this.fail(`expected a type${this.afterPrevious()}, such as string, int, bool, object, array or a type name`);
@@ -175,7 +175,7 @@ export abstract class TypeParser extends ExpressionParser {
     const open = this.read();
     const properties = this.arrayOrObjectElements(TokenKind.RightBrace, () => this.objectTypeProperty());
     this.closeOrReport(TokenKind.RightBrace, "expected '}' to close the object type");
-    return this.node({ kind: 'ObjectType', properties }, this.starts[open], this.lastEnd());
+    return this.node({ kind: 'ObjectType', properties, offset: 0, length: 0, parent: undefined }, this.starts[open], this.lastEnd());
   }
 
   private objectTypeProperty(): ObjectTypeProperty | ObjectTypeAdditionalProperties | Skipped {
@@ -186,7 +186,7 @@ export abstract class TypeParser extends ExpressionParser {
       if (this.check(TokenKind.Asterisk)) {
         const star = this.read();
         additional = true;
-        return this.node<Identifier>({ kind: 'Identifier', name: '*', missing: false }, this.starts[star], this.ends[star]);
+        return this.node<Identifier>({ kind: 'Identifier', name: '*', missing: false, offset: 0, length: 0, parent: undefined }, this.starts[star], this.ends[star]);
       }
       return this.propertyKey();
     }, false, stops(TokenKind.Colon, TokenKind.NewLine, TokenKind.RightBrace));
@@ -196,8 +196,8 @@ export abstract class TypeParser extends ExpressionParser {
       : this.withRecovery(() => this.typeExpression(), false, stops(TokenKind.NewLine, TokenKind.RightBrace));
     const offset = this.starts[start];
     const stop = Math.max(end(value), this.lastEnd());
-    if (additional) return this.node<ObjectTypeAdditionalProperties>({ kind: 'ObjectTypeAdditionalProperties', decorators, value }, offset, stop);
-    return this.node<ObjectTypeProperty>({ kind: 'ObjectTypeProperty', decorators, key, value }, offset, stop);
+    if (additional) return this.node<ObjectTypeAdditionalProperties>({ kind: 'ObjectTypeAdditionalProperties', decorators, value, offset: 0, length: 0, parent: undefined }, offset, stop);
+    return this.node<ObjectTypeProperty>({ kind: 'ObjectTypeProperty', decorators, key, value, offset: 0, length: 0, parent: undefined }, offset, stop);
   }
 
   private tupleType(): TupleType {
@@ -207,10 +207,10 @@ export abstract class TypeParser extends ExpressionParser {
         const start = this.pos;
         const decorators = this.decorators();
         const value = this.typeExpression();
-        return this.node<TupleTypeItem>({ kind: 'TupleTypeItem', decorators, value }, this.starts[start], this.lastEnd());
+        return this.node<TupleTypeItem>({ kind: 'TupleTypeItem', decorators, value, offset: 0, length: 0, parent: undefined }, this.starts[start], this.lastEnd());
       }, false, stops(TokenKind.NewLine, TokenKind.RightSquare)),
     );
     this.closeOrReport(TokenKind.RightSquare, "expected ']' to close the tuple type");
-    return this.node({ kind: 'TupleType', items }, this.starts[open], this.lastEnd());
+    return this.node({ kind: 'TupleType', items, offset: 0, length: 0, parent: undefined }, this.starts[open], this.lastEnd());
   }
 }

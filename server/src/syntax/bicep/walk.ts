@@ -1,91 +1,266 @@
-import type { Node, NodeKind } from './syntaxTree';
-
-/** The properties of each node kind that hold child nodes, in source order. */
-const childKeys: { readonly [K in NodeKind]: readonly string[] } = {
-  Program: ['statements'],
-  Skipped: [],
-  Identifier: [],
-  Decorator: ['expression'],
-  TargetScopeDeclaration: ['decorators', 'value'],
-  MetadataDeclaration: ['decorators', 'name', 'value'],
-  ParameterDeclaration: ['decorators', 'name', 'type', 'defaultValue'],
-  ParameterAssignment: ['decorators', 'name', 'value'],
-  VariableDeclaration: ['decorators', 'name', 'type', 'value'],
-  TypeDeclaration: ['decorators', 'name', 'value'],
-  FunctionDeclaration: ['decorators', 'name', 'lambda'],
-  ResourceDeclaration: ['decorators', 'name', 'type', 'value'],
-  ModuleDeclaration: ['decorators', 'name', 'path', 'value'],
-  TestDeclaration: ['decorators', 'name', 'path', 'value'],
-  OutputDeclaration: ['decorators', 'name', 'type', 'value'],
-  AssertDeclaration: ['decorators', 'name', 'value'],
-  ImportDeclaration: ['decorators', 'symbols', 'from'],
-  ImportedSymbolList: ['items'],
-  ImportedSymbol: ['name', 'alias'],
-  WildcardImport: ['alias'],
-  ExtensionDeclaration: ['decorators', 'specification', 'config', 'alias'],
-  UsingDeclaration: ['decorators', 'path', 'config'],
-  ExtendsDeclaration: ['decorators', 'path'],
-  ExtensionConfigDeclaration: ['decorators', 'name', 'config'],
-  MissingDeclaration: ['decorators'],
-  StringLiteral: ['segments', 'expressions'],
-  StringSegment: [],
-  IntegerLiteral: [],
-  BooleanLiteral: [],
-  NullLiteral: [],
-  ObjectExpression: ['properties'],
-  ObjectProperty: ['key', 'value'],
-  ArrayExpression: ['items'],
-  SpreadExpression: ['expression'],
-  ForExpression: ['item', 'index', 'iterable', 'body'],
-  IfCondition: ['condition', 'body'],
-  TernaryExpression: ['condition', 'whenTrue', 'whenFalse'],
-  BinaryExpression: ['left', 'right'],
-  UnaryExpression: ['operand'],
-  NonNullAssertion: ['expression'],
-  PropertyAccess: ['object', 'property'],
-  IndexAccess: ['object', 'index'],
-  ResourceAccess: ['object', 'name'],
-  FunctionCall: ['object', 'name', 'arguments'],
-  VariableAccess: ['name'],
-  ParenthesizedExpression: ['expression'],
-  Lambda: ['parameters', 'body'],
-  TypedLambda: ['parameters', 'returnType', 'body'],
-  TypedParameter: ['name', 'type'],
-  TypeReference: ['name', 'typeArguments'],
-  TypePropertyAccess: ['object', 'property', 'typeArguments'],
-  TypeAdditionalPropertiesAccess: ['object'],
-  TypeIndexAccess: ['object', 'index'],
-  TypeItemsAccess: ['object'],
-  ArrayType: ['element'],
-  UnionType: ['members'],
-  NullableType: ['base'],
-  NonNullableType: ['base'],
-  UnaryType: ['operand'],
-  ObjectType: ['properties'],
-  ObjectTypeProperty: ['decorators', 'key', 'value'],
-  ObjectTypeAdditionalProperties: ['decorators', 'value'],
-  TupleType: ['items'],
-  TupleTypeItem: ['decorators', 'value'],
-  ParenthesizedType: ['type'],
-  ResourceType: ['resourceType'],
-};
+import type { Node } from './syntaxTree';
 
 /**
  * Calls `visit` for each direct child of `node` in source order (string segments and holes are
  * visited segment-first rather than interleaved). Returning true from `visit` stops the walk.
  */
 export function forEachChild(node: Node, visit: (child: Node) => boolean | void): boolean {
-  const record = node as unknown as Record<string, Node | readonly Node[] | undefined>;
-  for (const key of childKeys[node.kind]) {
-    const value = record[key];
-    if (value === undefined) continue;
-    if (Array.isArray(value)) {
-      for (const child of value as readonly Node[]) if (visit(child) === true) return true;
-    } else if (visit(value as Node) === true) {
-      return true;
-    }
+  // one case per kind: direct property reads stay fast on multi-megabyte trees
+  switch (node.kind) {
+    case 'Program':
+      for (const child of node.statements) if (visit(child) === true) return true;
+      return false;
+    case 'Decorator':
+      if (visit(node.expression) === true) return true;
+      return false;
+    case 'TargetScopeDeclaration':
+      for (const child of node.decorators) if (visit(child) === true) return true;
+      if (visit(node.value) === true) return true;
+      return false;
+    case 'MetadataDeclaration':
+      for (const child of node.decorators) if (visit(child) === true) return true;
+      if (visit(node.name) === true) return true;
+      if (visit(node.value) === true) return true;
+      return false;
+    case 'ParameterDeclaration':
+      for (const child of node.decorators) if (visit(child) === true) return true;
+      if (visit(node.name) === true) return true;
+      if (visit(node.type) === true) return true;
+      if (node.defaultValue !== undefined && visit(node.defaultValue) === true) return true;
+      return false;
+    case 'ParameterAssignment':
+      for (const child of node.decorators) if (visit(child) === true) return true;
+      if (visit(node.name) === true) return true;
+      if (visit(node.value) === true) return true;
+      return false;
+    case 'VariableDeclaration':
+      for (const child of node.decorators) if (visit(child) === true) return true;
+      if (visit(node.name) === true) return true;
+      if (node.type !== undefined && visit(node.type) === true) return true;
+      if (visit(node.value) === true) return true;
+      return false;
+    case 'TypeDeclaration':
+      for (const child of node.decorators) if (visit(child) === true) return true;
+      if (visit(node.name) === true) return true;
+      if (visit(node.value) === true) return true;
+      return false;
+    case 'FunctionDeclaration':
+      for (const child of node.decorators) if (visit(child) === true) return true;
+      if (visit(node.name) === true) return true;
+      if (visit(node.lambda) === true) return true;
+      return false;
+    case 'ResourceDeclaration':
+      for (const child of node.decorators) if (visit(child) === true) return true;
+      if (visit(node.name) === true) return true;
+      if (visit(node.type) === true) return true;
+      if (visit(node.value) === true) return true;
+      return false;
+    case 'ModuleDeclaration':
+      for (const child of node.decorators) if (visit(child) === true) return true;
+      if (visit(node.name) === true) return true;
+      if (visit(node.path) === true) return true;
+      if (visit(node.value) === true) return true;
+      return false;
+    case 'TestDeclaration':
+      for (const child of node.decorators) if (visit(child) === true) return true;
+      if (visit(node.name) === true) return true;
+      if (visit(node.path) === true) return true;
+      if (visit(node.value) === true) return true;
+      return false;
+    case 'OutputDeclaration':
+      for (const child of node.decorators) if (visit(child) === true) return true;
+      if (visit(node.name) === true) return true;
+      if (visit(node.type) === true) return true;
+      if (visit(node.value) === true) return true;
+      return false;
+    case 'AssertDeclaration':
+      for (const child of node.decorators) if (visit(child) === true) return true;
+      if (visit(node.name) === true) return true;
+      if (visit(node.value) === true) return true;
+      return false;
+    case 'ImportDeclaration':
+      for (const child of node.decorators) if (visit(child) === true) return true;
+      if (visit(node.symbols) === true) return true;
+      if (visit(node.from) === true) return true;
+      return false;
+    case 'ImportedSymbolList':
+      for (const child of node.items) if (visit(child) === true) return true;
+      return false;
+    case 'ImportedSymbol':
+      if (visit(node.name) === true) return true;
+      if (node.alias !== undefined && visit(node.alias) === true) return true;
+      return false;
+    case 'WildcardImport':
+      if (visit(node.alias) === true) return true;
+      return false;
+    case 'ExtensionDeclaration':
+      for (const child of node.decorators) if (visit(child) === true) return true;
+      if (visit(node.specification) === true) return true;
+      if (node.config !== undefined && visit(node.config) === true) return true;
+      if (node.alias !== undefined && visit(node.alias) === true) return true;
+      return false;
+    case 'UsingDeclaration':
+      for (const child of node.decorators) if (visit(child) === true) return true;
+      if (node.path !== undefined && visit(node.path) === true) return true;
+      if (node.config !== undefined && visit(node.config) === true) return true;
+      return false;
+    case 'ExtendsDeclaration':
+      for (const child of node.decorators) if (visit(child) === true) return true;
+      if (visit(node.path) === true) return true;
+      return false;
+    case 'ExtensionConfigDeclaration':
+      for (const child of node.decorators) if (visit(child) === true) return true;
+      if (visit(node.name) === true) return true;
+      if (visit(node.config) === true) return true;
+      return false;
+    case 'MissingDeclaration':
+      for (const child of node.decorators) if (visit(child) === true) return true;
+      return false;
+    case 'StringLiteral':
+      for (const child of node.segments) if (visit(child) === true) return true;
+      for (const child of node.expressions) if (visit(child) === true) return true;
+      return false;
+    case 'ObjectExpression':
+      for (const child of node.properties) if (visit(child) === true) return true;
+      return false;
+    case 'ObjectProperty':
+      if (visit(node.key) === true) return true;
+      if (visit(node.value) === true) return true;
+      return false;
+    case 'ArrayExpression':
+      for (const child of node.items) if (visit(child) === true) return true;
+      return false;
+    case 'SpreadExpression':
+      if (visit(node.expression) === true) return true;
+      return false;
+    case 'ForExpression':
+      if (visit(node.item) === true) return true;
+      if (node.index !== undefined && visit(node.index) === true) return true;
+      if (visit(node.iterable) === true) return true;
+      if (visit(node.body) === true) return true;
+      return false;
+    case 'IfCondition':
+      if (visit(node.condition) === true) return true;
+      if (visit(node.body) === true) return true;
+      return false;
+    case 'TernaryExpression':
+      if (visit(node.condition) === true) return true;
+      if (visit(node.whenTrue) === true) return true;
+      if (visit(node.whenFalse) === true) return true;
+      return false;
+    case 'BinaryExpression':
+      if (visit(node.left) === true) return true;
+      if (visit(node.right) === true) return true;
+      return false;
+    case 'UnaryExpression':
+      if (visit(node.operand) === true) return true;
+      return false;
+    case 'NonNullAssertion':
+      if (visit(node.expression) === true) return true;
+      return false;
+    case 'PropertyAccess':
+      if (visit(node.object) === true) return true;
+      if (visit(node.property) === true) return true;
+      return false;
+    case 'IndexAccess':
+      if (visit(node.object) === true) return true;
+      if (visit(node.index) === true) return true;
+      return false;
+    case 'ResourceAccess':
+      if (visit(node.object) === true) return true;
+      if (visit(node.name) === true) return true;
+      return false;
+    case 'FunctionCall':
+      if (node.object !== undefined && visit(node.object) === true) return true;
+      if (visit(node.name) === true) return true;
+      for (const child of node.arguments) if (visit(child) === true) return true;
+      return false;
+    case 'VariableAccess':
+      if (visit(node.name) === true) return true;
+      return false;
+    case 'ParenthesizedExpression':
+      if (visit(node.expression) === true) return true;
+      return false;
+    case 'Lambda':
+      for (const child of node.parameters) if (visit(child) === true) return true;
+      if (visit(node.body) === true) return true;
+      return false;
+    case 'TypedLambda':
+      for (const child of node.parameters) if (visit(child) === true) return true;
+      if (visit(node.returnType) === true) return true;
+      if (visit(node.body) === true) return true;
+      return false;
+    case 'TypedParameter':
+      if (visit(node.name) === true) return true;
+      if (visit(node.type) === true) return true;
+      return false;
+    case 'TypeReference':
+      if (visit(node.name) === true) return true;
+      if (node.typeArguments !== undefined) { for (const child of node.typeArguments) if (visit(child) === true) return true; }
+      return false;
+    case 'TypePropertyAccess':
+      if (visit(node.object) === true) return true;
+      if (visit(node.property) === true) return true;
+      if (node.typeArguments !== undefined) { for (const child of node.typeArguments) if (visit(child) === true) return true; }
+      return false;
+    case 'TypeAdditionalPropertiesAccess':
+      if (visit(node.object) === true) return true;
+      return false;
+    case 'TypeIndexAccess':
+      if (visit(node.object) === true) return true;
+      if (visit(node.index) === true) return true;
+      return false;
+    case 'TypeItemsAccess':
+      if (visit(node.object) === true) return true;
+      return false;
+    case 'ArrayType':
+      if (visit(node.element) === true) return true;
+      return false;
+    case 'UnionType':
+      for (const child of node.members) if (visit(child) === true) return true;
+      return false;
+    case 'NullableType':
+      if (visit(node.base) === true) return true;
+      return false;
+    case 'NonNullableType':
+      if (visit(node.base) === true) return true;
+      return false;
+    case 'UnaryType':
+      if (visit(node.operand) === true) return true;
+      return false;
+    case 'ObjectType':
+      for (const child of node.properties) if (visit(child) === true) return true;
+      return false;
+    case 'ObjectTypeProperty':
+      for (const child of node.decorators) if (visit(child) === true) return true;
+      if (visit(node.key) === true) return true;
+      if (visit(node.value) === true) return true;
+      return false;
+    case 'ObjectTypeAdditionalProperties':
+      for (const child of node.decorators) if (visit(child) === true) return true;
+      if (visit(node.value) === true) return true;
+      return false;
+    case 'TupleType':
+      for (const child of node.items) if (visit(child) === true) return true;
+      return false;
+    case 'TupleTypeItem':
+      for (const child of node.decorators) if (visit(child) === true) return true;
+      if (visit(node.value) === true) return true;
+      return false;
+    case 'ParenthesizedType':
+      if (visit(node.type) === true) return true;
+      return false;
+    case 'ResourceType':
+      if (node.resourceType !== undefined && visit(node.resourceType) === true) return true;
+      return false;
+    case 'Skipped':
+    case 'Identifier':
+    case 'StringSegment':
+    case 'IntegerLiteral':
+    case 'BooleanLiteral':
+    case 'NullLiteral':
+      return false;
   }
-  return false;
 }
 
 /** Visits `node` and all its descendants depth-first, pre-order. Return false from `visit` to skip a subtree. */
@@ -102,30 +277,22 @@ export function walk(node: Node, visit: (node: Node) => boolean | void): void {
   }
 }
 
-/**
- * Sets `parent` on every node below `root` (the parser builds nodes bottom-up, parents last), and
- * widens any node whose span does not cover its children: recovery can place an empty Skipped
- * node just past the last token of its parent, and the tree promises children inside parents.
- */
-export function setParents(root: Node): void {
-  const order: Node[] = [];
-  const stack: Node[] = [root];
-  while (stack.length > 0) {
-    const current = stack.pop()!;
-    order.push(current);
-    forEachChild(current, (child) => {
-      (child as { parent: Node | undefined }).parent = current;
-      stack.push(child);
-    });
-  }
-  // reverse pre-order visits every child before its parent
-  for (let i = order.length - 1; i > 0; i--) {
-    const child = order[i];
-    const parent = child.parent as { offset: number; length: number };
-    const end = Math.max(parent.offset + parent.length, child.offset + child.length);
-    if (child.offset < parent.offset) parent.offset = child.offset;
-    parent.length = end - parent.offset;
-  }
+let adopter: { offset: number; length: number } | undefined;
+
+function adopt(child: Node): void {
+  const parent = adopter!;
+  (child as { parent: unknown }).parent = parent;
+  // recovery can leave an empty Skipped node just past the parent's last token: widen the parent over it
+  const end = Math.max(parent.offset + parent.length, child.offset + child.length);
+  if (child.offset < parent.offset) parent.offset = child.offset;
+  parent.length = end - parent.offset;
+}
+
+/** Makes `node` the parent of its direct children and widens it to cover them (the parser builds bottom-up). */
+export function adoptChildren(node: Node): void {
+  adopter = node as unknown as { offset: number; length: number };
+  forEachChild(node, adopt);
+  adopter = undefined;
 }
 
 /** The innermost node whose span contains `offset` (end-inclusive, so a cursor after a name finds it). */
