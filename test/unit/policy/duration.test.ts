@@ -6,7 +6,7 @@ test('durations are read exactly', () => {
   assert.deepEqual(parseDuration('P1DT2H3M4.5S'), { years: 0, months: 0, weeks: 0, days: 1, hours: 2, minutes: 3, seconds: 4.5 });
   assert.deepEqual(parseDuration('PT15M'), { years: 0, months: 0, weeks: 0, days: 0, hours: 0, minutes: 15, seconds: 0 });
   assert.equal(parseDuration('P1Y2M')?.months, 2);
-  for (const bad of ['', 'P', 'PT', 'P1DT', '15M', 'PT-5M', 'P1.5D', 'p60d', 'P60D ', 'T15M'].filter((b) => b !== 'P60D ')) {
+  for (const bad of ['', 'P', 'PT', 'P1DT', '15M', 'PT-5M', 'P1.5D', 'p60d', 'T15M']) {
     assert.equal(parseDuration(bad), undefined, bad);
   }
 });

@@ -51,7 +51,7 @@ function problemOf(root: PolicyNode, error: ErrorObject): SchemaProblem | undefi
   if (error.keyword === 'if') return undefined;
   const at = locate(root, error.instancePath);
   if (!at) return undefined;
-  const field = fieldName(root, at.path);
+  const field = fieldName(at.path);
   const place = placeName(root, at.path);
   const valueSpan: Span = at.node;
   const keyOrValue: Span = at.keySpan ?? anchorOf(at.node);
@@ -111,9 +111,7 @@ function problemOf(root: PolicyNode, error: ErrorObject): SchemaProblem | undefi
 }
 
 function requiredHint(missing: string): string {
-  if (missing === 'coveredEntity') return ': a business associate must notify the covered entity (45 CFR 164.410)';
-  if (missing === 'name') return '';
-  return '';
+  return missing === 'coveredEntity' ? ': a business associate must notify the covered entity (45 CFR 164.410)' : '';
 }
 
 const fieldOwners: Record<string, string> = { states: 'azurePolicy', minimumSeverity: 'defenderForCloud', categories: 'activityLog', name: 'logQuery' };
@@ -121,11 +119,11 @@ const fieldOwners: Record<string, string> = { states: 'azurePolicy', minimumSeve
 function patternMessage(schemaPath: string, field: string, subjectText: string, data: unknown): string {
   const value = typeof data === 'string' ? data : '';
   if (schemaPath.includes('/$defs/duration/')) {
-    if (/^P.*[YM]/.test(value.replace(/T.*$/, '')) || /W/.test(value)) return `${subjectText} must be an ISO 8601 duration in days, hours and minutes such as PT15M (months, years and weeks are not allowed)`;
+    if (/[YMW]/.test(datepart(value))) return `${subjectText} must be an ISO 8601 duration in days, hours and minutes such as PT15M (months, years and weeks are not allowed)`;
     return `${subjectText} must be an ISO 8601 duration such as PT15M`;
   }
   if (schemaPath.includes('/$defs/days/')) {
-    if (/^P\d+[YM]/.test(value) || /^P(\d+Y)?(\d+M)?/.test(value) && /[YM]/.test(value.replace(/T.*$/, ''))) {
+    if (/[YM]/.test(datepart(value))) {
       return `${subjectText} must be a number of days such as P60D: months and years (P2M, P1Y) have no fixed length in days`;
     }
     if (/^P\d+W$/.test(value)) return `${subjectText} must be a number of days such as P60D: write ${value} as P${Number(value.slice(1, -1)) * 7}D`;
@@ -136,6 +134,11 @@ function patternMessage(schemaPath: string, field: string, subjectText: string, 
   if (field === 'name') return `${subjectText} may hold only lower-case letters, digits and hyphens, such as contoso-breach-notification`;
   if (field === 'workspace') return `${subjectText} must be a Log Analytics workspace name: 4 to 63 letters, digits and hyphens, starting and ending with a letter or digit`;
   return `${subjectText} is not written in the expected form`;
+}
+
+/** The part of a duration before `T`, where M means months. */
+function datepart(duration: string): string {
+  return duration.replace(/T.*$/, '');
 }
 
 function typeWords(type: string): string {
@@ -154,7 +157,7 @@ function subject(field: string, at: Located): string {
 }
 
 /** The last key on the path (for a list item, the key of its list). */
-function fieldName(_root: PolicyNode, path: readonly PathSegment[]): string {
+function fieldName(path: readonly PathSegment[]): string {
   for (let i = path.length - 1; i >= 0; i--) if (typeof path[i] === 'string') return path[i] as string;
   return '';
 }

@@ -13,8 +13,8 @@ const form = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\
 
 /** Undefined for anything that is not a duration (`P`, `PT`, `15M`, negative or empty values). */
 export function parseDuration(text: string): Duration | undefined {
-  const match = form.exec(text.trim());
-  if (!match || text.trim() === 'P' || /T$/.test(text.trim())) return undefined;
+  const match = form.exec(text);
+  if (!match || text === 'P' || text.endsWith('T')) return undefined;
   const n = (i: number) => (match[i] === undefined ? 0 : Number(match[i].replace(',', '.')));
   return { years: n(1), months: n(2), weeks: n(3), days: n(4), hours: n(5), minutes: n(6), seconds: n(7) };
 }

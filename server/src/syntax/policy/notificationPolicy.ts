@@ -25,8 +25,14 @@ export interface DiscoverySource {
   readonly name?: Located<string>;
 }
 
-export type Recipient =
-  | { readonly kind: 'entraGroup' | 'armRole' | 'email'; readonly value: string; readonly span: Span; readonly keySpan: Span; readonly itemSpan: Span };
+export interface Recipient {
+  readonly kind: 'entraGroup' | 'armRole' | 'email';
+  readonly value: string;
+  readonly span: Span;
+  readonly keySpan: Span;
+  /** The whole list item. */
+  readonly itemSpan: Span;
+}
 
 export interface EscalationTier {
   /** 0-based position in `escalation`. */
