@@ -132,3 +132,17 @@ test('trees within the bounds keep their full depth', () => {
   const source = Array.from({ length: 10 }, (_, i) => `${'  '.repeat(i)}a:`).join('\n') + ' 1\n';
   assert.equal(depthOf(readPolicyTree('p.hipaa-notify.yaml', source).root!), 10);
 });
+
+test('a duplicate key inside an aliased mapping is reported once', () => {
+  const source = 'x: &m\n  k: 1\n  k: 2\ny: *m\nz: *m\n';
+  const duplicates = readPolicyTree('p.hipaa-notify.yaml', source).problems.filter((p) => /appears twice/.test(p.message));
+  assert.equal(duplicates.length, 1);
+  assert.equal(source.slice(duplicates[0].offset, duplicates[0].offset + duplicates[0].length), 'k');
+});
+
+test('a mapping with thousands of keys is read in bounded time (no quadratic duplicate check)', () => {
+  const source = 'a:\n' + Array.from({ length: 9000 }, (_, i) => `  k${i}: ${i}`).join('\n') + '\n';
+  const started = Date.now();
+  analysePolicyFile('p.hipaa-notify.yaml', source);
+  assert.ok(Date.now() - started < 3000, `${Date.now() - started} ms`);
+});

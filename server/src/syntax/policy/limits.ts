@@ -1,7 +1,7 @@
 /** Bounds on the work one policy file can cause; a real policy is a few kilobytes. */
 export const policyLimits = {
   /** Characters read; a longer file gets one problem and no tree. */
-  maxLength: 512 * 1024,
+  maxLength: 256 * 1024,
   /** Nesting of mappings and lists. */
   maxDepth: 32,
   /** Nodes built, counting every expansion of a YAML alias (the "billion laughs" defence). */

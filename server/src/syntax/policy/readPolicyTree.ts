@@ -25,8 +25,19 @@ export function readPolicyTree(file: string, text: string): PolicyTree {
     const root = jsonPolicyTree(text, problems);
     return { syntax, root, problems };
   }
-  const { document, problems } = parseYamlDocument(text);
+  const { document, problems } = parseYamlDocument(text, { uniqueKeys: false });
   const all = [...problems];
   const root = document ? yamlPolicyTree(document, all) : undefined;
-  return { syntax, root, problems: all };
+  return { syntax, root, problems: distinct(all) };
+}
+
+/** A mapping reached through several aliases reports its duplicate keys once. */
+function distinct(problems: readonly SyntaxProblem[]): SyntaxProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.offset}:${p.length}:${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

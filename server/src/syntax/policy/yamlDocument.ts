@@ -7,14 +7,22 @@ export interface YamlDocument {
   readonly problems: readonly SyntaxProblem[];
 }
 
+export interface YamlOptions {
+  /**
+   * Report duplicate keys through the yaml library (default). Its check is quadratic in the
+   * size of a mapping; the policy reader turns it off and finds duplicates itself.
+   */
+  readonly uniqueKeys?: boolean;
+}
+
 /** Parses one YAML 1.2 document; a file with several documents is reported, not merged. Never throws. */
-export function parseYamlDocument(text: string): YamlDocument {
+export function parseYamlDocument(text: string, options: YamlOptions = {}): YamlDocument {
   if (text.length > policyLimits.maxLength) {
     return { document: undefined, problems: [{ offset: 0, length: 0, message: `the file is longer than ${policyLimits.maxLength / 1024} KB; a notification policy is a few kilobytes` }] };
   }
   let list: Document[];
   try {
-    const documents = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: true, strict: true, version: '1.2', merge: false });
+    const documents = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: options.uniqueKeys !== false, strict: true, version: '1.2', merge: false });
     list = Array.isArray(documents) ? documents : [];
   } catch {
     return { document: undefined, problems: [{ offset: 0, length: 0, message: 'the file could not be read as YAML (it may be nested too deeply)' }] };

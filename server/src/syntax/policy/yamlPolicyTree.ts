@@ -42,6 +42,7 @@ export function yamlPolicyTree(document: Document, problems: SyntaxProblem[]): P
     }
     if (isMap(node)) {
       const entries: PolicyEntry[] = [];
+      const seen = new Set<string>();
       const span = spanOf(node, at);
       for (const pair of node.items) {
         const keyNode = pair.key as YamlNode | null;
@@ -51,6 +52,8 @@ export function yamlPolicyTree(document: Document, problems: SyntaxProblem[]): P
           continue;
         }
         const key = String(keyNode?.value ?? '');
+        if (seen.has(key)) problems.push({ ...keySpan, message: 'this key appears twice in the same mapping; keep one' });
+        seen.add(key);
         const valueAt = { offset: keySpan.offset + keySpan.length, length: 0 };
         const value = convert(pair.value, depth + 1, pair.value ? spanOf(pair.value as YamlNode, valueAt) : valueAt);
         if (!value) return undefined;
