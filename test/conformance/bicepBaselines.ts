@@ -48,8 +48,8 @@ export function runBicepBaselines(dirs: string[]): number {
   const misses: string[] = [];
   for (const root of dirs) {
     for (const name of readdirSync(root).sort()) {
-      for (const ext of ['bicep', 'bicepparam']) {
-        const source = join(root, name, `main.${ext}`);
+      for (const [base, ext] of [['main', 'bicep'], ['main', 'bicepparam'], ['parameters', 'bicepparam']]) {
+        const source = join(root, name, `${base}.${ext}`);
         if (!existsSync(source)) continue;
         const text = readFileSync(source, 'utf8');
         let file;
@@ -61,7 +61,7 @@ export function runBicepBaselines(dirs: string[]): number {
           continue;
         }
         const ourLines = new Set(file.problems.map((p) => file.lineMap.positionAt(p.offset).line));
-        const diagnostics = join(root, name, `main.diagnostics.${ext}`);
+        const diagnostics = join(root, name, `${base}.diagnostics.${ext}`);
         if (!name.startsWith('Invalid')) {
           validFiles++;
           if (file.problems.length > 0) {
@@ -83,7 +83,7 @@ export function runBicepBaselines(dirs: string[]): number {
         expectedLines += expected.size;
         coveredLines += covered;
         extraLines += extra;
-        console.log(`${name}/main.${ext}: ${covered}/${expected.size} parse-error lines covered, ${extra} other lines with our errors`);
+        console.log(`${name}/${base}.${ext}: ${covered}/${expected.size} parse-error lines covered, ${extra} other lines with our errors`);
       }
     }
   }

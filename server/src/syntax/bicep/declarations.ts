@@ -58,7 +58,11 @@ export class BicepParser extends TypeParser {
         const declaration = this.paramsFile ? this.paramsDeclaration(keyword, decorators, start) : this.bicepDeclaration(keyword, decorators, start);
         if (declaration) return declaration;
       }
+      if (keyword !== undefined && expectedKeyword !== undefined && declarationKeywordList.includes(keyword)) {
+        return this.misplacedDeclaration() as unknown as Declaration;
+      }
       if (decorators.length > 0) {
+        if (expectedKeyword !== undefined) this.report(this.starts[this.pos], this.ends[this.pos] - this.starts[this.pos], `expected a nested '${expectedKeyword}' declaration after the decorators`);
         return this.node<Declaration>({ kind: 'MissingDeclaration', decorators, offset: 0, length: 0, parent: undefined }, this.starts[start], this.lastEnd());
       }
       if (expectedKeyword !== undefined) return this.fail(`expected a nested '${expectedKeyword}' declaration`);

@@ -371,8 +371,17 @@ export abstract class ExpressionParser extends ParserBase {
     return this.isDeclarationStartAt(this.pos, allowNestedResource);
   }
 
+  /**
+   * A declaration keyword at the start of a line, unindented, followed by a name: a new top-level
+   * statement. Indented ones are left to the enclosing object, which reports them as misplaced.
+   */
   private isDeclarationStartAt(index: number, allowNestedResource = false): boolean {
     if (this.kindAt(index) !== TokenKind.Identifier || this.kindAt(index + 1) !== TokenKind.Identifier) return false;
+    const start = this.starts[index];
+    if (start > 0) {
+      const before = this.text.charCodeAt(start - 1);
+      if (before !== 10 && before !== 13 && before !== 0xfeff) return false;
+    }
     const length = this.ends[index] - this.starts[index];
     if (length < 3 || length > 15) return false;
     const word = this.textOf(index);
@@ -421,6 +430,9 @@ export abstract class ExpressionParser extends ParserBase {
       }
       if (this.check(TokenKind.Ellipsis)) return this.spread(stops(Comma, NewLine, RightBrace));
       const start = this.pos;
+      if (this.kindAt(start + 1) === TokenKind.Identifier && this.check(TokenKind.Identifier) && declarationKeywords.has(this.textOf(start))) {
+        return this.misplacedDeclaration();
+      }
       const key = this.check(TokenKind.Identifier)
         ? this.identifierAt(this.read())
         : this.withRecovery<Identifier | StringLiteral>(() => this.propertyKey(), false, stops(Colon, NewLine, RightBrace));
@@ -435,6 +447,15 @@ export abstract class ExpressionParser extends ParserBase {
       }
       return this.node<ObjectProperty>({ kind: 'ObjectProperty', key, value, offset: 0, length: 0, parent: undefined }, this.starts[start], Math.max(end(value), this.lastEnd()));
     }
+  }
+
+  /** A declaration written inside an object: reported, parsed (so its braces pair up) and kept as skipped text. */
+  protected misplacedDeclaration(): Skipped {
+    const start = this.pos;
+    const keyword = this.textOf(start);
+    this.report(this.starts[start], this.ends[start] - this.starts[start], `a '${keyword}' declaration cannot be written inside an object; move it to the top level`);
+    this.declaration();
+    return this.skipped(this.starts[start], this.lastEnd());
   }
 
   protected propertyKey(): Identifier | StringLiteral {

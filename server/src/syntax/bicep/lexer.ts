@@ -150,8 +150,11 @@ export function lex(text: string): TokenStream {
     while (end < n && (isIdentifierPart(text.charCodeAt(end)) || text.charCodeAt(end) === Ch.Minus)) end++;
     const name = text.slice(pos + 1, end);
     if (name !== 'disable-next-line' && name !== 'disable-diagnostics' && name !== 'restore-diagnostics') return false;
+    const afterName = end;
     while (end < n && text.charCodeAt(end) !== Ch.LF && text.charCodeAt(end) !== Ch.CR) end++;
-    const body = text.slice(pos + 1 + name.length, end);
+    // codes are separated from the name by a space: `#disable-next-line/* x */ code` has none
+    const separated = afterName < n && (text.charCodeAt(afterName) === Ch.Space || text.charCodeAt(afterName) === Ch.Tab);
+    const body = separated ? text.slice(afterName, end) : '';
     // a trailing // comment on the pragma line is not a code
     const commentAt = body.indexOf('//');
     const codes = (commentAt >= 0 ? body.slice(0, commentAt) : body).split(/[ \t]+/).filter((s) => s.length > 0);
