@@ -4,7 +4,7 @@ import { readPolicyTree } from '../../../server/src/syntax/policy/readPolicyTree
 import { nodeAtPath, toPlainData, type PolicyNode } from '../../../server/src/syntax/policy/policyTree';
 import { parseYamlDocument } from '../../../server/src/syntax/policy/yamlDocument';
 import { policyLimits } from '../../../server/src/syntax/policy/limits';
-import { analysePolicyFile } from '../../../server/src/rules/policy';
+import { analysePolicyFile, firstTier } from '../../../server/src/rules/policy';
 import { toJson, validYaml } from './policyCases';
 
 const text = (source: string, span: { offset: number; length: number }) => source.slice(span.offset, span.offset + span.length);
@@ -145,4 +145,9 @@ test('a mapping with thousands of keys is read in bounded time (no quadratic dup
   const started = Date.now();
   analysePolicyFile('p.hipaa-notify.yaml', source);
   assert.ok(Date.now() - started < 3000, `${Date.now() - started} ms`);
+});
+
+test('firstTier is the lowest tier number, for the workspace rule HN505', () => {
+  const { policy } = analysePolicyFile('p.hipaa-notify.yaml', validYaml.replace('tier: 1', 'tier: 3'));
+  assert.equal(firstTier(policy!)?.actionGroup?.value, 'ag-hipaa-privacy-office');
 });

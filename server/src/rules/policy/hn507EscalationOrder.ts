@@ -1,13 +1,6 @@
 import { parseDuration, secondsPerHour, secondsRange } from '../../syntax/policy/duration';
-import type { EscalationTier } from '../../syntax/policy/notificationPolicy';
+import { tiersInOrder, type EscalationTier } from '../../syntax/policy/notificationPolicy';
 import { policyRule } from './policyRule';
-
-/** Tiers in escalation order: by their `tier` number when every tier has one, else as listed. */
-function inOrder(tiers: readonly EscalationTier[]): EscalationTier[] {
-  const list = [...tiers];
-  if (list.every((t) => t.tier !== undefined)) list.sort((a, b) => a.tier!.value - b.tier!.value || a.index - b.index);
-  return list;
-}
 
 const label = (tier: EscalationTier) => `tier ${tier.tier?.value ?? tier.index + 1}`;
 
@@ -15,12 +8,12 @@ export const hn507EscalationOrder = policyRule(
   'HN507',
   "Escalation tiers' `within` durations do not increase, or tier 1 waits longer than one hour.",
   (policy, report) => {
-    const timed = inOrder(policy.escalation).flatMap((tier) => {
+    const timed = tiersInOrder(policy.escalation).flatMap((tier) => {
       const duration = tier.within ? parseDuration(tier.within.value) : undefined;
       return tier.within && duration ? [{ tier, within: tier.within, range: secondsRange(duration) }] : [];
     });
     const first = timed[0];
-    if (first && first.tier === inOrder(policy.escalation)[0] && first.range.min > secondsPerHour) {
+    if (first && first.tier === tiersInOrder(policy.escalation)[0] && first.range.min > secondsPerHour) {
       report(first.within.span, `${label(first.tier)} is reached ${first.within.value} after discovery; the first tier should be notified within one hour (PT1H)`);
     }
     for (let i = 1; i < timed.length; i++) {

@@ -1,4 +1,4 @@
 export { analysePolicyFile, type PolicyAnalysis } from './analysePolicyFile';
 export { policyFileRules, checkPolicy } from './policyFileRules';
 export type { PolicyRule } from './policyRule';
-export type { NotificationPolicy, EscalationTier, DiscoverySource, Recipient, Deadline, Located } from '../../syntax/policy/notificationPolicy';
+export { firstTier, tiersInOrder, type NotificationPolicy, type EscalationTier, type DiscoverySource, type Recipient, type Deadline, type Located } from '../../syntax/policy/notificationPolicy';

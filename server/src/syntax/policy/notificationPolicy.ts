@@ -72,6 +72,18 @@ export interface NotificationPolicy {
   };
 }
 
+/** Tiers in escalation order: by their `tier` number when every tier has one, else as listed. */
+export function tiersInOrder(tiers: readonly EscalationTier[]): EscalationTier[] {
+  const list = [...tiers];
+  if (list.every((t) => t.tier !== undefined)) list.sort((a, b) => a.tier!.value - b.tier!.value || a.index - b.index);
+  return list;
+}
+
+/** The tier that discovery sources must reach (HN505): the first in escalation order. */
+export function firstTier(policy: NotificationPolicy): EscalationTier | undefined {
+  return tiersInOrder(policy.escalation)[0];
+}
+
 export function notificationPolicyOf(file: string, syntax: PolicySyntax, root: PolicyNode): NotificationPolicy {
   const spec = entryOf(root, 'spec')?.value;
   const entity = entryOf(spec, 'entity')?.value;
