@@ -1,6 +1,6 @@
-import { getLocation, type JSONPath } from 'jsonc-parser';
+import { createScanner, getLocation, SyntaxKind } from 'jsonc-parser';
 import { readPolicyTree } from '../syntax/policy/readPolicyTree';
-import type { PathSegment, PolicyNode } from '../syntax/policy/policyTree';
+import { nodeAtPath, type PathSegment, type PolicyNode } from '../syntax/policy/policyTree';
 import type { Span } from '../syntax/span';
 
 /** What the cursor is on, for completion: a key to write in a mapping, or the value of a field. */
@@ -84,24 +84,31 @@ function find(root: PolicyNode | undefined, isKey?: (key: string) => boolean, va
 /** JSON: jsonc-parser's location gives the path and whether the cursor is on a property name. */
 export function jsonCursorPlace(text: string, offset: number): CursorPlace | undefined {
   const location = getLocation(text, offset);
-  const previous = location.previousNode;
-  const inString = previous?.type === 'string' && offset > previous.offset && offset < previous.offset + previous.length;
-  const replace = inString && previous ? { offset: previous.offset + 1, length: previous.length - 2 } : { offset, length: 0 };
-  const path = location.path.map((p) => p) as JSONPath;
+  const quoted = stringTokenAt(text, offset);
+  const inString = quoted !== undefined;
+  const replace = quoted ?? { offset, length: 0 };
+  const path = location.path as PathSegment[];
   if (location.isAtPropertyKey) {
-    const mapPath = path.slice(0, -1) as PathSegment[];
-    const tree = readPolicyTree('c.json', text).root;
-    return { on: 'key', path: mapPath, siblings: keysAt(tree, mapPath), replace, indent: '', inString, listItem: false };
+    const mapPath = path.slice(0, -1);
+    const typing = path[path.length - 1];
+    const mapping = nodeAtPath(readPolicyTree('c.json', text).root, mapPath)?.node;
+    const siblings = mapping?.kind === 'map' ? mapping.entries.map((e) => e.key).filter((key) => key !== typing) : [];
+    return { on: 'key', path: mapPath, siblings, replace, indent: '', inString, listItem: false };
   }
-  return { on: 'value', path: path as PathSegment[], siblings: [], replace, indent: '', inString, listItem: false };
+  return { on: 'value', path, siblings: [], replace, indent: '', inString, listItem: false };
 }
 
-function keysAt(root: PolicyNode | undefined, path: readonly PathSegment[]): string[] {
-  let node = root;
-  for (const segment of path) {
-    if (!node) return [];
-    if (typeof segment === 'number') node = node.kind === 'list' ? node.items[segment] : undefined;
-    else node = node.kind === 'map' ? node.entries.find((e) => e.key === segment)?.value : undefined;
+/** The inside of the string literal around the offset (between its quotes), if any. */
+function stringTokenAt(text: string, offset: number): Span | undefined {
+  const scanner = createScanner(text, false);
+  for (let token = scanner.scan(); token !== SyntaxKind.EOF; token = scanner.scan()) {
+    const start = scanner.getTokenOffset();
+    const end = start + scanner.getTokenLength();
+    if (start >= offset) return undefined;
+    if (token === SyntaxKind.StringLiteral && offset < end + (text[end - 1] === '"' ? 0 : 1)) {
+      const closed = end - start >= 2 && text[end - 1] === '"';
+      return { offset: start + 1, length: end - start - 1 - (closed ? 1 : 0) };
+    }
   }
-  return node?.kind === 'map' ? node.entries.map((e) => e.key) : [];
+  return undefined;
 }

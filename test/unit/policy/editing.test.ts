@@ -97,3 +97,13 @@ test('hover: nothing on unknown fields or outside fields', () => {
   assert.equal(hoverPolicy('spec:\n  nonsense: 1\n', 10), undefined);
   assert.equal(hoverPolicy('', 0), undefined);
 });
+
+test('JSON: inside a key being typed, the text between the quotes is replaced and the key itself is offered', () => {
+  const text = '{ "apiVersion": "hipaa-notify/v1", "kind": "NotificationPolicy" }';
+  const offset = text.indexOf('kind') + 2;
+  const items = completePolicy(text, offset, context, 'p.hipaa-notify.json');
+  assert.deepEqual(items.map((i) => i.insertText).sort(), ['kind', 'metadata', 'spec']);
+  assert.deepEqual(items[0].replace, { offset: text.indexOf('kind'), length: 4 });
+  const open = '{ "apiVersion": "x", "me';
+  assert.deepEqual(completePolicy(open, open.length, context, 'p.hipaa-notify.json').find((i) => i.label === 'metadata')?.replace, { offset: open.length - 2, length: 2 });
+});
