@@ -1,4 +1,4 @@
-import { declarationKeywordList } from './expressions';
+import { declarationKeywordList } from './keywords';
 import { ExpressionFlags, stops } from './parserBase';
 import type {
   Declaration, Decorator, Expression, ExtensionDeclaration, Identifier, ImportedSymbol, ImportedSymbolList,
@@ -406,4 +406,3 @@ export class BicepParser extends TypeParser {
   }
 }
 
-export const declarationKeywords = declarationKeywordList;

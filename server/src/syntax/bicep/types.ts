@@ -1,4 +1,4 @@
-import { ExpressionParser } from './expressions';
+import { CollectionParser } from './collections';
 import { ExpressionFlags, stops } from './parserBase';
 import type {
   Decorator, Identifier, ObjectType, ObjectTypeAdditionalProperties, ObjectTypeProperty, ResourceType, Skipped,
@@ -13,7 +13,7 @@ function end(node: { offset: number; length: number }): number {
 }
 
 /** Type expressions: unions, nullable, object and tuple types, `name<args>`, member and index access on types. */
-export abstract class TypeParser extends ExpressionParser {
+export abstract class TypeParser extends CollectionParser {
   /** A declared type; `resource 'T@v'` allowed (the string optional when `allowOptionalResourceType`). */
   protected type(allowOptionalResourceType: boolean): TypeExpression {
     if (this.checkKeyword('resource') && this.kindAt(this.pos + 1) !== TokenKind.LeftChevron) {
