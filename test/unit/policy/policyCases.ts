@@ -70,6 +70,8 @@ export interface InvalidCase {
   readonly message: RegExp;
   /** What `at` looks like in the JSON form, when not JSON.stringify(at). */
   readonly atJson?: string;
+  /** In the JSON form, `at` is the first occurrence after this text. */
+  readonly jsonAfter?: string;
 }
 
 export interface ValidCase {
@@ -91,7 +93,7 @@ export function assertInvalid(c: InvalidCase): void {
   const forms: [string, string, string, number][] = [['policy.hipaa-notify.yaml', yamlText, c.at, c.line]];
   const jsonText = toJson(yamlText);
   const jsonAt = c.atJson ?? (/^\d+$/.test(c.at) ? c.at : JSON.stringify(c.at));
-  const jsonIndex = jsonText.indexOf(jsonAt);
+  const jsonIndex = jsonText.indexOf(jsonAt, c.jsonAfter ? jsonText.indexOf(c.jsonAfter) : 0);
   assert.ok(jsonIndex >= 0, `${c.name}: ${jsonAt} in the JSON form`);
   forms.push(['policy.hipaa-notify.json', jsonText, jsonAt, new LineMap(jsonText).positionAt(jsonIndex).line + 1]);
   for (const [file, text, at, line] of forms) {

@@ -29,6 +29,7 @@ const invalid: InvalidCase[] = [
   { name: 'tier 2 before tier 1', edits: [['within: PT4H', 'within: PT10M']], ruleId: 'HN507', at: 'PT10M', line: 27, message: /tier 2 is reached PT10M after discovery, before tier 1 \(PT15M\)/ },
   { name: 'tier 2 at the same time', edits: [['within: PT4H', 'within: PT900S']], ruleId: 'HN507', at: 'PT900S', line: 27, message: /at the same time as tier 1/ },
   { name: 'tiers listed out of order are ordered by number', edits: [['tier: 1', 'tier: 3'], ['within: PT4H', 'within: PT45M']], ruleId: 'HN507', at: 'PT15M', line: 21, message: /tier 3 is reached PT15M after discovery, before tier 2 \(PT45M\)/ },
+  { name: 'two tiers numbered 1', edits: [['tier: 2', 'tier: 1']], ruleId: 'HN507', at: '1', line: 26, message: /two escalation tiers are numbered 1/, jsonAfter: 'Monitoring Contributor' },
 ];
 
 const valid: ValidCase[] = [

@@ -16,6 +16,13 @@ export const hn507EscalationOrder = policyRule(
     if (first && first.tier === tiersInOrder(policy.escalation)[0] && first.range.min > secondsPerHour) {
       report(first.within.span, `${label(first.tier)} is reached ${first.within.value} after discovery; the first tier should be notified within one hour (PT1H)`);
     }
+    const numbered = new Map<number, EscalationTier>();
+    for (const tier of policy.escalation) {
+      if (!tier.tier) continue;
+      const earlier = numbered.get(tier.tier.value);
+      if (earlier) report(tier.tier.span, `two escalation tiers are numbered ${tier.tier.value}; number the tiers in the order they are reached`);
+      else numbered.set(tier.tier.value, tier);
+    }
     for (let i = 1; i < timed.length; i++) {
       const previous = timed[i - 1];
       const current = timed[i];
