@@ -46,7 +46,7 @@ export function completePolicy(text: string, offset: number, context: PolicyComp
 function keyCompletions(mapping: SchemaField, place: CursorPlace, json: boolean): PolicyCompletion[] {
   const required = new Set(mapping.required ?? []);
   return Object.entries(mapping.properties ?? {})
-    .filter(([key]) => !place.siblings.includes(key) && key !== '$schema')
+    .filter(([key]) => !place.siblings.has(key) && key !== '$schema' && !excludedBySiblings(mapping, place).has(key))
     .map(([key, raw]) => {
       const field = resolved(raw) ?? raw;
       return {
@@ -59,6 +59,21 @@ function keyCompletions(mapping: SchemaField, place: CursorPlace, json: boolean)
       };
     })
     .sort((a, b) => Number(b.detail.endsWith('(required)')) - Number(a.detail.endsWith('(required)')) || a.label.localeCompare(b.label));
+}
+
+/**
+ * Fields an `allOf` branch forbids (`false`) given the values already written, such as
+ * `states` once a discovery source says `source: logQuery`.
+ */
+function excludedBySiblings(mapping: SchemaField, place: CursorPlace): Set<string> {
+  const excluded = new Set<string>();
+  for (const branch of mapping.allOf ?? []) {
+    const conditions = Object.entries(branch.if?.properties ?? {});
+    const applies = conditions.length > 0 && conditions.every(([key, condition]) => condition.const !== undefined && place.siblings.get(key) === condition.const);
+    if (!applies) continue;
+    for (const [key, rule] of Object.entries(branch.then?.properties ?? {})) if ((rule as unknown) === false) excluded.add(key);
+  }
+  return excluded;
 }
 
 function yamlKeyInsert(key: string, field: SchemaField, indent: string): string {

@@ -1,6 +1,6 @@
 import { createScanner, getLocation, SyntaxKind } from 'jsonc-parser';
 import { readPolicyTree } from '../syntax/policy/readPolicyTree';
-import { nodeAtPath, type PathSegment, type PolicyNode } from '../syntax/policy/policyTree';
+import { nodeAtPath, type PathSegment, type PolicyEntry, type PolicyNode, type ScalarValue } from '../syntax/policy/policyTree';
 import type { Span } from '../syntax/span';
 
 /** What the cursor is on, for completion: a key to write in a mapping, or the value of a field. */
@@ -8,8 +8,8 @@ export interface CursorPlace {
   readonly on: 'key' | 'value';
   /** For a key: the path of the mapping. For a value: the path of the value. */
   readonly path: readonly PathSegment[];
-  /** Keys the mapping already has (for `key`). */
-  readonly siblings: readonly string[];
+  /** Keys the mapping already has (for `key`), with their values when those are scalars. */
+  readonly siblings: ReadonlyMap<string, ScalarValue | undefined>;
   /** The text the completion replaces: the partly typed word. */
   readonly replace: Span;
   /** Indentation of the line, for multi-line YAML inserts. */
@@ -40,8 +40,8 @@ export function yamlCursorPlace(text: string, offset: number): CursorPlace | und
     const patched = text.slice(0, wordStart) + `${placeholder}: x` + text.slice(lineEnd);
     const found = find(readPolicyTree('c.yaml', patched).root, (key) => key === placeholder);
     if (!found) return undefined;
-    const siblings = found.siblings.filter((k) => k !== placeholder);
-    return { on: 'key', path: found.path.slice(0, -1), siblings, replace: { offset: wordStart, length: offset - wordStart + rest }, indent, inString: false, listItem: /-\s+$/.test(keyMatch[1]) && siblings.length === 0 };
+    const siblings = keysAndValues(found.siblings.filter((e) => e.key !== placeholder));
+    return { on: 'key', path: found.path.slice(0, -1), siblings, replace: { offset: wordStart, length: offset - wordStart + rest }, indent, inString: false, listItem: /-\s+$/.test(keyMatch[1]) && siblings.size === 0 };
   }
   const valueMatch = /^\s*(?:-\s+)*[A-Za-z_$][\w$]*\s*:\s(.*)$/.exec(before) ?? /^\s*(?:-\s+)*[A-Za-z_$][\w$]*\s*:()$/.exec(before);
   if (valueMatch) {
@@ -51,7 +51,7 @@ export function yamlCursorPlace(text: string, offset: number): CursorPlace | und
     const patched = text.slice(0, wordStart) + spacer + placeholder + text.slice(offset + rest);
     const found = find(readPolicyTree('c.yaml', patched).root, undefined, placeholder);
     if (!found) return undefined;
-    return { on: 'value', path: found.path, siblings: [], replace: { offset: wordStart, length: offset - wordStart + rest }, indent, inString: false, listItem: false };
+    return { on: 'value', path: found.path, siblings: new Map(), replace: { offset: wordStart, length: offset - wordStart + rest }, indent, inString: false, listItem: false };
   }
   return undefined;
 }
@@ -61,8 +61,8 @@ function restOfWord(text: string, offset: number): number {
 }
 
 /** Depth-first search for a key (or a scalar value) in the tree, with its path and the keys beside it. */
-function find(root: PolicyNode | undefined, isKey?: (key: string) => boolean, value?: string): { path: PathSegment[]; siblings: string[] } | undefined {
-  const visit = (node: PolicyNode, path: PathSegment[]): { path: PathSegment[]; siblings: string[] } | undefined => {
+function find(root: PolicyNode | undefined, isKey?: (key: string) => boolean, value?: string): { path: PathSegment[]; siblings: readonly PolicyEntry[] } | undefined {
+  const visit = (node: PolicyNode, path: PathSegment[]): { path: PathSegment[]; siblings: readonly PolicyEntry[] } | undefined => {
     if (node.kind === 'scalar') return value !== undefined && node.value === value ? { path, siblings: [] } : undefined;
     if (node.kind === 'list') {
       for (let i = 0; i < node.items.length; i++) {
@@ -72,7 +72,7 @@ function find(root: PolicyNode | undefined, isKey?: (key: string) => boolean, va
       return undefined;
     }
     for (const entry of node.entries) {
-      if (isKey?.(entry.key)) return { path: [...path, entry.key], siblings: node.entries.map((e) => e.key) };
+      if (isKey?.(entry.key)) return { path: [...path, entry.key], siblings: node.entries };
       const found = visit(entry.value, [...path, entry.key]);
       if (found) return found;
     }
@@ -92,10 +92,14 @@ export function jsonCursorPlace(text: string, offset: number): CursorPlace | und
     const mapPath = path.slice(0, -1);
     const typing = path[path.length - 1];
     const mapping = nodeAtPath(readPolicyTree('c.json', text).root, mapPath)?.node;
-    const siblings = mapping?.kind === 'map' ? mapping.entries.map((e) => e.key).filter((key) => key !== typing) : [];
+    const siblings = keysAndValues(mapping?.kind === 'map' ? mapping.entries.filter((e) => e.key !== typing) : []);
     return { on: 'key', path: mapPath, siblings, replace, indent: '', inString, listItem: false };
   }
-  return { on: 'value', path, siblings: [], replace, indent: '', inString, listItem: false };
+  return { on: 'value', path, siblings: new Map(), replace, indent: '', inString, listItem: false };
+}
+
+function keysAndValues(entries: readonly PolicyEntry[]): Map<string, ScalarValue | undefined> {
+  return new Map(entries.map((e) => [e.key, e.value.kind === 'scalar' ? e.value.value : undefined]));
 }
 
 /** The inside of the string literal around the offset (between its quotes), if any. */

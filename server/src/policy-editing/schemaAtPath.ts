@@ -13,6 +13,7 @@ export interface SchemaField {
   readonly required?: readonly string[];
   readonly items?: SchemaField;
   readonly $ref?: string;
+  readonly allOf?: readonly { readonly if?: SchemaField; readonly then?: SchemaField }[];
 }
 
 const root = policySchema as unknown as SchemaField & { $defs: Record<string, SchemaField> };

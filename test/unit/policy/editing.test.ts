@@ -25,6 +25,13 @@ test('keys: what the schema allows in the mapping at the cursor, minus those alr
   assert.deepEqual(labels(validYaml.replace('        - armRole: Monitoring Contributor', '        - |')).sort(), ['armRole', 'email', 'entraGroup']);
 });
 
+test('keys that the discovery source already written rules out are not offered', () => {
+  assert.deepEqual(labels('spec:\n  discovery:\n    - source: logQuery\n      |\n'), ['name']);
+  assert.deepEqual(labels('spec:\n  discovery:\n    - source: activityLog\n      |\n'), ['categories']);
+  assert.deepEqual(labels('spec:\n  discovery:\n    - |\n').sort(), ['categories', 'minimumSeverity', 'name', 'source', 'states']);
+  assert.deepEqual(labels('{ "spec": { "discovery": [ { "source": "azurePolicy", | } ] } }', 'p.hipaa-notify.json'), ['states']);
+});
+
 test('key items say what the field takes, whether it is required, and insert YAML that continues the structure', () => {
   const [text, offset] = cursor('apiVersion: hipaa-notify/v1\nspec:\n  |\n');
   const items = completePolicy(text, offset, context);
