@@ -16,8 +16,8 @@ export interface Bench {
 /** Each entry lists the benches of one module; add a line to add a module. */
 const modules: (() => Bench[])[] = [bicepParserBenches];
 
-const warmups = 3;
-const iterations = 10;
+const warmups = 15;
+const iterations = 21;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -27,6 +27,9 @@ export interface ParseOptions {
   readonly kind?: BicepFileKind;
 }
 
+/** Starts the message of the problem reported when the parser itself fails (a bug; tests fail on it). */
+export const internalErrorPrefix = 'the Bicep parser failed on this file, please report it: ';
+
 /** Files longer than this (UTF-16 code units) are not parsed: one problem, an empty tree. */
 export const maxBicepFileLength = 10 * 1024 * 1024;
 
@@ -41,7 +44,15 @@ export function parseBicep(text: string, options: ParseOptions = {}): BicepFile 
   }
   const tokens = lex(text);
   const parser = new BicepParser(text, tokens, kind === 'bicepparam');
-  const root = parser.program();
+  let root: Program;
+  try {
+    root = parser.program();
+  } catch (error) {
+    // a parser bug must not take the language server down: report it on the file instead
+    root = { kind: 'Program', statements: [], offset: 0, length: text.length, parent: undefined };
+    const message = `${internalErrorPrefix}${error instanceof Error ? error.message : String(error)}`;
+    return withLazyLineMap({ kind, text, root, problems: [{ offset: 0, length: 0, message }], comments: tokens.comments, pragmas: tokens.pragmas });
+  }
   const problems = [...tokens.problems, ...parser.problems].sort((a, b) => a.offset - b.offset);
   return withLazyLineMap({ kind, text, root, problems, comments: tokens.comments, pragmas: tokens.pragmas });
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { forEachChild, type BicepFile, type Node } from '../../../../server/src/syntax/bicep/index';
+import { forEachChild, internalErrorPrefix, type BicepFile, type Node } from '../../../../server/src/syntax/bicep/index';
 
 /** Checks what every parse must give: spans inside the text and inside the parent, parents set, problems in range. */
 export function assertTreeInvariants(file: BicepFile): void {
@@ -19,6 +19,7 @@ export function assertTreeInvariants(file: BicepFile): void {
     });
   }
   for (const problem of file.problems) {
+    assert.ok(!problem.message.startsWith(internalErrorPrefix), problem.message);
     assert.ok(problem.offset >= 0 && problem.offset + problem.length <= length, `problem outside the text: ${JSON.stringify(problem)}`);
     assert.ok(problem.message.length > 0 && problem.message[0] === problem.message[0].toLowerCase() || /^Bicep/.test(problem.message), `message style: ${problem.message}`);
   }
