@@ -2,7 +2,7 @@
 var s1 = 'not closed
 //@[09:20) [HN001 (Error)] this string is not closed: add ' before the end of the line |'not closed|
 var s2 = "double quoted"
-//@[09:24) [HN001 (Error)] Bicep strings use single quotes: write '...' instead of "..." |"double quoted"|
+//@[09:24) [HN001 (Error)] strings take single quotes in Bicep: write '...' instead of "..." |"double quoted"|
 var s3 = 'bad escape \q here'
 //@[21:23) [HN001 (Error)] '\q' is not an escape Bicep knows; use \\, \', \n, \r, \t, \$ or \u{...} |\q|
 var s4 = 'unicode \u{110000} too big'

@@ -7,6 +7,7 @@ import type { Node, Program } from './syntaxTree';
 export type * from './syntaxTree';
 export type { Comment, Pragma } from './lexer';
 export { forEachChild, walk, nodeAt } from './walk';
+export { decoratorName, findDecorator, findProperty, propertiesOf, propertyKeyName, splitResourceType, stringValue } from './queries';
 
 export type BicepFileKind = 'bicep' | 'bicepparam';
 

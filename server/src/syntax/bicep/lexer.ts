@@ -386,7 +386,7 @@ export function lex(text: string): TokenStream {
           pos++;
           if (d === Ch.DoubleQuote) break;
         }
-        unrecognized(start, "Bicep strings use single quotes: write '...' instead of \"...\"");
+        unrecognized(start, "strings take single quotes in Bicep: write '...' instead of \"...\"");
         break;
       }
       default:

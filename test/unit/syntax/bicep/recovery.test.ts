@@ -32,7 +32,7 @@ const cases: Case[] = [
   { source: 'var a = 1 +\nvar b = 1', problems: ["1:12 expected an expression after '+'"], statements: 'VariableDeclaration:a VariableDeclaration:b' },
   { source: 'var a = (1\nvar b = 1', problems: ["1:9 this '(' is not closed: add ')'"], statements: 'VariableDeclaration:a VariableDeclaration:b' },
   { source: 'foo bar\nvar b = 1', problems: ["1:1 'foo' does not start a declaration: expected param, var, resource, module, output, type, func, import, metadata or targetScope"], statements: 'Skipped VariableDeclaration:b' },
-  { source: 'var a = "x"\nvar b = 1', problems: ['1:9 Bicep strings use single quotes: write \'...\' instead of "..."'], statements: 'VariableDeclaration:a VariableDeclaration:b' },
+  { source: 'var a = "x"\nvar b = 1', problems: ['1:9 strings take single quotes in Bicep: write \'...\' instead of "..."'], statements: 'VariableDeclaration:a VariableDeclaration:b' },
   { source: "var a = 'x${b'\nvar c = 1", problems: ["1:14 this string is not closed: add ' before the end of the line"], statements: 'VariableDeclaration:a VariableDeclaration:c' },
   { source: "var a = 'x${}'\nvar c = 1", problems: ['1:13 expected an expression inside ${}'], statements: 'VariableDeclaration:a VariableDeclaration:c' },
   { source: "var a = '\\q'\nvar c = 1", problems: ["1:10 '\\q' is not an escape Bicep knows; use \\\\, \\', \\n, \\r, \\t, \\$ or \\u{...}"], statements: 'VariableDeclaration:a VariableDeclaration:c' },

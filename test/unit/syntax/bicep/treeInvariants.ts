@@ -21,6 +21,6 @@ export function assertTreeInvariants(file: BicepFile): void {
   for (const problem of file.problems) {
     assert.ok(!problem.message.startsWith(internalErrorPrefix), problem.message);
     assert.ok(problem.offset >= 0 && problem.offset + problem.length <= length, `problem outside the text: ${JSON.stringify(problem)}`);
-    assert.ok(problem.message.length > 0 && problem.message[0] === problem.message[0].toLowerCase() || /^Bicep/.test(problem.message), `message style: ${problem.message}`);
+    assert.ok(problem.message.length > 0 && problem.message[0] === problem.message[0].toLowerCase(), `message style: ${problem.message}`);
   }
 }
