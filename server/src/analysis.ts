@@ -1,41 +1,113 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { documentKindOf, type DocumentKind } from './syntax/documentKind';
 import { parseJsonDocument } from './syntax/arm/jsonDocument';
-import { parseYamlDocument } from './syntax/policy/yamlDocument';
+import { parseBicep } from './syntax/bicep';
+import { buildArmFileModel } from './model/armFileModel';
+import type { EvaluationProblem } from './model/evaluationScope';
+import { analysePolicyFile } from './rules/policy';
+import { armSuppressions } from './suppression/armSuppressions';
+import { applySuppressions } from './suppression/suppression';
 import type { SyntaxProblem } from './syntax/span';
 import type { Finding } from './rules/finding';
 
 export interface SourceFile {
-  /** Absolute path or URI, as the front end names the file. */
+  /** Absolute path (or a URI for documents that have no file), as the front end names the file. */
   readonly file: string;
   readonly text: string;
+}
+
+export interface AnalysisContext {
+  /**
+   * Other files (parameter files, templates of parameter files) are only read inside this
+   * folder; null reads none; absent means the analysed file's own folder.
+   */
+  readonly workspaceRoot?: string | null;
 }
 
 /** Largest file analysed; past it the file gets one HN001 and nothing else. */
 export const maxFileBytes = 8 * 1024 * 1024;
 
-/** Findings for one file on its own. Never throws: a failing step becomes a finding. */
-export function analyseFile(source: SourceFile, kind: DocumentKind = documentKindOf(source.file, source.text)): Finding[] {
+/**
+ * Findings located in one file. Never throws: a failing step becomes a finding. A problem that
+ * analysing this file finds in another one (its parameter file) is reported when that file is
+ * analysed.
+ */
+export function analyseFile(source: SourceFile, kind: DocumentKind = documentKindOf(source.file, source.text), context: AnalysisContext = {}): Finding[] {
   if (kind === 'none') return [];
   if (source.text.length > maxFileBytes) {
     return [syntaxFinding(source.file, { offset: 0, length: 0, message: `the file is larger than ${maxFileBytes / 1024 / 1024} MB and is not analysed` })];
   }
-  return syntaxProblemsOf(source, kind).map((problem) => syntaxFinding(source.file, problem));
+  try {
+    return analyseByKind(source, kind, context).filter((finding) => finding.file === source.file);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return [{ ruleId: 'HN001', level: 'error', message: `hipaa-notify could not analyse this file (${message}); please report it`, file: source.file, span: { offset: 0, length: 0 } }];
+  }
 }
 
-function syntaxProblemsOf({ file, text }: SourceFile, kind: DocumentKind): readonly SyntaxProblem[] {
+function analyseByKind(source: SourceFile, kind: DocumentKind, context: AnalysisContext): Finding[] {
+  const { file, text } = source;
   switch (kind) {
+    case 'bicep':
+    case 'bicepparam':
+      return parseBicep(text, { kind }).problems.map((problem) => syntaxFinding(file, problem));
     case 'armTemplate':
+      return analyseArmTemplate(source, context);
     case 'armParameters':
-      return parseJsonDocument(text, { arm: true }).problems;
+      return analyseArmParameters(source, context);
     case 'config':
-      return parseJsonDocument(text, { arm: false }).problems;
+      return parseJsonDocument(text).problems.map((problem) => syntaxFinding(file, problem));
     case 'policy':
-      return /\.json$/i.test(file) ? parseJsonDocument(text).problems : parseYamlDocument(text).problems;
+      return analysePolicyFile(file, text).findings;
     default:
       return [];
   }
 }
 
+function analyseArmTemplate({ file, text }: SourceFile, context: AnalysisContext): Finding[] {
+  const model = buildArmFileModel(file, text, workspaceRootFor(file, context));
+  if (!model) return parseJsonDocument(text, { arm: true }).problems.map((problem) => syntaxFinding(file, problem));
+  const findings = [...model.template.problems.map((problem) => syntaxFinding(file, problem)), ...unresolvedFindings(model.problems)];
+  return applySuppressions(findings, file, armSuppressions(text, model.template.node));
+}
+
+/** A parameter file is checked through the template it pairs with (`x.parameters.json` -> `x.json`). */
+function analyseArmParameters({ file, text }: SourceFile, context: AnalysisContext): Finding[] {
+  const document = parseJsonDocument(text, { arm: true });
+  const syntax = document.problems.map((problem) => syntaxFinding(file, problem));
+  const root = workspaceRootFor(file, context);
+  const template = root ? pairedTemplateOf(file, root) : undefined;
+  if (!template || syntax.length > 0) return syntax;
+  const model = buildArmFileModel(template.file, template.text, root);
+  const own = (model?.problems ?? []).filter((problem) => problem.file === file);
+  return applySuppressions(unresolvedFindings(own), file, armSuppressions(text, document.root));
+}
+
+function unresolvedFindings(problems: readonly EvaluationProblem[]): Finding[] {
+  return problems
+    .filter((problem) => problem.unresolved)
+    .map((problem) => ({ ruleId: 'HN002', level: 'warning', message: problem.message, file: problem.file, span: problem.span }));
+}
+
+function workspaceRootFor(file: string, context: AnalysisContext): string | undefined {
+  if (!path.isAbsolute(file) || context.workspaceRoot === null) return undefined;
+  return context.workspaceRoot ?? path.dirname(file);
+}
+
+function pairedTemplateOf(parameterFile: string, root: string): { file: string; text: string } | undefined {
+  const match = /^(.*)\.parameters\.json$/i.exec(path.basename(parameterFile));
+  if (!match) return undefined;
+  const candidate = path.join(path.dirname(parameterFile), `${match[1]}.json`);
+  try {
+    const relative = path.relative(fs.realpathSync(root), fs.realpathSync(candidate));
+    if (relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
+    return { file: candidate, text: fs.readFileSync(candidate, 'utf8').replace(/^\uFEFF/, '') };
+  } catch {
+    return undefined;
+  }
+}
+
 function syntaxFinding(file: string, problem: SyntaxProblem): Finding {
-  return { ruleId: 'HN001', level: 'error', message: problem.message, file, span: problem };
+  return { ruleId: 'HN001', level: 'error', message: problem.message, file, span: { offset: problem.offset, length: problem.length } };
 }

@@ -18,7 +18,7 @@ import { documentKindOf } from './syntax/documentKind';
 import { LineMap } from './syntax/lineMap';
 import { Debouncer } from './protocol/debouncer';
 import { hoverForDiagnostics } from './protocol/hover';
-import { toDiagnostic } from './protocol/toLsp';
+import { fileUri, toDiagnostic } from './protocol/toLsp';
 
 interface ServerOptions {
   /** Base URL of the rule pages (the client passes its packaged docs folder). */
@@ -80,14 +80,15 @@ function publish(document: TextDocument): void {
   const lines = new LineMap(text);
   const docsBase = options.docsBaseUrl ?? defaultDocsBase;
   const lineMapOf = (file: string) => {
-    const other = documents.get(file);
+    const other = documents.get(file) ?? documents.get(fileUri(file));
     return other ? new LineMap(other.getText()) : undefined;
   };
   let diagnostics: Diagnostic[];
   try {
     const located = filePath ? configs.forFile(filePath) : undefined;
     const ignored = filePath !== undefined && configs.isIgnored(filePath);
-    const findings = ignored ? [] : analyseFile({ file: document.uri, text }, kind);
+    const file = filePath ?? document.uri;
+    const findings = ignored ? [] : analyseFile({ file, text }, kind, { workspaceRoot: (filePath && configs.workspaceFolderOf(filePath)) || null });
     diagnostics = (located ? applyRuleLevels(findings, located.config) : findings).map((f) => toDiagnostic(f, lines, docsBase, lineMapOf));
   } catch (error) {
     connection.console.error(`analysis of ${document.uri} failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -36,7 +36,7 @@ export function runCheck(paths: readonly string[], configFile?: string): CheckRe
       const text = readText(file);
       const kind = documentKindOf(file, text);
       if (kind === 'none') continue;
-      const fileFindings = applyRuleLevels(analyseFile({ file, text }, kind), located.config);
+      const fileFindings = applyRuleLevels(analyseFile({ file, text }, kind, { workspaceRoot: root }), located.config);
       if (fileFindings.length > 0) texts.set(file, text);
       findings.push(...fileFindings);
     }

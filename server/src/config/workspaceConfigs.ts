@@ -8,8 +8,13 @@ export class WorkspaceConfigs {
 
   constructor(private readonly folders: readonly string[], private readonly explicitFile?: string) {}
 
+  /** The innermost workspace folder holding `file`. */
+  workspaceFolderOf(file: string): string | undefined {
+    return this.folders.filter((f) => isInside(file, f)).sort((a, b) => b.length - a.length)[0];
+  }
+
   forFile(file: string): LocatedConfig {
-    const folder = this.folders.filter((f) => isInside(file, f)).sort((a, b) => b.length - a.length)[0];
+    const folder = this.workspaceFolderOf(file);
     if (!folder) return { config: emptyConfig, folder: path.dirname(file) };
     const key = path.dirname(file);
     let located = this.cache.get(key);

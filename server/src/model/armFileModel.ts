@@ -38,5 +38,6 @@ function undeclaredParameters(template: ArmTemplate, parameterFile: ArmParameter
       file: parameterFile.file,
       span: { offset: entry.nameNode.offset, length: entry.nameNode.length },
       message: `the template ${template.file.replace(/^.*[\\/]/, '')} declares no parameter '${entry.name}'`,
+      unresolved: true,
     }));
 }

@@ -101,7 +101,7 @@ function evaluateCall(call: Call, origin: Origin, scope: EvaluationScope): Value
   if (name.includes('.')) return userFunctionValue(call, origin, scope);
   const fn = templateFunction(name);
   if (fn === undefined) {
-    scope.report(call.nameSpan, `'${call.name}' is not an ARM template function`);
+    scope.reportUnresolved(call.nameSpan, `'${call.name}' is not an ARM template function`);
     return unknownValue(`unknown function '${call.name}'`, origin);
   }
   if (call.args.length < fn.minArgs || call.args.length > fn.maxArgs) {
@@ -130,7 +130,7 @@ function symbolValue(call: Call, origin: Origin, scope: EvaluationScope, what: s
   }
   const value = lookup(scope.symbols, key.value);
   if (value !== undefined) return value;
-  scope.report(call.args[0], `the template has no ${what} '${key.value}'`);
+  scope.reportUnresolved(call.args[0], `the template has no ${what} '${key.value}'`);
   return unknownValue(`${what} '${key.value}' does not exist`, origin);
 }
 
@@ -143,7 +143,7 @@ function copyIndexValue(call: Call, origin: Origin, scope: EvaluationScope): Val
     ? ([...scope.copyIndices].reverse().find((index) => index.loop === 'resource') ?? scope.copyIndices[scope.copyIndices.length - 1])
     : [...scope.copyIndices].reverse().find((index) => index.name?.toLowerCase() === named.toLowerCase());
   if (loop === undefined) {
-    scope.report(call.nameSpan, named === undefined ? 'copyIndex() is used outside a copy loop' : `copyIndex('${named}') names no enclosing copy loop`);
+    scope.reportUnresolved(call.nameSpan, named === undefined ? 'copyIndex() is used outside a copy loop' : `copyIndex('${named}') names no enclosing copy loop`);
     return unknownValue('copyIndex() outside a copy loop', origin, 'number');
   }
   if (loop.index === undefined) return unknownValue('the copy loop count is not known', origin, 'number');
@@ -195,7 +195,7 @@ function lambdaOf(call: Call, scope: EvaluationScope): Lambda | Value {
 function userFunctionValue(call: Call, origin: Origin, scope: EvaluationScope): Value {
   const fn = scope.functions.get(call.name.toLowerCase());
   if (fn === undefined) {
-    scope.report(call.nameSpan, `the template defines no function '${call.name}'`);
+    scope.reportUnresolved(call.nameSpan, `the template defines no function '${call.name}'`);
     return unknownValue(`unknown function '${call.name}'`, origin);
   }
   if (call.args.length !== fn.parameters.length) {

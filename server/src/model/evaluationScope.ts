@@ -10,6 +10,8 @@ export interface EvaluationProblem {
   readonly file: string;
   readonly span: Span;
   readonly message: string;
+  /** A name that resolves to nothing (HN002), as opposed to a value that does not fit. */
+  readonly unresolved?: boolean;
 }
 
 /** Shared by every scope of one evaluation: the step budget and the problems found. */
@@ -39,12 +41,12 @@ export class EvaluationRun {
     return ++this.steps <= limits.maxSteps;
   }
 
-  report(file: string, span: Span, message: string): void {
+  report(file: string, span: Span, message: string, unresolved = false): void {
     if (this.quiet > 0) return;
     const key = `${file}\u0000${span.offset}\u0000${message}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
-    this.problems.push({ file, span, message });
+    this.problems.push(unresolved ? { file, span, message, unresolved } : { file, span, message });
   }
 }
 
@@ -117,5 +119,9 @@ export class EvaluationScope {
 
   report(span: Span, message: string): void {
     this.run.report(this.template.file, { offset: span.offset, length: span.length }, message);
+  }
+
+  reportUnresolved(span: Span, message: string): void {
+    this.run.report(this.template.file, { offset: span.offset, length: span.length }, message, true);
   }
 }
