@@ -59,7 +59,7 @@ test('a half-typed policy YAML file gets HN001 at the error', async () => {
     const syntax = diagnostics.filter((d) => d.code === 'HN001');
     assert.equal(syntax.length, 1);
     assert.ok(syntax[0].range.start.line >= 2, 'at or after the unclosed mapping');
-    assert.ok(diagnostics.some((d) => d.code === 'HN500' && /`spec`/.test(d.message)), 'schema problems of the part that parsed');
+    assert.ok(diagnostics.some((d) => d.code === 'HN500' && /`spec`/.test(String(d.message))), 'schema problems of the part that parsed');
   } finally {
     await client.stop();
   }
