@@ -277,22 +277,277 @@ export function walk(node: Node, visit: (node: Node) => boolean | void): void {
   }
 }
 
-let adopter: { offset: number; length: number } | undefined;
-
-function adopt(child: Node): void {
-  const parent = adopter!;
-  (child as { parent: unknown }).parent = parent;
+function adopt(parent: Node, child: Node): void {
+  (child as { parent: Node | undefined }).parent = parent;
   // recovery can leave an empty Skipped node just past the parent's last token: widen the parent over it
-  const end = Math.max(parent.offset + parent.length, child.offset + child.length);
-  if (child.offset < parent.offset) parent.offset = child.offset;
-  parent.length = end - parent.offset;
+  const childEnd = child.offset + child.length;
+  if (child.offset >= parent.offset && childEnd <= parent.offset + parent.length) return;
+  const widened = parent as { offset: number; length: number };
+  const end = Math.max(parent.offset + parent.length, childEnd);
+  if (child.offset < parent.offset) widened.offset = child.offset;
+  widened.length = end - widened.offset;
 }
 
-/** Makes `node` the parent of its direct children and widens it to cover them (the parser builds bottom-up). */
+/**
+ * Makes `node` the parent of its direct children and widens it to cover them; called as each node
+ * is built (bottom-up). The same cases as forEachChild, written out: this runs once per node.
+ */
 export function adoptChildren(node: Node): void {
-  adopter = node as unknown as { offset: number; length: number };
-  forEachChild(node, adopt);
-  adopter = undefined;
+  switch (node.kind) {
+    case 'Program':
+      for (const child of node.statements) adopt(node, child);
+      return;
+    case 'Decorator':
+      adopt(node, node.expression);
+      return;
+    case 'TargetScopeDeclaration':
+      for (const child of node.decorators) adopt(node, child);
+      adopt(node, node.value);
+      return;
+    case 'MetadataDeclaration':
+      for (const child of node.decorators) adopt(node, child);
+      adopt(node, node.name);
+      adopt(node, node.value);
+      return;
+    case 'ParameterDeclaration':
+      for (const child of node.decorators) adopt(node, child);
+      adopt(node, node.name);
+      adopt(node, node.type);
+      if (node.defaultValue !== undefined) adopt(node, node.defaultValue);
+      return;
+    case 'ParameterAssignment':
+      for (const child of node.decorators) adopt(node, child);
+      adopt(node, node.name);
+      adopt(node, node.value);
+      return;
+    case 'VariableDeclaration':
+      for (const child of node.decorators) adopt(node, child);
+      adopt(node, node.name);
+      if (node.type !== undefined) adopt(node, node.type);
+      adopt(node, node.value);
+      return;
+    case 'TypeDeclaration':
+      for (const child of node.decorators) adopt(node, child);
+      adopt(node, node.name);
+      adopt(node, node.value);
+      return;
+    case 'FunctionDeclaration':
+      for (const child of node.decorators) adopt(node, child);
+      adopt(node, node.name);
+      adopt(node, node.lambda);
+      return;
+    case 'ResourceDeclaration':
+      for (const child of node.decorators) adopt(node, child);
+      adopt(node, node.name);
+      adopt(node, node.type);
+      adopt(node, node.value);
+      return;
+    case 'ModuleDeclaration':
+      for (const child of node.decorators) adopt(node, child);
+      adopt(node, node.name);
+      adopt(node, node.path);
+      adopt(node, node.value);
+      return;
+    case 'TestDeclaration':
+      for (const child of node.decorators) adopt(node, child);
+      adopt(node, node.name);
+      adopt(node, node.path);
+      adopt(node, node.value);
+      return;
+    case 'OutputDeclaration':
+      for (const child of node.decorators) adopt(node, child);
+      adopt(node, node.name);
+      adopt(node, node.type);
+      adopt(node, node.value);
+      return;
+    case 'AssertDeclaration':
+      for (const child of node.decorators) adopt(node, child);
+      adopt(node, node.name);
+      adopt(node, node.value);
+      return;
+    case 'ImportDeclaration':
+      for (const child of node.decorators) adopt(node, child);
+      adopt(node, node.symbols);
+      adopt(node, node.from);
+      return;
+    case 'ImportedSymbolList':
+      for (const child of node.items) adopt(node, child);
+      return;
+    case 'ImportedSymbol':
+      adopt(node, node.name);
+      if (node.alias !== undefined) adopt(node, node.alias);
+      return;
+    case 'WildcardImport':
+      adopt(node, node.alias);
+      return;
+    case 'ExtensionDeclaration':
+      for (const child of node.decorators) adopt(node, child);
+      adopt(node, node.specification);
+      if (node.config !== undefined) adopt(node, node.config);
+      if (node.alias !== undefined) adopt(node, node.alias);
+      return;
+    case 'UsingDeclaration':
+      for (const child of node.decorators) adopt(node, child);
+      if (node.path !== undefined) adopt(node, node.path);
+      if (node.config !== undefined) adopt(node, node.config);
+      return;
+    case 'ExtendsDeclaration':
+      for (const child of node.decorators) adopt(node, child);
+      adopt(node, node.path);
+      return;
+    case 'ExtensionConfigDeclaration':
+      for (const child of node.decorators) adopt(node, child);
+      adopt(node, node.name);
+      adopt(node, node.config);
+      return;
+    case 'MissingDeclaration':
+      for (const child of node.decorators) adopt(node, child);
+      return;
+    case 'StringLiteral':
+      for (const child of node.segments) adopt(node, child);
+      for (const child of node.expressions) adopt(node, child);
+      return;
+    case 'ObjectExpression':
+      for (const child of node.properties) adopt(node, child);
+      return;
+    case 'ObjectProperty':
+      adopt(node, node.key);
+      adopt(node, node.value);
+      return;
+    case 'ArrayExpression':
+      for (const child of node.items) adopt(node, child);
+      return;
+    case 'SpreadExpression':
+      adopt(node, node.expression);
+      return;
+    case 'ForExpression':
+      adopt(node, node.item);
+      if (node.index !== undefined) adopt(node, node.index);
+      adopt(node, node.iterable);
+      adopt(node, node.body);
+      return;
+    case 'IfCondition':
+      adopt(node, node.condition);
+      adopt(node, node.body);
+      return;
+    case 'TernaryExpression':
+      adopt(node, node.condition);
+      adopt(node, node.whenTrue);
+      adopt(node, node.whenFalse);
+      return;
+    case 'BinaryExpression':
+      adopt(node, node.left);
+      adopt(node, node.right);
+      return;
+    case 'UnaryExpression':
+      adopt(node, node.operand);
+      return;
+    case 'NonNullAssertion':
+      adopt(node, node.expression);
+      return;
+    case 'PropertyAccess':
+      adopt(node, node.object);
+      adopt(node, node.property);
+      return;
+    case 'IndexAccess':
+      adopt(node, node.object);
+      adopt(node, node.index);
+      return;
+    case 'ResourceAccess':
+      adopt(node, node.object);
+      adopt(node, node.name);
+      return;
+    case 'FunctionCall':
+      if (node.object !== undefined) adopt(node, node.object);
+      adopt(node, node.name);
+      for (const child of node.arguments) adopt(node, child);
+      return;
+    case 'VariableAccess':
+      adopt(node, node.name);
+      return;
+    case 'ParenthesizedExpression':
+      adopt(node, node.expression);
+      return;
+    case 'Lambda':
+      for (const child of node.parameters) adopt(node, child);
+      adopt(node, node.body);
+      return;
+    case 'TypedLambda':
+      for (const child of node.parameters) adopt(node, child);
+      adopt(node, node.returnType);
+      adopt(node, node.body);
+      return;
+    case 'TypedParameter':
+      adopt(node, node.name);
+      adopt(node, node.type);
+      return;
+    case 'TypeReference':
+      adopt(node, node.name);
+      if (node.typeArguments !== undefined) { for (const child of node.typeArguments) adopt(node, child); }
+      return;
+    case 'TypePropertyAccess':
+      adopt(node, node.object);
+      adopt(node, node.property);
+      if (node.typeArguments !== undefined) { for (const child of node.typeArguments) adopt(node, child); }
+      return;
+    case 'TypeAdditionalPropertiesAccess':
+      adopt(node, node.object);
+      return;
+    case 'TypeIndexAccess':
+      adopt(node, node.object);
+      adopt(node, node.index);
+      return;
+    case 'TypeItemsAccess':
+      adopt(node, node.object);
+      return;
+    case 'ArrayType':
+      adopt(node, node.element);
+      return;
+    case 'UnionType':
+      for (const child of node.members) adopt(node, child);
+      return;
+    case 'NullableType':
+      adopt(node, node.base);
+      return;
+    case 'NonNullableType':
+      adopt(node, node.base);
+      return;
+    case 'UnaryType':
+      adopt(node, node.operand);
+      return;
+    case 'ObjectType':
+      for (const child of node.properties) adopt(node, child);
+      return;
+    case 'ObjectTypeProperty':
+      for (const child of node.decorators) adopt(node, child);
+      adopt(node, node.key);
+      adopt(node, node.value);
+      return;
+    case 'ObjectTypeAdditionalProperties':
+      for (const child of node.decorators) adopt(node, child);
+      adopt(node, node.value);
+      return;
+    case 'TupleType':
+      for (const child of node.items) adopt(node, child);
+      return;
+    case 'TupleTypeItem':
+      for (const child of node.decorators) adopt(node, child);
+      adopt(node, node.value);
+      return;
+    case 'ParenthesizedType':
+      adopt(node, node.type);
+      return;
+    case 'ResourceType':
+      if (node.resourceType !== undefined) adopt(node, node.resourceType);
+      return;
+    case 'Skipped':
+    case 'Identifier':
+    case 'StringSegment':
+    case 'IntegerLiteral':
+    case 'BooleanLiteral':
+    case 'NullLiteral':
+      return;
+  }
 }
 
 /** The innermost node whose span contains `offset` (end-inclusive, so a cursor after a name finds it). */
