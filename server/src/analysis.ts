@@ -6,6 +6,8 @@ import { parseBicep } from './syntax/bicep';
 import { buildArmFileModel } from './model/armFileModel';
 import type { EvaluationProblem } from './model/evaluationScope';
 import { analysePolicyFile } from './rules/policy';
+import { templateModelsUnder } from './workspace/templateModels';
+import { diskReader } from './workspace/workspaceReader';
 import { armSuppressions } from './suppression/armSuppressions';
 import { applySuppressions } from './suppression/suppression';
 import type { SyntaxProblem } from './syntax/span';
@@ -23,6 +25,8 @@ export interface AnalysisContext {
    * folder; null reads none; absent means the analysed file's own folder.
    */
   readonly workspaceRoot?: string | null;
+  /** Text of files open in an editor, which wins over what is on disk. */
+  readonly openText?: (file: string) => string | undefined;
 }
 
 /** Largest file analysed; past it the file gets one HN001 and nothing else. */
@@ -59,7 +63,7 @@ function analyseByKind(source: SourceFile, kind: DocumentKind, context: Analysis
     case 'config':
       return parseJsonDocument(text).problems.map((problem) => syntaxFinding(file, problem));
     case 'policy':
-      return analysePolicyFile(file, text).findings;
+      return analysePolicy(source, context);
     default:
       return [];
   }
@@ -82,6 +86,13 @@ function analyseArmParameters({ file, text }: SourceFile, context: AnalysisConte
   const model = buildArmFileModel(template.file, template.text, root);
   const own = (model?.problems ?? []).filter((problem) => problem.file === file);
   return applySuppressions(unresolvedFindings(own), file, armSuppressions(text, document.root));
+}
+
+/** A policy is checked on its own and against the templates of its folder and below. */
+function analysePolicy({ file, text }: SourceFile, context: AnalysisContext): Finding[] {
+  const root = workspaceRootFor(file, context);
+  const templates = root ? templateModelsUnder(path.dirname(file), diskReader(root, context.openText)) : undefined;
+  return analysePolicyFile(file, text, templates).findings;
 }
 
 function unresolvedFindings(problems: readonly EvaluationProblem[]): Finding[] {

@@ -73,6 +73,14 @@ function filePathOf(uri: string): string | undefined {
   }
 }
 
+function openText(file: string): string | undefined {
+  return documents.get(URI.file(file).toString())?.getText();
+}
+
+function isPolicyDocument(document: TextDocument): boolean {
+  return documentKindOf(URI.parse(document.uri).path, '', document.languageId) === 'policy';
+}
+
 function publish(document: TextDocument): void {
   const text = document.getText();
   const filePath = filePathOf(document.uri);
@@ -88,7 +96,7 @@ function publish(document: TextDocument): void {
     const located = filePath ? configs.forFile(filePath) : undefined;
     const ignored = filePath !== undefined && configs.isIgnored(filePath);
     const file = filePath ?? document.uri;
-    const findings = ignored ? [] : analyseFile({ file, text }, kind, { workspaceRoot: (filePath && configs.workspaceFolderOf(filePath)) || null });
+    const findings = ignored ? [] : analyseFile({ file, text }, kind, { workspaceRoot: (filePath && configs.workspaceFolderOf(filePath)) || null, openText });
     diagnostics = (located ? applyRuleLevels(findings, located.config) : findings).map((f) => toDiagnostic(f, lines, docsBase, lineMapOf));
   } catch (error) {
     connection.console.error(`analysis of ${document.uri} failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -100,10 +108,18 @@ function publish(document: TextDocument): void {
   void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
 }
 
-documents.onDidChangeContent(({ document }) => debouncer.schedule(document.uri, () => {
-  const current = documents.get(document.uri);
-  if (current) publish(current);
-}));
+function schedule(uri: string): void {
+  debouncer.schedule(uri, () => {
+    const current = documents.get(uri);
+    if (current) publish(current);
+  });
+}
+
+documents.onDidChangeContent(({ document }) => {
+  schedule(document.uri);
+  // Policies are checked against the templates (HN504, HN505): a template edit can change them.
+  if (!isPolicyDocument(document)) for (const policy of documents.all().filter(isPolicyDocument)) schedule(policy.uri);
+});
 
 documents.onDidClose(({ document }) => {
   debouncer.cancel(document.uri);

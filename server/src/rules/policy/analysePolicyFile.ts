@@ -2,7 +2,9 @@ import { notificationPolicyOf, type NotificationPolicy } from '../../syntax/poli
 import { readPolicyTree } from '../../syntax/policy/readPolicyTree';
 import { applySuppressions } from '../../suppression/suppression';
 import type { Finding } from '../finding';
+import type { TemplateModel } from '../../workspace/templateModels';
 import { checkPolicy } from './policyFileRules';
+import { checkPolicyAgainstTemplates } from './policyWorkspaceRules';
 import { policySuppressions } from './policySuppressions';
 
 export interface PolicyAnalysis {
@@ -12,8 +14,11 @@ export interface PolicyAnalysis {
   readonly findings: Finding[];
 }
 
-/** Reads and checks one notification policy file (`*.hipaa-notify.yaml|yml|json`). Never throws. */
-export function analysePolicyFile(file: string, text: string): PolicyAnalysis {
+/**
+ * Reads and checks one notification policy file (`*.hipaa-notify.yaml|yml|json`); with the
+ * templates of its folder and below, also HN504/HN505. Never throws.
+ */
+export function analysePolicyFile(file: string, text: string, templates?: readonly TemplateModel[]): PolicyAnalysis {
   const tree = readPolicyTree(file, text);
   const syntaxFindings: Finding[] = tree.problems.map((problem) => ({
     ruleId: 'HN001',
@@ -27,7 +32,7 @@ export function analysePolicyFile(file: string, text: string): PolicyAnalysis {
     return { policy: undefined, findings: syntaxFindings };
   }
   const policy = notificationPolicyOf(file, tree.syntax, tree.root);
-  const findings = [...syntaxFindings, ...checkPolicy(policy)];
+  const findings = [...syntaxFindings, ...checkPolicy(policy), ...(templates ? checkPolicyAgainstTemplates(policy, templates) : [])];
   const kept = applySuppressions(findings, file, policySuppressions(text, tree.syntax, tree.root));
   return { policy, findings: kept.sort((a, b) => a.span.offset - b.span.offset) };
 }

@@ -1,0 +1,57 @@
+import type { DeployedResource } from './deployedResource';
+import { isKnown, type Value } from './value';
+
+/** The resource a value names: type and full name (`parent/child`), when both are known. */
+export interface NamedResource {
+  readonly type: string;
+  readonly name: string;
+}
+
+/**
+ * What a resource ID value points at: a literal or computed ID string, or an ID whose
+ * subscription or group is unknown but whose type and names are known (resourceId(), `x.id`).
+ */
+export function referencedResource(value: Value | undefined): NamedResource | undefined {
+  if (!value) return undefined;
+  if (value.kind === 'string') return parseResourceId(value.value);
+  if (value.kind === 'unknown' && value.resource) {
+    const names = value.resource.names;
+    if (!names.every((n) => n.kind === 'string')) return undefined;
+    return { type: value.resource.type, name: names.map((n) => (n.kind === 'string' ? n.value : '')).join('/') };
+  }
+  return undefined;
+}
+
+/** `/subscriptions/.../providers/Microsoft.Insights/actionGroups/ag[/childType/child]` -> type and name. */
+export function parseResourceId(id: string): NamedResource | undefined {
+  const at = id.toLowerCase().lastIndexOf('/providers/');
+  if (at < 0) return undefined;
+  const segments = id.slice(at + '/providers/'.length).split('/').filter((s) => s.length > 0);
+  if (segments.length < 3 || segments.length % 2 === 0) return undefined;
+  const [namespace, ...rest] = segments;
+  const types = rest.filter((_, i) => i % 2 === 0);
+  const names = rest.filter((_, i) => i % 2 === 1);
+  return { type: [namespace, ...types].join('/'), name: names.join('/') };
+}
+
+/** The last segment of a resource's full name when known (`vault/secret` -> `secret`). */
+export function shortNameOf(resource: DeployedResource): string | undefined {
+  return resource.name.kind === 'string' ? resource.name.value.split('/').pop() : undefined;
+}
+
+export function sameType(a: string | undefined, b: string): boolean {
+  return a !== undefined && a.toLowerCase() === b.toLowerCase();
+}
+
+/** Same type and full name, compared the way ARM does (case-insensitively). */
+export function isResource(resource: DeployedResource, named: NamedResource): boolean {
+  return sameType(resource.type, named.type) && resource.name.kind === 'string' && resource.name.value.toLowerCase() === named.name.toLowerCase();
+}
+
+export function isDeployed(resource: DeployedResource): boolean {
+  return resource.condition !== false && !resource.existing;
+}
+
+export function knownString(value: Value | undefined): string | undefined {
+  return value && isKnown(value) && value.kind === 'string' ? value.value : undefined;
+}

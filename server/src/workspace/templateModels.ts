@@ -1,0 +1,40 @@
+import { buildArmFileModel } from '../model/armFileModel';
+import type { DeployedResource } from '../model/deployedResource';
+import { documentKindOf } from '../syntax/documentKind';
+import type { WorkspaceReader } from './workspaceReader';
+
+/** The resources one template file deploys, evaluated with its paired parameter values. */
+export interface TemplateModel {
+  readonly file: string;
+  readonly resources: readonly DeployedResource[];
+}
+
+const templateFile = /\.(bicep|json|jsonc)$/i;
+
+/** Evaluates every template below `folder`; a file that fails to evaluate is skipped, never thrown. */
+export function templateModelsUnder(folder: string, reader: WorkspaceReader): TemplateModel[] {
+  const models: TemplateModel[] = [];
+  for (const file of reader.filesUnder(folder)) {
+    if (!templateFile.test(file)) continue;
+    const text = reader.readText(file);
+    if (text === undefined) continue;
+    const model = templateModelOf(file, text, reader);
+    if (model) models.push(model);
+  }
+  return models;
+}
+
+export function templateModelOf(file: string, text: string, reader: WorkspaceReader): TemplateModel | undefined {
+  try {
+    switch (documentKindOf(file, text)) {
+      case 'armTemplate': {
+        const model = buildArmFileModel(file, text, reader.root);
+        return model ? { file, resources: model.evaluation.resources } : undefined;
+      }
+      default:
+        return undefined;
+    }
+  } catch {
+    return undefined;
+  }
+}

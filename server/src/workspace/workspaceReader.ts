@@ -1,0 +1,65 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/** Reads the workspace's files: open editor buffers first, then disk, never outside the root. */
+export interface WorkspaceReader {
+  readonly root: string;
+  readText(file: string): string | undefined;
+  /** Files below `folder` (inside the root), skipping node_modules and .git, up to a bound. */
+  filesUnder(folder: string): string[];
+}
+
+export const maxWorkspaceFiles = 5000;
+const skipped = new Set(['node_modules', '.git']);
+
+export function isInsideFolder(file: string, folder: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+export function diskReader(root: string, overlay: (file: string) => string | undefined = () => undefined): WorkspaceReader {
+  const realRoot = safeRealpath(root) ?? root;
+  return {
+    root,
+    readText(file) {
+      if (!isInsideFolder(file, root)) return undefined;
+      const open = overlay(file);
+      if (open !== undefined) return open;
+      const real = safeRealpath(file);
+      if (!real || !isInsideFolder(real, realRoot)) return undefined;
+      try {
+        return fs.readFileSync(real, 'utf8').replace(/^\uFEFF/, '');
+      } catch {
+        return undefined;
+      }
+    },
+    filesUnder(folder) {
+      if (!isInsideFolder(folder, root)) return [];
+      const files: string[] = [];
+      const pending = [folder];
+      while (pending.length > 0 && files.length < maxWorkspaceFiles) {
+        const current = pending.pop()!;
+        let entries: fs.Dirent[];
+        try {
+          entries = fs.readdirSync(current, { withFileTypes: true });
+        } catch {
+          continue;
+        }
+        for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+          const full = path.join(current, entry.name);
+          if (entry.isDirectory() && !skipped.has(entry.name)) pending.push(full);
+          else if (entry.isFile()) files.push(full);
+        }
+      }
+      return files.slice(0, maxWorkspaceFiles).sort();
+    },
+  };
+}
+
+function safeRealpath(file: string): string | undefined {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return undefined;
+  }
+}
