@@ -321,7 +321,7 @@ export abstract class CollectionParser extends ExpressionParser {
       contentEnd = Math.max(contentStart, contentEnd);
       value = decodeEscapes(this.text, contentStart, contentEnd);
     }
-    return this.node({ kind: 'StringSegment', value, offset: 0, length: 0, parent: undefined }, contentStart, contentEnd);
+    return { kind: 'StringSegment', value, offset: contentStart, length: contentEnd - contentStart, parent: undefined };
   }
 
 }

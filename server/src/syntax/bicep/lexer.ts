@@ -254,6 +254,8 @@ export function lex(text: string): TokenStream {
   };
 
   while (true) {
+    // spaces between tokens are the commonest trivia: skip them before the general routine
+    while (pos < n && text.charCodeAt(pos) === Ch.Space) pos++;
     skipTrivia();
     if (pos >= n) break;
     const start = pos;

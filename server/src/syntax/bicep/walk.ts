@@ -5,13 +5,96 @@ import type { Node } from './syntaxTree';
  * visited segment-first rather than interleaved). Returning true from `visit` stops the walk.
  */
 export function forEachChild(node: Node, visit: (child: Node) => boolean | void): boolean {
-  // one case per kind: direct property reads stay fast on multi-megabyte trees
+  // one case per kind, childless and frequent kinds first: this runs for every node of every tree
   switch (node.kind) {
-    case 'Program':
-      for (const child of node.statements) if (visit(child) === true) return true;
+    case 'Skipped':
+    case 'Identifier':
+    case 'StringSegment':
+    case 'IntegerLiteral':
+    case 'BooleanLiteral':
+    case 'NullLiteral':
+      return false;
+    case 'ObjectProperty':
+      if (visit(node.key) === true) return true;
+      if (visit(node.value) === true) return true;
+      return false;
+    case 'StringLiteral':
+      for (const child of node.segments) if (visit(child) === true) return true;
+      for (const child of node.expressions) if (visit(child) === true) return true;
+      return false;
+    case 'VariableAccess':
+      if (visit(node.name) === true) return true;
+      return false;
+    case 'ObjectExpression':
+      for (const child of node.properties) if (visit(child) === true) return true;
+      return false;
+    case 'FunctionCall':
+      if (node.object !== undefined && visit(node.object) === true) return true;
+      if (visit(node.name) === true) return true;
+      for (const child of node.arguments) if (visit(child) === true) return true;
+      return false;
+    case 'BinaryExpression':
+      if (visit(node.left) === true) return true;
+      if (visit(node.right) === true) return true;
+      return false;
+    case 'PropertyAccess':
+      if (visit(node.object) === true) return true;
+      if (visit(node.property) === true) return true;
+      return false;
+    case 'ArrayExpression':
+      for (const child of node.items) if (visit(child) === true) return true;
+      return false;
+    case 'TypeReference':
+      if (visit(node.name) === true) return true;
+      if (node.typeArguments !== undefined) { for (const child of node.typeArguments) if (visit(child) === true) return true; }
       return false;
     case 'Decorator':
       if (visit(node.expression) === true) return true;
+      return false;
+    case 'ParameterDeclaration':
+      for (const child of node.decorators) if (visit(child) === true) return true;
+      if (visit(node.name) === true) return true;
+      if (visit(node.type) === true) return true;
+      if (node.defaultValue !== undefined && visit(node.defaultValue) === true) return true;
+      return false;
+    case 'ResourceDeclaration':
+      for (const child of node.decorators) if (visit(child) === true) return true;
+      if (visit(node.name) === true) return true;
+      if (visit(node.type) === true) return true;
+      if (visit(node.value) === true) return true;
+      return false;
+    case 'VariableDeclaration':
+      for (const child of node.decorators) if (visit(child) === true) return true;
+      if (visit(node.name) === true) return true;
+      if (node.type !== undefined && visit(node.type) === true) return true;
+      if (visit(node.value) === true) return true;
+      return false;
+    case 'IndexAccess':
+      if (visit(node.object) === true) return true;
+      if (visit(node.index) === true) return true;
+      return false;
+    case 'TernaryExpression':
+      if (visit(node.condition) === true) return true;
+      if (visit(node.whenTrue) === true) return true;
+      if (visit(node.whenFalse) === true) return true;
+      return false;
+    case 'ForExpression':
+      if (visit(node.item) === true) return true;
+      if (node.index !== undefined && visit(node.index) === true) return true;
+      if (visit(node.iterable) === true) return true;
+      if (visit(node.body) === true) return true;
+      return false;
+    case 'UnaryExpression':
+      if (visit(node.operand) === true) return true;
+      return false;
+    case 'OutputDeclaration':
+      for (const child of node.decorators) if (visit(child) === true) return true;
+      if (visit(node.name) === true) return true;
+      if (visit(node.type) === true) return true;
+      if (visit(node.value) === true) return true;
+      return false;
+    case 'Program':
+      for (const child of node.statements) if (visit(child) === true) return true;
       return false;
     case 'TargetScopeDeclaration':
       for (const child of node.decorators) if (visit(child) === true) return true;
@@ -22,21 +105,9 @@ export function forEachChild(node: Node, visit: (child: Node) => boolean | void)
       if (visit(node.name) === true) return true;
       if (visit(node.value) === true) return true;
       return false;
-    case 'ParameterDeclaration':
-      for (const child of node.decorators) if (visit(child) === true) return true;
-      if (visit(node.name) === true) return true;
-      if (visit(node.type) === true) return true;
-      if (node.defaultValue !== undefined && visit(node.defaultValue) === true) return true;
-      return false;
     case 'ParameterAssignment':
       for (const child of node.decorators) if (visit(child) === true) return true;
       if (visit(node.name) === true) return true;
-      if (visit(node.value) === true) return true;
-      return false;
-    case 'VariableDeclaration':
-      for (const child of node.decorators) if (visit(child) === true) return true;
-      if (visit(node.name) === true) return true;
-      if (node.type !== undefined && visit(node.type) === true) return true;
       if (visit(node.value) === true) return true;
       return false;
     case 'TypeDeclaration':
@@ -49,12 +120,6 @@ export function forEachChild(node: Node, visit: (child: Node) => boolean | void)
       if (visit(node.name) === true) return true;
       if (visit(node.lambda) === true) return true;
       return false;
-    case 'ResourceDeclaration':
-      for (const child of node.decorators) if (visit(child) === true) return true;
-      if (visit(node.name) === true) return true;
-      if (visit(node.type) === true) return true;
-      if (visit(node.value) === true) return true;
-      return false;
     case 'ModuleDeclaration':
       for (const child of node.decorators) if (visit(child) === true) return true;
       if (visit(node.name) === true) return true;
@@ -65,12 +130,6 @@ export function forEachChild(node: Node, visit: (child: Node) => boolean | void)
       for (const child of node.decorators) if (visit(child) === true) return true;
       if (visit(node.name) === true) return true;
       if (visit(node.path) === true) return true;
-      if (visit(node.value) === true) return true;
-      return false;
-    case 'OutputDeclaration':
-      for (const child of node.decorators) if (visit(child) === true) return true;
-      if (visit(node.name) === true) return true;
-      if (visit(node.type) === true) return true;
       if (visit(node.value) === true) return true;
       return false;
     case 'AssertDeclaration':
@@ -116,66 +175,18 @@ export function forEachChild(node: Node, visit: (child: Node) => boolean | void)
     case 'MissingDeclaration':
       for (const child of node.decorators) if (visit(child) === true) return true;
       return false;
-    case 'StringLiteral':
-      for (const child of node.segments) if (visit(child) === true) return true;
-      for (const child of node.expressions) if (visit(child) === true) return true;
-      return false;
-    case 'ObjectExpression':
-      for (const child of node.properties) if (visit(child) === true) return true;
-      return false;
-    case 'ObjectProperty':
-      if (visit(node.key) === true) return true;
-      if (visit(node.value) === true) return true;
-      return false;
-    case 'ArrayExpression':
-      for (const child of node.items) if (visit(child) === true) return true;
-      return false;
     case 'SpreadExpression':
       if (visit(node.expression) === true) return true;
-      return false;
-    case 'ForExpression':
-      if (visit(node.item) === true) return true;
-      if (node.index !== undefined && visit(node.index) === true) return true;
-      if (visit(node.iterable) === true) return true;
-      if (visit(node.body) === true) return true;
       return false;
     case 'IfCondition':
       if (visit(node.condition) === true) return true;
       if (visit(node.body) === true) return true;
       return false;
-    case 'TernaryExpression':
-      if (visit(node.condition) === true) return true;
-      if (visit(node.whenTrue) === true) return true;
-      if (visit(node.whenFalse) === true) return true;
-      return false;
-    case 'BinaryExpression':
-      if (visit(node.left) === true) return true;
-      if (visit(node.right) === true) return true;
-      return false;
-    case 'UnaryExpression':
-      if (visit(node.operand) === true) return true;
-      return false;
     case 'NonNullAssertion':
       if (visit(node.expression) === true) return true;
       return false;
-    case 'PropertyAccess':
-      if (visit(node.object) === true) return true;
-      if (visit(node.property) === true) return true;
-      return false;
-    case 'IndexAccess':
-      if (visit(node.object) === true) return true;
-      if (visit(node.index) === true) return true;
-      return false;
     case 'ResourceAccess':
       if (visit(node.object) === true) return true;
-      if (visit(node.name) === true) return true;
-      return false;
-    case 'FunctionCall':
-      if (node.object !== undefined && visit(node.object) === true) return true;
-      if (visit(node.name) === true) return true;
-      for (const child of node.arguments) if (visit(child) === true) return true;
-      return false;
-    case 'VariableAccess':
       if (visit(node.name) === true) return true;
       return false;
     case 'ParenthesizedExpression':
@@ -193,10 +204,6 @@ export function forEachChild(node: Node, visit: (child: Node) => boolean | void)
     case 'TypedParameter':
       if (visit(node.name) === true) return true;
       if (visit(node.type) === true) return true;
-      return false;
-    case 'TypeReference':
-      if (visit(node.name) === true) return true;
-      if (node.typeArguments !== undefined) { for (const child of node.typeArguments) if (visit(child) === true) return true; }
       return false;
     case 'TypePropertyAccess':
       if (visit(node.object) === true) return true;
@@ -253,13 +260,6 @@ export function forEachChild(node: Node, visit: (child: Node) => boolean | void)
     case 'ResourceType':
       if (node.resourceType !== undefined && visit(node.resourceType) === true) return true;
       return false;
-    case 'Skipped':
-    case 'Identifier':
-    case 'StringSegment':
-    case 'IntegerLiteral':
-    case 'BooleanLiteral':
-    case 'NullLiteral':
-      return false;
   }
 }
 
@@ -294,11 +294,94 @@ function adopt(parent: Node, child: Node): void {
  */
 export function adoptChildren(node: Node): void {
   switch (node.kind) {
-    case 'Program':
-      for (const child of node.statements) adopt(node, child);
+    case 'Skipped':
+    case 'Identifier':
+    case 'StringSegment':
+    case 'IntegerLiteral':
+    case 'BooleanLiteral':
+    case 'NullLiteral':
+      return;
+    case 'ObjectProperty':
+      adopt(node, node.key);
+      adopt(node, node.value);
+      return;
+    case 'StringLiteral':
+      for (const child of node.segments) adopt(node, child);
+      for (const child of node.expressions) adopt(node, child);
+      return;
+    case 'VariableAccess':
+      adopt(node, node.name);
+      return;
+    case 'ObjectExpression':
+      for (const child of node.properties) adopt(node, child);
+      return;
+    case 'FunctionCall':
+      if (node.object !== undefined) adopt(node, node.object);
+      adopt(node, node.name);
+      for (const child of node.arguments) adopt(node, child);
+      return;
+    case 'BinaryExpression':
+      adopt(node, node.left);
+      adopt(node, node.right);
+      return;
+    case 'PropertyAccess':
+      adopt(node, node.object);
+      adopt(node, node.property);
+      return;
+    case 'ArrayExpression':
+      for (const child of node.items) adopt(node, child);
+      return;
+    case 'TypeReference':
+      adopt(node, node.name);
+      if (node.typeArguments !== undefined) { for (const child of node.typeArguments) adopt(node, child); }
       return;
     case 'Decorator':
       adopt(node, node.expression);
+      return;
+    case 'ParameterDeclaration':
+      for (const child of node.decorators) adopt(node, child);
+      adopt(node, node.name);
+      adopt(node, node.type);
+      if (node.defaultValue !== undefined) adopt(node, node.defaultValue);
+      return;
+    case 'ResourceDeclaration':
+      for (const child of node.decorators) adopt(node, child);
+      adopt(node, node.name);
+      adopt(node, node.type);
+      adopt(node, node.value);
+      return;
+    case 'VariableDeclaration':
+      for (const child of node.decorators) adopt(node, child);
+      adopt(node, node.name);
+      if (node.type !== undefined) adopt(node, node.type);
+      adopt(node, node.value);
+      return;
+    case 'IndexAccess':
+      adopt(node, node.object);
+      adopt(node, node.index);
+      return;
+    case 'TernaryExpression':
+      adopt(node, node.condition);
+      adopt(node, node.whenTrue);
+      adopt(node, node.whenFalse);
+      return;
+    case 'ForExpression':
+      adopt(node, node.item);
+      if (node.index !== undefined) adopt(node, node.index);
+      adopt(node, node.iterable);
+      adopt(node, node.body);
+      return;
+    case 'UnaryExpression':
+      adopt(node, node.operand);
+      return;
+    case 'OutputDeclaration':
+      for (const child of node.decorators) adopt(node, child);
+      adopt(node, node.name);
+      adopt(node, node.type);
+      adopt(node, node.value);
+      return;
+    case 'Program':
+      for (const child of node.statements) adopt(node, child);
       return;
     case 'TargetScopeDeclaration':
       for (const child of node.decorators) adopt(node, child);
@@ -309,21 +392,9 @@ export function adoptChildren(node: Node): void {
       adopt(node, node.name);
       adopt(node, node.value);
       return;
-    case 'ParameterDeclaration':
-      for (const child of node.decorators) adopt(node, child);
-      adopt(node, node.name);
-      adopt(node, node.type);
-      if (node.defaultValue !== undefined) adopt(node, node.defaultValue);
-      return;
     case 'ParameterAssignment':
       for (const child of node.decorators) adopt(node, child);
       adopt(node, node.name);
-      adopt(node, node.value);
-      return;
-    case 'VariableDeclaration':
-      for (const child of node.decorators) adopt(node, child);
-      adopt(node, node.name);
-      if (node.type !== undefined) adopt(node, node.type);
       adopt(node, node.value);
       return;
     case 'TypeDeclaration':
@@ -336,12 +407,6 @@ export function adoptChildren(node: Node): void {
       adopt(node, node.name);
       adopt(node, node.lambda);
       return;
-    case 'ResourceDeclaration':
-      for (const child of node.decorators) adopt(node, child);
-      adopt(node, node.name);
-      adopt(node, node.type);
-      adopt(node, node.value);
-      return;
     case 'ModuleDeclaration':
       for (const child of node.decorators) adopt(node, child);
       adopt(node, node.name);
@@ -352,12 +417,6 @@ export function adoptChildren(node: Node): void {
       for (const child of node.decorators) adopt(node, child);
       adopt(node, node.name);
       adopt(node, node.path);
-      adopt(node, node.value);
-      return;
-    case 'OutputDeclaration':
-      for (const child of node.decorators) adopt(node, child);
-      adopt(node, node.name);
-      adopt(node, node.type);
       adopt(node, node.value);
       return;
     case 'AssertDeclaration':
@@ -403,66 +462,18 @@ export function adoptChildren(node: Node): void {
     case 'MissingDeclaration':
       for (const child of node.decorators) adopt(node, child);
       return;
-    case 'StringLiteral':
-      for (const child of node.segments) adopt(node, child);
-      for (const child of node.expressions) adopt(node, child);
-      return;
-    case 'ObjectExpression':
-      for (const child of node.properties) adopt(node, child);
-      return;
-    case 'ObjectProperty':
-      adopt(node, node.key);
-      adopt(node, node.value);
-      return;
-    case 'ArrayExpression':
-      for (const child of node.items) adopt(node, child);
-      return;
     case 'SpreadExpression':
       adopt(node, node.expression);
-      return;
-    case 'ForExpression':
-      adopt(node, node.item);
-      if (node.index !== undefined) adopt(node, node.index);
-      adopt(node, node.iterable);
-      adopt(node, node.body);
       return;
     case 'IfCondition':
       adopt(node, node.condition);
       adopt(node, node.body);
       return;
-    case 'TernaryExpression':
-      adopt(node, node.condition);
-      adopt(node, node.whenTrue);
-      adopt(node, node.whenFalse);
-      return;
-    case 'BinaryExpression':
-      adopt(node, node.left);
-      adopt(node, node.right);
-      return;
-    case 'UnaryExpression':
-      adopt(node, node.operand);
-      return;
     case 'NonNullAssertion':
       adopt(node, node.expression);
       return;
-    case 'PropertyAccess':
-      adopt(node, node.object);
-      adopt(node, node.property);
-      return;
-    case 'IndexAccess':
-      adopt(node, node.object);
-      adopt(node, node.index);
-      return;
     case 'ResourceAccess':
       adopt(node, node.object);
-      adopt(node, node.name);
-      return;
-    case 'FunctionCall':
-      if (node.object !== undefined) adopt(node, node.object);
-      adopt(node, node.name);
-      for (const child of node.arguments) adopt(node, child);
-      return;
-    case 'VariableAccess':
       adopt(node, node.name);
       return;
     case 'ParenthesizedExpression':
@@ -480,10 +491,6 @@ export function adoptChildren(node: Node): void {
     case 'TypedParameter':
       adopt(node, node.name);
       adopt(node, node.type);
-      return;
-    case 'TypeReference':
-      adopt(node, node.name);
-      if (node.typeArguments !== undefined) { for (const child of node.typeArguments) adopt(node, child); }
       return;
     case 'TypePropertyAccess':
       adopt(node, node.object);
@@ -539,13 +546,6 @@ export function adoptChildren(node: Node): void {
       return;
     case 'ResourceType':
       if (node.resourceType !== undefined) adopt(node, node.resourceType);
-      return;
-    case 'Skipped':
-    case 'Identifier':
-    case 'StringSegment':
-    case 'IntegerLiteral':
-    case 'BooleanLiteral':
-    case 'NullLiteral':
       return;
   }
 }
