@@ -43,18 +43,23 @@ function parseOne(path: string): FileResult {
   }
 }
 
-/** Parse time of all files once more, texts read beforehand: the steady-state figure a language server sees. */
+/** Parse time of all files again, texts read beforehand: the steady-state figure a language server sees. */
 function warmThroughput(paths: string[]): number {
   const texts = paths.map((path) => ({ text: readFileSync(path, 'utf8'), kind: path.endsWith('.bicepparam') ? ('bicepparam' as const) : ('bicep' as const) }));
-  const start = performance.now();
-  for (const { text, kind } of texts) {
-    try {
-      parseBicep(text, { kind });
-    } catch {
-      // counted in the first pass
+  let best = Infinity;
+  // the fastest of three passes: the JIT has settled and a busy machine's pauses are less likely to count
+  for (let pass = 0; pass < 3; pass++) {
+    const start = performance.now();
+    for (const { text, kind } of texts) {
+      try {
+        parseBicep(text, { kind });
+      } catch {
+        // counted in the first pass
+      }
     }
+    best = Math.min(best, performance.now() - start);
   }
-  return performance.now() - start;
+  return best;
 }
 
 /** Parses every .bicep/.bicepparam under each directory; prints files, errors, exceptions, MB/s, slowest files. */
@@ -71,7 +76,7 @@ export function runBicepConformance(dirs: string[]): number {
     console.log(`  files: ${results.length}  with syntax errors: ${withErrors.length} (${withErrors.reduce((s, r) => s + r.errors, 0)} errors)  exceptions: ${exceptions.length}`);
     console.log(`  first pass (includes JIT warm-up): ${(bytes / 1e6).toFixed(1)} MB in ${ms.toFixed(0)} ms: ${(bytes / 1e6 / (ms / 1000)).toFixed(1)} MB/s`);
     const warm = warmThroughput(results.map((r) => r.path));
-    console.log(`  warm pass: ${(bytes / 1e6).toFixed(1)} MB in ${warm.toFixed(0)} ms: ${(bytes / 1e6 / (warm / 1000)).toFixed(1)} MB/s`);
+    console.log(`  warm (best of 3 passes): ${(bytes / 1e6).toFixed(1)} MB in ${warm.toFixed(0)} ms: ${(bytes / 1e6 / (warm / 1000)).toFixed(1)} MB/s`);
     const slowest = [...results].sort((a, b) => b.ms - a.ms).slice(0, 5);
     console.log('  slowest: ' + slowest.map((r) => `${r.path.slice(dir.length + 1)} ${r.ms.toFixed(1)} ms`).join(', '));
     for (const r of withErrors.slice(0, verbose ? Infinity : 30)) console.log(`  error: ${r.path}:${r.firstError} (${r.errors})`);
