@@ -35,8 +35,6 @@ function end(node: Node): number {
 
 /** Expressions, strings, objects, arrays, loops, calls and lambdas (Bicep's expression grammar). */
 export abstract class ExpressionParser extends ParserBase {
-  protected override declarationKeywords = declarationKeywords;
-
   /** A declaration allowed inside an object (a nested resource); provided by the declaration parser. */
   protected abstract declaration(expectedKeyword?: string): Declaration | Skipped;
 

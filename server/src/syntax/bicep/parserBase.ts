@@ -1,6 +1,7 @@
 import type { SyntaxProblem } from '../span';
 import type { TokenStream } from './lexer';
 import type { Identifier, Node, Skipped } from './syntaxTree';
+import { declarationKeywords } from './keywords';
 import { TokenKind } from './tokens';
 import { adoptChildren } from './walk';
 
@@ -256,7 +257,6 @@ export class ParserBase {
     this.bailing = true;
     // abandon the rest of this declaration: tokens up to the next line that starts a declaration read as the end
     this.fence = this.nextDeclarationLine(this.pos);
-    this.pos = Math.min(this.pos, this.fence);
     this.pos = this.fence;
     throw new ParseFailure(0, 0, '');
   }
@@ -269,14 +269,12 @@ export class ParserBase {
     this.depth = 0;
   }
 
-  protected declarationKeywords: ReadonlySet<string> = new Set();
-
   private nextDeclarationLine(from: number): number {
     for (let i = from; i < this.kinds.length; i++) {
       if (this.kinds[i] !== TokenKind.NewLine) continue;
       const next = i + 1;
       if (this.kinds[next] === TokenKind.EndOfFile || this.kinds[next] === TokenKind.At) return i;
-      if (this.kinds[next] === TokenKind.Identifier && this.declarationKeywords.has(this.textOf(next))) return i;
+      if (this.kinds[next] === TokenKind.Identifier && declarationKeywords.has(this.textOf(next))) return i;
     }
     return this.kinds.length - 1;
   }
