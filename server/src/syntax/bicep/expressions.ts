@@ -33,7 +33,7 @@ function end(node: Node): number {
   return node.offset + node.length;
 }
 
-/** Expressions, strings, objects, arrays, loops, calls and lambdas (Bicep's expression grammar). */
+/** Operators, member access, calls, lambdas, parentheses and decorators; the bracketed literals are in CollectionParser. */
 export abstract class ExpressionParser extends ParserBase {
   /** A declaration allowed inside an object (a nested resource); provided by the declaration parser. */
   protected abstract declaration(expectedKeyword?: string): Declaration | Skipped;

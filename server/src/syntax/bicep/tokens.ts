@@ -53,50 +53,6 @@ export const enum TokenKind {
   Unrecognized,
 }
 
-/** Text of fixed tokens, for messages ("expected ':'"). */
-export function tokenText(kind: TokenKind): string {
-  switch (kind) {
-    case TokenKind.NewLine: return 'a new line';
-    case TokenKind.EndOfFile: return 'the end of the file';
-    case TokenKind.RightBrace: return '}';
-    case TokenKind.RightParen: return ')';
-    case TokenKind.RightSquare: return ']';
-    case TokenKind.Comma: return ',';
-    case TokenKind.Colon: return ':';
-    case TokenKind.Assignment: return '=';
-    case TokenKind.LeftBrace: return '{';
-    case TokenKind.RightChevron: return '>';
-    case TokenKind.At: return '@';
-    case TokenKind.LeftParen: return '(';
-    case TokenKind.LeftSquare: return '[';
-    case TokenKind.Dot: return '.';
-    case TokenKind.Ellipsis: return '...';
-    case TokenKind.Question: return '?';
-    case TokenKind.DoubleQuestion: return '??';
-    case TokenKind.DoubleColon: return '::';
-    case TokenKind.Semicolon: return ';';
-    case TokenKind.Equals: return '==';
-    case TokenKind.NotEquals: return '!=';
-    case TokenKind.EqualsInsensitive: return '=~';
-    case TokenKind.NotEqualsInsensitive: return '!~';
-    case TokenKind.LeftChevron: return '<';
-    case TokenKind.LessThanOrEqual: return '<=';
-    case TokenKind.GreaterThanOrEqual: return '>=';
-    case TokenKind.Plus: return '+';
-    case TokenKind.Minus: return '-';
-    case TokenKind.Asterisk: return '*';
-    case TokenKind.Slash: return '/';
-    case TokenKind.Modulo: return '%';
-    case TokenKind.Exclamation: return '!';
-    case TokenKind.LogicalAnd: return '&&';
-    case TokenKind.LogicalOr: return '||';
-    case TokenKind.Pipe: return '|';
-    case TokenKind.Arrow: return '=>';
-    case TokenKind.Hat: return '^';
-    default: return '';
-  }
-}
-
 /** Binding power of binary operators (higher binds tighter); 0 = not a binary operator. */
 export function binaryPrecedence(kind: TokenKind): number {
   switch (kind) {
