@@ -9,6 +9,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import { analyseFile } from './analysis';
 import { applyRuleLevels } from './config/config';
@@ -18,6 +19,9 @@ import { documentKindOf } from './syntax/documentKind';
 import { LineMap } from './syntax/lineMap';
 import { Debouncer } from './protocol/debouncer';
 import { hoverForDiagnostics } from './protocol/hover';
+import { mergeHovers, policyCompletions, policyDefinition, policyHover } from './protocol/policyEditing';
+import { templateModelsUnder } from './workspace/templateModels';
+import { diskReader } from './workspace/workspaceReader';
 import { fileUri, toDiagnostic } from './protocol/toLsp';
 
 interface ServerOptions {
@@ -48,6 +52,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       hoverProvider: true,
+      completionProvider: { triggerCharacters: [':', ' ', '-', '"'] },
+      definitionProvider: true,
     },
     serverInfo: { name: 'hipaa-notify', version: '0.1.0' },
   };
@@ -127,7 +133,33 @@ documents.onDidClose(({ document }) => {
   void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });
 
-connection.onHover(({ textDocument, position }) => hoverForDiagnostics(published.get(textDocument.uri) ?? [], position));
+/** The evaluated templates a policy document is checked against (its folder and below). */
+function templatesForPolicy(document: TextDocument) {
+  const filePath = filePathOf(document.uri);
+  const root = filePath ? configs.workspaceFolderOf(filePath) : undefined;
+  return filePath && root ? templateModelsUnder(path.dirname(filePath), diskReader(root, openText)) : [];
+}
+
+connection.onHover(({ textDocument, position }) => {
+  const document = documents.get(textDocument.uri);
+  const diagnosticHover = hoverForDiagnostics(published.get(textDocument.uri) ?? [], position);
+  if (!document || !isPolicyDocument(document)) return diagnosticHover;
+  return mergeHovers(diagnosticHover, policyHover(URI.parse(document.uri).path, document.getText(), document.offsetAt(position)));
+});
+
+connection.onCompletion(({ textDocument, position }) => {
+  const document = documents.get(textDocument.uri);
+  if (!document || !isPolicyDocument(document)) return [];
+  return policyCompletions(URI.parse(document.uri).path, document.getText(), document.offsetAt(position), templatesForPolicy(document));
+});
+
+connection.onDefinition(({ textDocument, position }) => {
+  const document = documents.get(textDocument.uri);
+  if (!document || !isPolicyDocument(document)) return null;
+  const root = configs.workspaceFolderOf(filePathOf(document.uri) ?? '');
+  if (!root) return null;
+  return policyDefinition(URI.parse(document.uri).path, document.getText(), document.offsetAt(position), templatesForPolicy(document), (file) => diskReader(root, openText).readText(file));
+});
 
 documents.listen(connection);
 connection.listen();

@@ -24,7 +24,20 @@ export function templateModelsUnder(folder: string, reader: WorkspaceReader): Te
   return models;
 }
 
+const cache = new Map<string, { text: string; root: string; model: TemplateModel | undefined }>();
+const maxCached = 500;
+
+/** The model of one template; re-evaluated only when its text (or the workspace root) changed. */
 export function templateModelOf(file: string, text: string, reader: WorkspaceReader): TemplateModel | undefined {
+  const cached = cache.get(file);
+  if (cached && cached.text === text && cached.root === reader.root) return cached.model;
+  const model = evaluateTemplate(file, text, reader);
+  if (cache.size >= maxCached) cache.delete(cache.keys().next().value!);
+  cache.set(file, { text, root: reader.root, model });
+  return model;
+}
+
+function evaluateTemplate(file: string, text: string, reader: WorkspaceReader): TemplateModel | undefined {
   try {
     switch (documentKindOf(file, text)) {
       case 'armTemplate': {
