@@ -61,7 +61,7 @@ function analyseByKind(source: SourceFile, kind: DocumentKind, context: Analysis
     case 'armParameters':
       return analyseArmParameters(source, context);
     case 'config':
-      return parseJsonDocument(text).problems.map((problem) => syntaxFinding(file, problem));
+      return parseJsonDocument(text, { comments: true }).problems.map((problem) => syntaxFinding(file, problem));
     case 'policy':
       return analysePolicy(source, context);
     default:

@@ -22,7 +22,7 @@ export interface ConfigRead {
 
 /** Reads a config file's text; whatever is malformed is reported and left out, never thrown. */
 export function readConfig(text: string): ConfigRead {
-  const { root, problems } = parseJsonDocument(text);
+  const { root, problems } = parseJsonDocument(text, { comments: true });
   const value: unknown = root ? getNodeValue(root) : undefined;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return { config: emptyConfig, problems: [...problems, { offset: 0, length: 1, message: 'a hipaa-notify.json file holds one JSON object' }] };

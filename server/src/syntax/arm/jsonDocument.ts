@@ -36,6 +36,8 @@ export interface JsonOptions {
    * template read this way also reports its malformed `[...]` expressions.
    */
   readonly arm?: boolean;
+  /** JSONC (config and policy files): comments are allowed. */
+  readonly comments?: boolean;
 }
 
 /** Deeper JSON is not parsed (jsonc-parser recurses per level); real templates stay far below. */
@@ -50,7 +52,7 @@ export function parseJsonDocument(text: string, options: JsonOptions = {}): Json
   const source = options.arm === true ? masked : { text, breaks: [] };
   const root = parseTree(source.text, errors, {
     allowTrailingComma: options.arm === true,
-    disallowComments: options.arm !== true,
+    disallowComments: options.arm !== true && options.comments !== true,
     allowEmptyContent: false,
   });
   restoreRawLineBreaks(root, source.breaks);
