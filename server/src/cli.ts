@@ -4,6 +4,7 @@ import { InputError, runCheck } from './cli/check';
 import { formatJson } from './cli/formats/json';
 import { formatSarif } from './cli/formats/sarif';
 import { formatText } from './cli/formats/text';
+import { formatModelJson, formatModelText, modelRows } from './cli/model';
 
 declare const HIPAA_NOTIFY_VERSION: string | undefined;
 const version = typeof HIPAA_NOTIFY_VERSION === 'string' ? HIPAA_NOTIFY_VERSION : '0.0.0-dev';
@@ -25,6 +26,11 @@ function main(argv: readonly string[]): number {
     }
     if (args.command === 'version') {
       process.stdout.write(version + '\n');
+      return 0;
+    }
+    if (args.command === 'model') {
+      const rows = modelRows(args.path);
+      process.stdout.write(args.format === 'json' ? formatModelJson(rows) : formatModelText(rows));
       return 0;
     }
     return check(args);
