@@ -36,18 +36,20 @@ function end(node: Node): number {
 export abstract class CollectionParser extends ExpressionParser {
   /** Items separated by one comma or one line break, up to `closing` (objects, arrays, object and tuple types, import lists). */
   protected arrayOrObjectElements<T extends Node>(closing: TokenKind, parseItem: () => T, allowNestedResource = false): T[] {
+    return this.inList(closing, () => this.elementList(closing, parseItem, allowNestedResource));
+  }
+
+  private elementList<T extends Node>(closing: TokenKind, parseItem: () => T, allowNestedResource: boolean): T[] {
     const items: T[] = [];
     if (this.check(closing)) return items;
     this.skipNewLines();
     let expectItem = true;
     while (!this.isAtEnd() && this.peek() !== closing) {
-      // `var x` (two names in a row) is never an item: the closing bracket was forgotten
-      if (expectItem && this.atDeclarationStart(allowNestedResource)) {
-        this.unclosedBeforeDeclaration = true;
-        // give the line break back: it ends the enclosing statement
-        if (this.pos > 0 && this.kinds[this.pos - 1] === NewLine) this.pos--;
-        break;
-      }
+      // what follows cannot be an item (`var x`, a `}` of the enclosing object): the closing bracket was forgotten
+      if (this.stopsOpenList(closing, allowNestedResource)) break;
+      const stray = this.strayCloser(closing);
+      if (stray === 'closed') break;
+      if (stray === 'dropped') continue;
       if (!expectItem) {
         if (this.check(NewLine)) {
           this.skipNewLines();

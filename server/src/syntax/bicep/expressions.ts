@@ -29,6 +29,14 @@ function hasFlag(flags: ExpressionFlags, flag: ExpressionFlags): boolean {
   return (flags & flag) === flag;
 }
 
+function closerText(kind: TokenKind): string {
+  return kind === RightBrace ? '}' : kind === RightSquare ? ']' : kind === RightParen ? ')' : '>';
+}
+
+function openerText(kind: TokenKind): string {
+  return kind === RightBrace ? '{' : kind === RightSquare ? '[' : kind === RightParen ? '(' : '<';
+}
+
 function end(node: Node): number {
   return node.offset + node.length;
 }
@@ -264,8 +272,10 @@ export abstract class ExpressionParser extends ParserBase {
     const args = this.functionElements(RightParen, () => this.expressionWithRecovery(flags, false, argumentStops), 'argument');
     if (this.check(RightParen)) {
       this.read();
-    } else if (this.unclosedBeforeDeclaration) {
-      this.unclosedBeforeDeclaration = false;
+    } else if (this.closedByWrongBracket) {
+      this.closedByWrongBracket = false;
+    } else if (this.openListStop !== undefined) {
+      this.openListStop = undefined;
       this.report(this.starts[open], 1, "this '(' is not closed: add ')'");
     } else {
       this.skipEmpty("expected ')' to close the argument list");
@@ -275,25 +285,23 @@ export abstract class ExpressionParser extends ParserBase {
 
   /** Comma-separated items up to `closing` (calls and type arguments). */
   protected functionElements<T extends Node>(closing: TokenKind, parseItem: () => T | Skipped, what: string): (T | Skipped)[] {
+    return this.inList(closing, () => this.functionElementList(closing, parseItem, what));
+  }
+
+  private functionElementList<T extends Node>(closing: TokenKind, parseItem: () => T | Skipped, what: string): (T | Skipped)[] {
     const items: (T | Skipped)[] = [];
     if (this.check(closing)) return items;
     this.skipNewLines();
     let expectItem = true;
     while (!this.isAtEnd() && this.peek() !== closing) {
-      if (this.pos > 0 && this.kinds[this.pos - 1] === NewLine && this.atDeclarationStart(false)) {
-        // a new statement on the next line: the list was left open
-        this.unclosedBeforeDeclaration = true;
-        this.pos--;
-        break;
-      }
+      if (this.stopsOpenList(closing, false)) break;
+      const stray = this.strayCloser(closing);
+      if (stray === 'closed') break;
+      if (stray === 'dropped') continue;
       if (!expectItem) {
         if (this.check(NewLine)) {
           const after = this.kindAt(this.pos + 1);
           if (after === TokenKind.EndOfFile) break;
-          if (this.isDeclarationStartAt(this.pos + 1)) {
-            this.unclosedBeforeDeclaration = true;
-            break;
-          }
           if (after !== closing) this.skipEmpty(`expected ',' between the ${what}s`);
           this.skipNewLines();
         } else if (this.check(Comma)) {
@@ -321,8 +329,86 @@ export abstract class ExpressionParser extends ParserBase {
     if (kind !== NewLine && kind !== closing && kind !== TokenKind.EndOfFile && kind !== Comma) this.read();
   }
 
-  /** Set when an element list stopped at a declaration keyword: the missing bracket belongs at the end of the previous line. */
-  protected unclosedBeforeDeclaration = false;
+  /**
+   * Set when a list stopped before its closing bracket because what follows cannot belong to it: the
+   * missing bracket is reported at the end of the last line of the list.
+   */
+  protected openListStop: 'declaration' | 'enclosing' | undefined;
+
+  /** The closing brackets of the lists being parsed, innermost last, and the token index of each opening one. */
+  protected readonly openClosers: TokenKind[] = [];
+  private readonly openerPositions: number[] = [];
+
+  /** Set when a list was closed by the wrong kind of bracket (already reported). */
+  protected closedByWrongBracket = false;
+
+  /**
+   * Handles a closing bracket that no open list is waiting for: on the line where this list opened
+   * it is taken as this list's closing bracket, mistyped; elsewhere it is dropped. One problem
+   * either way. Returns 'closed', 'dropped' or undefined (not such a bracket).
+   */
+  protected strayCloser(closing: TokenKind): 'closed' | 'dropped' | undefined {
+    const kind = this.peek();
+    if (kind !== RightBrace && kind !== RightSquare && kind !== RightParen) return undefined;
+    if (kind === closing || this.openClosers.lastIndexOf(kind) >= 0) return undefined;
+    const index = this.read();
+    const found = this.textOf(index);
+    if (this.openedOnThisLine()) {
+      this.closedByWrongBracket = true;
+      this.report(this.starts[index], 1, `expected '${closerText(closing)}' here, not '${found}'`);
+      return 'closed';
+    }
+    this.report(this.starts[index], 1, `'${found}' has no matching '${openerText(kind)}': remove it`);
+    return 'dropped';
+  }
+
+  /** Whether no line break lies between the innermost list's opening bracket and the current token. */
+  private openedOnThisLine(): boolean {
+    const opener = this.openerPositions[this.openerPositions.length - 1];
+    for (let i = this.pos - 1; i > opener; i--) if (this.kinds[i] === NewLine) return false;
+    return true;
+  }
+
+  /** Runs `parse` (just after a list's opening bracket) with `closing` on the stack of expected closing brackets. */
+  protected inList<T>(closing: TokenKind, parse: () => T): T {
+    this.openClosers.push(closing);
+    this.openerPositions.push(this.pos - 1);
+    const depth = this.openClosers.length;
+    try {
+      return parse();
+    } finally {
+      this.openClosers.length = depth - 1;
+      this.openerPositions.length = depth - 1;
+    }
+  }
+
+  /**
+   * Whether a list closed by `closing` was left open: at a declaration keyword starting a line, at
+   * another kind of closing bracket, or (in arrays and calls) at a `name:` line of the enclosing
+   * object. Sets `openListStop` and leaves the line break for the enclosing construct.
+   */
+  protected stopsOpenList(closing: TokenKind, allowNestedResource: boolean): boolean {
+    const at = this.check(NewLine) ? this.pos + 1 : this.pos;
+    const kind = this.kindAt(at);
+    let stop: 'declaration' | 'enclosing' | undefined;
+    if (kind === RightBrace || kind === RightSquare || kind === RightParen) {
+      // another list's bracket closes this one only if an enclosing list is waiting for it; else it is stray
+      if (kind !== closing && this.openClosers.lastIndexOf(kind) >= 0) stop = 'enclosing';
+    } else if (this.isDeclarationStartAt(at, allowNestedResource)) {
+      stop = 'declaration';
+    } else if (
+      closing !== RightBrace &&
+      at > 0 && this.kinds[at - 1] === NewLine &&
+      (kind === TokenKind.Identifier || kind === TokenKind.StringComplete) &&
+      this.kindAt(at + 1) === Colon
+    ) {
+      stop = 'enclosing';
+    }
+    if (stop === undefined) return false;
+    this.openListStop = stop;
+    if (at === this.pos && this.pos > 0 && this.kinds[this.pos - 1] === NewLine) this.pos--;
+    return true;
+  }
 
   /** A declaration keyword followed by a name, like `var x` or `param p`: a new statement starts here. */
   protected atDeclarationStart(allowNestedResource: boolean): boolean {
@@ -351,9 +437,12 @@ export abstract class ExpressionParser extends ParserBase {
   protected closeOrReport(closing: TokenKind, message: string): void {
     if (this.check(closing)) {
       this.read();
-    } else if (this.unclosedBeforeDeclaration) {
-      this.unclosedBeforeDeclaration = false;
-      this.report(this.lastEnd(), 0, `${message} before the next declaration`);
+    } else if (this.closedByWrongBracket) {
+      this.closedByWrongBracket = false;
+    } else if (this.openListStop !== undefined) {
+      const suffix = this.openListStop === 'declaration' ? ' before the next declaration' : '';
+      this.openListStop = undefined;
+      this.report(this.lastEnd(), 0, message + suffix);
     } else {
       this.skipEmpty(message);
     }
@@ -361,6 +450,10 @@ export abstract class ExpressionParser extends ParserBase {
 
   /** `( e, e, ... )` with recovery per item; new lines allowed inside when `permitNewLines`. */
   protected parenthesizedList<T extends Node>(parseItem: () => T, permitNewLines: boolean): (T | Skipped)[] {
+    return this.inList(RightParen, () => this.parenthesizedItems(parseItem, permitNewLines));
+  }
+
+  private parenthesizedItems<T extends Node>(parseItem: () => T, permitNewLines: boolean): (T | Skipped)[] {
     const open = this.expect(TokenKind.LeftParen, "expected '('");
     const items: (T | Skipped)[] = [];
     if (permitNewLines) this.skipNewLines();

@@ -61,7 +61,8 @@ export class ParserBase {
     this.starts = tokens.starts;
     this.ends = tokens.ends;
     this.info = tokens.info;
-    this.lexProblemOffsets = new Set(tokens.problems.map((p) => p.offset));
+    // where the lexer's problems start and end: a parser error there repeats the same mistake
+    this.lexProblemOffsets = new Set(tokens.problems.flatMap((p) => [p.offset, p.offset + p.length]));
   }
 
   // ---- reading ----
