@@ -7,6 +7,8 @@ import type { WorkspaceReader } from './workspaceReader';
 export interface TemplateModel {
   readonly file: string;
   readonly resources: readonly DeployedResource[];
+  /** False when the file is a template that could not be evaluated: what it deploys is unknown. */
+  readonly complete: boolean;
 }
 
 const templateFile = /\.(bicep|json|jsonc)$/i;
@@ -42,12 +44,15 @@ function evaluateTemplate(file: string, text: string, reader: WorkspaceReader): 
     switch (documentKindOf(file, text)) {
       case 'armTemplate': {
         const model = buildArmFileModel(file, text, reader.root);
-        return model ? { file, resources: model.evaluation.resources } : undefined;
+        // A template that does not parse may deploy more than what could be read.
+        return model ? { file, resources: model.evaluation.resources, complete: model.template.problems.length === 0 } : undefined;
       }
+      case 'bicep':
+        return { file, resources: [], complete: false };
       default:
         return undefined;
     }
   } catch {
-    return undefined;
+    return { file, resources: [], complete: false };
   }
 }

@@ -14,7 +14,7 @@ test('the compliant sample policy has no findings', () => {
 });
 
 test('the claims sample policy trips every file rule, each on the line its comment announces', () => {
-  const file = 'samples/notification.hipaa-notify.yaml';
+  const file = 'samples/claims-platform/claims.hipaa-notify.yaml';
   const text = read(file);
   const lines = new LineMap(text);
   const findings = analysePolicyFile(file, text).findings;

@@ -49,3 +49,9 @@ test('an unknown action group name keeps HN504 silent; without templates nothing
   const alone = analyseFile({ file: policyFile, text: policyText }, 'policy', { workspaceRoot: null });
   assert.deepEqual(alone.filter((f) => f.ruleId === 'HN504' || f.ruleId === 'HN505'), []);
 });
+
+test('a template that cannot be evaluated keeps HN504 and HN505 silent', () => {
+  const broken = path.join(folder, 'infra', 'alerts.json');
+  const findings = workspaceFindings(policyText, (file) => (file === broken ? '{ "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "resources": [' : undefined));
+  assert.deepEqual(findings, []);
+});

@@ -7,6 +7,8 @@ export const hn504PolicyActionGroupMissing = policyWorkspaceRule(
   'HN504',
   'An action group that the policy names is defined in no template of the workspace.',
   (policy, templates, report) => {
+    // A template that could not be evaluated might deploy any of them.
+    if (templates.some((t) => !t.complete)) return;
     const actionGroups = templates.flatMap((t) => t.resources).filter((r) => sameType(r.type, actionGroupType));
     // A deployed action group whose name is not known might be the one named: stay silent.
     if (actionGroups.some((r) => isDeployed(r) && r.name.kind !== 'string')) return;

@@ -76,7 +76,7 @@ export const hn505PolicySourceNotWired = policyWorkspaceRule(
   'A discovery source the policy declares has no alert rule, event subscription or automation that routes it to the tier-1 action group.',
   (policy, templates, report) => {
     const tier1 = firstTier(policy)?.actionGroup?.value;
-    if (!tier1) return;
+    if (!tier1 || templates.some((t) => !t.complete)) return;
     const resources = templates.flatMap((t) => t.resources).filter(isDeployed);
     const target = tier1.toLowerCase();
     for (const source of policy.discovery) {
