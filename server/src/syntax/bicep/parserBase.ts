@@ -30,7 +30,7 @@ export function stops(...kinds: TokenKind[]): number {
 }
 
 /** Deeper nesting than this is reported once and the rest of the declaration skipped. */
-export const maxNestingDepth = 200;
+export const maxNestingDepth = 128;
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 

@@ -1,6 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { maxBicepFileLength, parseBicep } from '../../../../server/src/syntax/bicep/index';
+import { maxNestingDepth } from '../../../../server/src/syntax/bicep/parserBase';
 import { assertTreeInvariants } from './treeInvariants';
 
 const deep = 10_000;
@@ -25,12 +30,29 @@ for (const [name, prefix] of nested) {
     const file = parseBicep(prefix + '\nvar after = 1\n');
     assert.ok(Date.now() - start < 2000, 'took too long');
     assert.ok(file.problems.some((p) => /nested more than/.test(p.message)), 'reports the nesting');
-    assert.ok(file.problems.filter((p) => /nested more than/.test(p.message)).length <= Math.ceil(deep / 200));
+    assert.ok(file.problems.filter((p) => /nested more than/.test(p.message)).length <= Math.ceil(deep / maxNestingDepth));
     const last = file.root.statements[file.root.statements.length - 1];
     assert.equal(last.kind === 'VariableDeclaration' ? last.name.name : last.kind, 'after');
     assertTreeInvariants(file);
   });
 }
+
+test('deep nesting leaves room on the stack: it parses with 40% of the default stack', () => {
+  // the guard in parseBicep would turn an overflow into an internal-error problem; there must be none
+  const dir = mkdtempSync(join(tmpdir(), 'bicep-stack-'));
+  try {
+    const cases = join(dir, 'cases.json');
+    writeFileSync(cases, JSON.stringify(nested.map(([, prefix]) => prefix)));
+    const script = `const { parseBicep } = require(${JSON.stringify(require.resolve('../../../../server/src/syntax/bicep/index'))});
+      for (const text of JSON.parse(require('fs').readFileSync(${JSON.stringify(cases)}, 'utf8'))) {
+        const failed = parseBicep(text).problems.find((p) => p.message.startsWith('the Bicep parser failed'));
+        if (failed) { console.log(failed.message); process.exit(1); }
+      }`;
+    execFileSync(process.execPath, ['--stack-size=400', '-e', script], { stdio: 'pipe' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
 
 test('a file over the size limit gives one problem at once', () => {
   const text = "var x = 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'\n".repeat(Math.ceil((maxBicepFileLength + 1) / 40));
