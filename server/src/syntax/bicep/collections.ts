@@ -4,7 +4,7 @@ import { StringInfo } from './lexer';
 import { ExpressionFlags, ParseFailure, stops } from './parserBase';
 import { decodeEscapes, skipLeadingLineBreak } from './strings';
 import type {
-  ArrayExpression, Expression, ForExpression, Identifier, IfCondition, Node, ObjectExpression, ObjectProperty, Skipped,
+  ArrayExpression, Expression, ForExpression, Identifier, IfCondition, Node, ObjectExpression, ObjectMember, ObjectProperty, Skipped,
   SpreadExpression, StringLiteral, StringSegment,
 } from './syntaxTree';
 import { TokenKind } from './tokens';
@@ -82,7 +82,7 @@ export abstract class CollectionParser extends ExpressionParser {
     return this.node({ kind: 'ObjectExpression', properties, offset: 0, length: 0, parent: undefined }, this.starts[open], this.lastEnd());
   }
 
-  private objectElement(flags: ExpressionFlags): ObjectExpression['properties'][number] {
+  private objectElement(flags: ExpressionFlags): ObjectMember {
     const startPos = this.pos;
     const depth = this.depth;
     try {
@@ -92,33 +92,31 @@ export abstract class CollectionParser extends ExpressionParser {
     }
   }
 
-  private objectElementOrThrow(flags: ExpressionFlags): ObjectExpression['properties'][number] {
-    {
-      if (
-        hasFlag(flags, ExpressionFlags.AllowResourceDeclarations) &&
-        (this.check(TokenKind.At) || (this.checkKeyword('resource') && this.kindAt(this.pos + 1) === TokenKind.Identifier))
-      ) {
-        return this.declaration('resource') as ObjectExpression['properties'][number];
-      }
-      if (this.check(TokenKind.Ellipsis)) return this.spread(stops(Comma, NewLine, RightBrace));
-      const start = this.pos;
-      if (this.kindAt(start + 1) === TokenKind.Identifier && this.check(TokenKind.Identifier) && declarationKeywords.has(this.textOf(start))) {
-        return this.misplacedDeclaration();
-      }
-      const key = this.check(TokenKind.Identifier)
-        ? this.identifierAt(this.read())
-        : this.withRecovery<Identifier | StringLiteral>(() => this.propertyKey(), false, stops(Colon, NewLine, RightBrace));
-      const colon = this.expectOrSkip(Colon, "expected ':' after the property name", this.suppressAfter(key), objectElementStops);
-      let value: Expression;
-      if (colon) {
-        value = this.skipped(this.lastEnd(), this.lastEnd());
-      } else if (this.check(NewLine) || this.isAtEnd() || this.check(RightBrace)) {
-        value = this.recover(this.pos, this.failure("expected a value after ':'"), false, objectElementStops, false);
-      } else {
-        value = this.expressionWithRecovery(ExpressionFlags.AllowComplexLiterals, false, objectElementStops);
-      }
-      return this.node<ObjectProperty>({ kind: 'ObjectProperty', key, value, offset: 0, length: 0, parent: undefined }, this.starts[start], Math.max(end(value), this.lastEnd()));
+  private objectElementOrThrow(flags: ExpressionFlags): ObjectMember {
+    if (
+      hasFlag(flags, ExpressionFlags.AllowResourceDeclarations) &&
+      (this.check(TokenKind.At) || (this.checkKeyword('resource') && this.kindAt(this.pos + 1) === TokenKind.Identifier))
+    ) {
+      return this.declaration('resource') as ObjectMember;
     }
+    if (this.check(TokenKind.Ellipsis)) return this.spread(stops(Comma, NewLine, RightBrace));
+    const start = this.pos;
+    if (this.kindAt(start + 1) === TokenKind.Identifier && this.check(TokenKind.Identifier) && declarationKeywords.has(this.textOf(start))) {
+      return this.misplacedDeclaration();
+    }
+    const key = this.check(TokenKind.Identifier)
+      ? this.identifierAt(this.read())
+      : this.withRecovery<Identifier | StringLiteral>(() => this.propertyKey(), false, stops(Colon, NewLine, RightBrace));
+    const colon = this.expectOrSkip(Colon, "expected ':' after the property name", this.suppressAfter(key), objectElementStops);
+    let value: Expression;
+    if (colon) {
+      value = this.skipped(this.lastEnd(), this.lastEnd());
+    } else if (this.check(NewLine) || this.isAtEnd() || this.check(RightBrace)) {
+      value = this.recover(this.pos, this.failure("expected a value after ':'"), false, objectElementStops, false);
+    } else {
+      value = this.expressionWithRecovery(ExpressionFlags.AllowComplexLiterals, false, objectElementStops);
+    }
+    return this.node<ObjectProperty>({ kind: 'ObjectProperty', key, value, offset: 0, length: 0, parent: undefined }, this.starts[start], Math.max(end(value), this.lastEnd()));
   }
 
   /** A declaration written inside an object: reported, parsed (so its braces pair up) and kept as skipped text. */

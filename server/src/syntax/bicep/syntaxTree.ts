@@ -201,10 +201,11 @@ export interface BooleanLiteral extends NodeBase {
 export interface NullLiteral extends NodeBase {
   readonly kind: 'NullLiteral';
 }
+/** What an object literal holds: properties, spreads and, in resource bodies, nested resource declarations. */
+export type ObjectMember = ObjectProperty | SpreadExpression | ResourceDeclaration | MissingDeclaration | Skipped;
 export interface ObjectExpression extends NodeBase {
   readonly kind: 'ObjectExpression';
-  /** Properties, spreads and, in resource bodies, nested resource declarations. */
-  readonly properties: readonly (ObjectProperty | SpreadExpression | ResourceDeclaration | MissingDeclaration | Skipped)[];
+  readonly properties: readonly ObjectMember[];
 }
 export interface ObjectProperty extends NodeBase {
   readonly kind: 'ObjectProperty';
