@@ -50,7 +50,7 @@ export class BicepParser extends TypeParser {
   }
 
   protected declaration(expectedKeyword?: string): Declaration | Skipped {
-    return this.withRecovery<Declaration>(() => {
+    return this.withRecovery<Declaration | Skipped>(() => {
       const start = this.pos;
       const decorators = this.decorators();
       const keyword = this.check(TokenKind.Identifier) ? this.textOf(this.pos) : undefined;
@@ -59,7 +59,7 @@ export class BicepParser extends TypeParser {
         if (declaration) return declaration;
       }
       if (keyword !== undefined && expectedKeyword !== undefined && declarationKeywordList.includes(keyword)) {
-        return this.misplacedDeclaration() as unknown as Declaration;
+        return this.misplacedDeclaration();
       }
       if (decorators.length > 0) {
         if (expectedKeyword !== undefined) this.report(this.starts[this.pos], this.ends[this.pos] - this.starts[this.pos], `expected a nested '${expectedKeyword}' declaration after the decorators`);
