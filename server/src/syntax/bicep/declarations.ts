@@ -1,4 +1,5 @@
 import { declarationKeywordList } from './keywords';
+import type { TokenStream } from './lexer';
 import { ExpressionFlags, stops } from './parserBase';
 import type {
   Declaration, Decorator, Expression, ExtensionDeclaration, Identifier, ImportedSymbol, ImportedSymbolList,
@@ -22,7 +23,7 @@ const paramsStatementHint = 'using, param, var, type, import or extensionConfig'
 export class BicepParser extends TypeParser {
   constructor(
     text: string,
-    tokens: import('./lexer').TokenStream,
+    tokens: TokenStream,
     private readonly paramsFile: boolean,
   ) {
     super(text, tokens);
