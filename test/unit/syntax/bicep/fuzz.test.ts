@@ -1,6 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseBicep } from '../../../../server/src/syntax/bicep/index';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { baselineDir, baselineSources } from './baselineFormat';
 import { samples } from './samples';
 import { assertTreeInvariants } from './treeInvariants';
 
@@ -45,14 +48,24 @@ const mutations: Record<string, Mutation> = {
 };
 
 const seed = 20261123;
-const cases = 400;
+const cases = 500;
 const maxMillisecondsPerCase = 500;
+
+/** Valid templates, and the baseline sources, whose mistakes take the mutations down the recovery paths. */
+const seeds = [
+  ...samples,
+  ...baselineSources().map((name) => ({
+    name,
+    text: readFileSync(join(baselineDir, name), 'utf8'),
+    kind: name.endsWith('.bicepparam') ? ('bicepparam' as const) : ('bicep' as const),
+  })),
+];
 
 test(`fuzz: ${cases} mutated templates never throw, stay fast and give consistent trees (seed ${seed})`, () => {
   const next = random(seed);
   const names = Object.keys(mutations);
   for (let i = 0; i < cases; i++) {
-    const sample = samples[Math.floor(next() * samples.length)];
+    const sample = seeds[Math.floor(next() * seeds.length)];
     let text = sample.text;
     const steps = 1 + Math.floor(next() * 3);
     const applied: string[] = [];
