@@ -41,7 +41,7 @@ export function parseBicep(text: string, options: ParseOptions = {}): BicepFile 
     const root: Program = { kind: 'Program', statements: [], offset: 0, length: text.length, parent: undefined };
     const megabytes = Math.round(text.length / (1024 * 1024));
     const message = `this file is too large to check (${megabytes} MB; the limit is ${maxBicepFileLength / (1024 * 1024)} MB)`;
-    return withLazyLineMap({ kind, text, root, problems: [{ offset: 0, length: 0, message }], comments: [], pragmas: [] });
+    return new ParsedBicepFile(kind, text, root, [{ offset: 0, length: 0, message }], [], []);
   }
   const tokens = lex(text);
   const parser = new BicepParser(text, tokens, kind === 'bicepparam');
@@ -52,19 +52,30 @@ export function parseBicep(text: string, options: ParseOptions = {}): BicepFile 
     // a parser bug must not take the language server down: report it on the file instead
     root = { kind: 'Program', statements: [], offset: 0, length: text.length, parent: undefined };
     const message = `${internalErrorPrefix}${error instanceof Error ? error.message : String(error)}`;
-    return withLazyLineMap({ kind, text, root, problems: [{ offset: 0, length: 0, message }], comments: tokens.comments, pragmas: tokens.pragmas });
+    return new ParsedBicepFile(kind, text, root, [{ offset: 0, length: 0, message }], tokens.comments, tokens.pragmas);
   }
-  const problems = [...tokens.problems, ...parser.problems].sort((a, b) => a.offset - b.offset);
-  return withLazyLineMap({ kind, text, root, problems, comments: tokens.comments, pragmas: tokens.pragmas });
+  const problems = tokens.problems.length === 0 ? parser.problems : [...tokens.problems, ...parser.problems];
+  // recovery can report an unclosed bracket after the problems inside it
+  if (problems.length > 1) problems.sort((a, b) => a.offset - b.offset);
+  return new ParsedBicepFile(kind, text, root, problems, tokens.comments, tokens.pragmas);
 }
 
-/** The line map is built on first use: many callers only need the tree. */
-function withLazyLineMap(file: Omit<BicepFile, 'lineMap'>): BicepFile {
-  let lineMap: LineMap | undefined;
-  return Object.defineProperty(file, 'lineMap', {
-    get: () => (lineMap ??= new LineMap(file.text)),
-    enumerable: true,
-  }) as BicepFile;
+/** A parsed file whose line map is built on first use: many callers only need the tree. */
+class ParsedBicepFile implements BicepFile {
+  private lines: LineMap | undefined;
+
+  constructor(
+    readonly kind: BicepFileKind,
+    readonly text: string,
+    readonly root: Program,
+    readonly problems: readonly SyntaxProblem[],
+    readonly comments: readonly Comment[],
+    readonly pragmas: readonly Pragma[],
+  ) {}
+
+  get lineMap(): LineMap {
+    return (this.lines ??= new LineMap(this.text));
+  }
 }
 
 /** The text of a comment without its `//` or `/* *\/` markers. */
