@@ -7,7 +7,8 @@ import { buildArmFileModel } from './model/armFileModel';
 import type { EvaluationProblem } from './model/evaluationScope';
 import { analysePolicyFile } from './rules/policy';
 import { templateModelsUnder } from './workspace/templateModels';
-import { diskReader } from './workspace/workspaceReader';
+import { workspaceRuleFindings } from './workspace/workspaceFindings';
+import { diskReader, type WorkspaceReader } from './workspace/workspaceReader';
 import { armSuppressions } from './suppression/armSuppressions';
 import { applySuppressions } from './suppression/suppression';
 import type { SyntaxProblem } from './syntax/span';
@@ -27,6 +28,10 @@ export interface AnalysisContext {
   readonly workspaceRoot?: string | null;
   /** Text of files open in an editor, which wins over what is on disk. */
   readonly openText?: (file: string) => string | undefined;
+  /** One reader shared by every file of a run (the CLI), so each template is read and evaluated once. */
+  readonly reader?: WorkspaceReader;
+  /** Windows time zone ID from the config, for messages and fixes that add a time zone. */
+  readonly defaultTimeZone?: string;
 }
 
 /** Largest file analysed; past it the file gets one HN001 and nothing else. */
@@ -72,8 +77,22 @@ function analyseByKind(source: SourceFile, kind: DocumentKind, context: Analysis
 function analyseArmTemplate({ file, text }: SourceFile, context: AnalysisContext): Finding[] {
   const model = buildArmFileModel(file, text, workspaceRootFor(file, context));
   if (!model) return parseJsonDocument(text, { arm: true }).problems.map((problem) => syntaxFinding(file, problem));
-  const findings = [...model.template.problems.map((problem) => syntaxFinding(file, problem)), ...unresolvedFindings(model.problems)];
+  const findings = [...model.template.problems.map((problem) => syntaxFinding(file, problem)), ...unresolvedFindings(model.problems), ...ruleFindingsIn(file, text, context)];
   return applySuppressions(findings, file, armSuppressions(text, model.template.node));
+}
+
+/** Template-rule findings that sit in `file` (a template, or a parameter file holding a bad value). */
+function ruleFindingsIn(file: string, text: string, context: AnalysisContext): Finding[] {
+  const reader = readerFor(file, text, context);
+  return reader ? workspaceRuleFindings(reader, context.defaultTimeZone).filter((finding) => finding.file === file) : [];
+}
+
+function readerFor(file: string, text: string, context: AnalysisContext): WorkspaceReader | undefined {
+  if (context.reader) return context.reader;
+  const root = workspaceRootFor(file, context);
+  if (!root) return undefined;
+  // The file being analysed is read from its current text, saved or not.
+  return diskReader(root, (other) => (other === file ? text : context.openText?.(other)));
 }
 
 /** A parameter file is checked through the template it pairs with (`x.parameters.json` -> `x.json`). */
@@ -85,7 +104,7 @@ function analyseArmParameters({ file, text }: SourceFile, context: AnalysisConte
   if (!template || syntax.length > 0) return syntax;
   const model = buildArmFileModel(template.file, template.text, root);
   const own = (model?.problems ?? []).filter((problem) => problem.file === file);
-  return applySuppressions(unresolvedFindings(own), file, armSuppressions(text, document.root));
+  return applySuppressions([...unresolvedFindings(own), ...ruleFindingsIn(file, text, context)], file, armSuppressions(text, document.root));
 }
 
 /** A policy is checked on its own and against the templates of its folder and below. */

@@ -14,7 +14,7 @@ const show = (source: { text: string }, findings: ReturnType<typeof analyseFile>
 
 test('ARM templates: unresolved parameters and variables are HN002 at the name, suppressions apply', () => {
   const source = read('azuredeploy.json');
-  assert.deepEqual(show(source, analyseFile(source, 'armTemplate', { workspaceRoot: folder })), [
+  assert.deepEqual(show(source, analyseFile(source, 'armTemplate', { workspaceRoot: folder }).filter((f) => f.ruleId === 'HN002')), [
     "HN002 warning 'actionGroupNmae': the template has no parameter 'actionGroupNmae'",
     "HN002 warning 'shortNmae': the template has no variable 'shortNmae'",
   ]);

@@ -6,6 +6,7 @@ import { documentKindOf } from '../syntax/documentKind';
 import type { Finding } from '../rules/finding';
 import { findConfig, loadConfig } from '../config/configLookup';
 import { candidateFiles } from './walk';
+import { diskReader } from '../workspace/workspaceReader';
 
 export interface CheckReport {
   /** Folder that report paths are relative to. */
@@ -28,6 +29,7 @@ export function runCheck(paths: readonly string[], configFile?: string): CheckRe
   const findings: Finding[] = [];
   const texts = new Map<string, string>();
   const seen = new Set<string>();
+  const reader = diskReader(root);
   for (const start of absolute) {
     const located = explicitConfig ?? findConfig(start);
     for (const file of candidateFiles(start, located.config, located.folder)) {
@@ -36,7 +38,7 @@ export function runCheck(paths: readonly string[], configFile?: string): CheckRe
       const text = readText(file);
       const kind = documentKindOf(file, text);
       if (kind === 'none') continue;
-      const fileFindings = applyRuleLevels(analyseFile({ file, text }, kind, { workspaceRoot: root }), located.config);
+      const fileFindings = applyRuleLevels(analyseFile({ file, text }, kind, { workspaceRoot: root, reader, defaultTimeZone: located.config.timeZone }), located.config);
       if (fileFindings.length > 0) texts.set(file, text);
       findings.push(...fileFindings);
     }

@@ -4,7 +4,7 @@ import { readArmTemplate } from '../syntax/arm/readArmTemplate';
 import { parameterValuesOf } from './armParameterValues';
 import { evaluateArmTemplate, type ArmEvaluation } from './evaluateArmTemplate';
 import type { EvaluationProblem } from './evaluationScope';
-import { readPairedParameterFile } from './parameterFilePairing';
+import { parameterFileNameFor, readPairedParameterFile } from './parameterFilePairing';
 
 /** One ARM template file, read and evaluated with its paired parameter file when there is one. */
 export interface ArmFileModel {
@@ -19,13 +19,20 @@ export interface ArmFileModel {
  * Reads `text` as a template and evaluates it. With `workspaceRoot`, `<name>.parameters.json`
  * beside the file supplies parameter values (read only when inside the workspace).
  */
-export function buildArmFileModel(file: string, text: string, workspaceRoot?: string): ArmFileModel | undefined {
+export function buildArmFileModel(file: string, text: string, workspaceRoot?: string, readText?: (file: string) => string | undefined): ArmFileModel | undefined {
   const template = readArmTemplate(file, text);
   if (template === undefined) return undefined;
-  const paired = workspaceRoot === undefined ? undefined : readPairedParameterFile(file, workspaceRoot);
+  const paired = workspaceRoot === undefined ? undefined : readText ? pairedThrough(file, readText) : readPairedParameterFile(file, workspaceRoot);
   const parameterFile = paired === undefined ? undefined : readArmParameterFile(paired.file, paired.text);
   const evaluation = evaluateArmTemplate(template, parameterFile === undefined ? undefined : parameterValuesOf(parameterFile));
   return { template, parameterFile, evaluation, problems: [...evaluation.problems, ...undeclaredParameters(template, parameterFile)] };
+}
+
+/** The paired parameter file as a workspace reader sees it (an open editor buffer wins over disk). */
+function pairedThrough(file: string, readText: (file: string) => string | undefined): { file: string; text: string } | undefined {
+  const candidate = parameterFileNameFor(file);
+  const text = candidate === undefined ? undefined : readText(candidate);
+  return candidate === undefined || text === undefined ? undefined : { file: candidate, text };
 }
 
 /** ARM rejects a deployment whose parameter file sets a parameter the template does not declare. */

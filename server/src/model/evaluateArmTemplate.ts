@@ -238,5 +238,13 @@ function deployNested(resource: ArmResource, scope: EvaluationScope, condition: 
   } else {
     innerScope = EvaluationScope.root({ ...inner, functions: scope.template.functions }, scope.symbols, scope.run, targetScope, depth);
   }
-  deployAll(inner.resources, innerScope, { condition, deployedBy: index }, out);
+  // An outer-scoped nested template that declares its own parameters or variables reads as if it
+  // meant inner scope; whether ARM resolves them is unclear, so its names are not reported.
+  const ambiguous = !innerScoped && (inner.parameters.length > 0 || inner.variables.length > 0);
+  if (ambiguous) scope.run.quiet++;
+  try {
+    deployAll(inner.resources, innerScope, { condition, deployedBy: index }, out);
+  } finally {
+    if (ambiguous) scope.run.quiet--;
+  }
 }

@@ -1,4 +1,5 @@
 import { buildArmFileModel } from '../model/armFileModel';
+import { parameterFileNameFor } from '../model/parameterFilePairing';
 import type { DeployedResource } from '../model/deployedResource';
 import { documentKindOf } from '../syntax/documentKind';
 import type { WorkspaceReader } from './workspaceReader';
@@ -26,24 +27,31 @@ export function templateModelsUnder(folder: string, reader: WorkspaceReader): Te
   return models;
 }
 
-const cache = new Map<string, { text: string; root: string; model: TemplateModel | undefined }>();
-const maxCached = 500;
+const cache = new Map<string, { text: string; inputs: string; root: string; model: TemplateModel | undefined }>();
+const maxCached = 5000;
 
 /** The model of one template; re-evaluated only when its text (or the workspace root) changed. */
 export function templateModelOf(file: string, text: string, reader: WorkspaceReader): TemplateModel | undefined {
+  const inputs = inputsOf(file, reader);
   const cached = cache.get(file);
-  if (cached && cached.text === text && cached.root === reader.root) return cached.model;
+  if (cached && cached.text === text && cached.inputs === inputs && cached.root === reader.root) return cached.model;
   const model = evaluateTemplate(file, text, reader);
   if (cache.size >= maxCached) cache.delete(cache.keys().next().value!);
-  cache.set(file, { text, root: reader.root, model });
+  cache.set(file, { text, inputs, root: reader.root, model });
   return model;
+}
+
+/** The other files a template's evaluation reads (its paired parameter file). */
+function inputsOf(file: string, reader: WorkspaceReader): string {
+  const parameters = parameterFileNameFor(file);
+  return parameters === undefined ? '' : reader.readText(parameters) ?? '';
 }
 
 function evaluateTemplate(file: string, text: string, reader: WorkspaceReader): TemplateModel | undefined {
   try {
     switch (documentKindOf(file, text)) {
       case 'armTemplate': {
-        const model = buildArmFileModel(file, text, reader.root);
+        const model = buildArmFileModel(file, text, reader.root, (other) => reader.readText(other));
         // A template that does not parse may deploy more than what could be read.
         return model ? { file, resources: model.evaluation.resources, complete: model.template.problems.length === 0 } : undefined;
       }

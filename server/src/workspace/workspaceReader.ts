@@ -17,43 +17,63 @@ export function isInsideFolder(file: string, folder: string): boolean {
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
+/**
+ * A reader for one analysis: texts and listings are read once and kept for the reader's life,
+ * so create a new reader to see later changes on disk.
+ */
 export function diskReader(root: string, overlay: (file: string) => string | undefined = () => undefined): WorkspaceReader {
   const realRoot = safeRealpath(root) ?? root;
+  const texts = new Map<string, string | undefined>();
+  const listings = new Map<string, string[]>();
   return {
     root,
     readText(file) {
       if (!isInsideFolder(file, root)) return undefined;
       const open = overlay(file);
       if (open !== undefined) return open;
-      const real = safeRealpath(file);
-      if (!real || !isInsideFolder(real, realRoot)) return undefined;
-      try {
-        return fs.readFileSync(real, 'utf8').replace(/^\uFEFF/, '');
-      } catch {
-        return undefined;
-      }
+      if (!texts.has(file)) texts.set(file, readInside(file, realRoot));
+      return texts.get(file);
     },
     filesUnder(folder) {
-      if (!isInsideFolder(folder, root)) return [];
-      const files: string[] = [];
-      const pending = [folder];
-      while (pending.length > 0 && files.length < maxWorkspaceFiles) {
-        const current = pending.pop()!;
-        let entries: fs.Dirent[];
-        try {
-          entries = fs.readdirSync(current, { withFileTypes: true });
-        } catch {
-          continue;
-        }
-        for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-          const full = path.join(current, entry.name);
-          if (entry.isDirectory() && !skipped.has(entry.name)) pending.push(full);
-          else if (entry.isFile()) files.push(full);
-        }
+      let listing = listings.get(folder);
+      if (!listing) {
+        listing = listFiles(folder, root);
+        listings.set(folder, listing);
       }
-      return files.slice(0, maxWorkspaceFiles).sort();
+      return listing;
     },
   };
+}
+
+function readInside(file: string, realRoot: string): string | undefined {
+  const real = safeRealpath(file);
+  if (!real || !isInsideFolder(real, realRoot)) return undefined;
+  try {
+    return fs.readFileSync(real, 'utf8').replace(/^\uFEFF/, '');
+  } catch {
+    return undefined;
+  }
+}
+
+function listFiles(folder: string, root: string): string[] {
+  if (!isInsideFolder(folder, root)) return [];
+  const files: string[] = [];
+  const pending = [folder];
+  while (pending.length > 0 && files.length < maxWorkspaceFiles) {
+    const current = pending.pop()!;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(current, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(current, entry.name);
+      if (entry.isDirectory() && !skipped.has(entry.name)) pending.push(full);
+      else if (entry.isFile()) files.push(full);
+    }
+  }
+  return files.slice(0, maxWorkspaceFiles).sort();
 }
 
 function safeRealpath(file: string): string | undefined {

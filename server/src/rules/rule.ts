@@ -1,0 +1,72 @@
+import type { DeployedResource } from '../model/deployedResource';
+import type { Origin, Value } from '../model/value';
+import { ruleMeta } from './catalog';
+import type { Finding, Level, RelatedPlace } from './finding';
+
+/** What a template rule sees: the evaluated resources of the workspace, never text. */
+export interface RuleContext {
+  /** Every resource the workspace's templates deploy or reference (`existing`), evaluated. */
+  readonly resources: readonly DeployedResource[];
+  /** A notification policy file covers the analysed file: *workspace* (absence) rules run. */
+  readonly policyFile: string | undefined;
+  /** Windows time zone ID from hipaa-notify.json, for fixes that add one. */
+  readonly defaultTimeZone: string | undefined;
+}
+
+export interface Report {
+  /** Where the finding sits: the value as written (its origin), or a resource's declaration. */
+  readonly at: Value | Origin;
+  readonly message: string;
+  /** The resource the finding is about, when the value is written elsewhere (a parameter default). */
+  readonly resource?: DeployedResource;
+  readonly related?: readonly RelatedPlace[];
+}
+
+export interface Rule {
+  readonly id: string;
+  readonly name: string;
+  readonly level: Level;
+  readonly description: string;
+  readonly workspace: boolean;
+  check(context: RuleContext): Finding[];
+}
+
+function originOf(at: Value | Origin): Origin {
+  return 'kind' in at ? at.origin : at;
+}
+
+/**
+ * Defines a rule; id, name, level and workspace scope come from the catalog. A finding about a
+ * value written away from its resource gets related information pointing at that resource.
+ */
+export function defineRule(id: string, description: string, check: (context: RuleContext, report: (finding: Report) => void) => void): Rule {
+  const meta = ruleMeta(id);
+  if (!meta) throw new Error(`${id} is not in the rule catalog`);
+  return {
+    id,
+    name: meta.name,
+    level: meta.level,
+    description,
+    workspace: meta.workspace === true,
+    check(context) {
+      const findings: Finding[] = [];
+      check(context, ({ at, message, resource, related }) => {
+        const origin = originOf(at);
+        const places: RelatedPlace[] = [...(related ?? [])];
+        if (resource && !within(origin, resource.origin)) places.push({ file: resource.origin.file, span: resource.origin.span, message: `used by ${describe(resource)}` });
+        findings.push({ ruleId: id, level: meta.level, message, file: origin.file, span: origin.span, ...(places.length > 0 ? { related: places } : {}) });
+      });
+      return findings;
+    },
+  };
+}
+
+function within(inner: Origin, outer: Origin): boolean {
+  return inner.file === outer.file && inner.span.offset >= outer.span.offset && inner.span.offset + inner.span.length <= outer.span.offset + outer.span.length;
+}
+
+/** `the action group 'ag-x'` style names for messages. */
+export function describe(resource: DeployedResource): string {
+  const name = resource.name.kind === 'string' ? `'${resource.name.value}'` : resource.symbolicName ? `'${resource.symbolicName}'` : '(name unknown)';
+  return `${resource.type ?? 'resource'} ${name}`;
+}

@@ -1,0 +1,62 @@
+import { hn103ActionGroupDisabledOrEmpty } from '../../../server/src/rules/template/hn103ActionGroupDisabledOrEmpty';
+import { armTemplate, testRule } from './ruleTester';
+
+const roleReceivers = `"armRoleReceivers": [{ "name": "monitoring", "roleId": "749f88d5-cbae-40b8-bcfc-e573ddc772fa", "useCommonAlertSchema": true }]`;
+const actionGroup = (properties: string, extra = '') => `    {
+      "type": "Microsoft.Insights/actionGroups",
+      "apiVersion": "2023-01-01",
+      "name": "ag-hipaa-tier1",
+      "location": "Global",${extra}
+      "properties": { "groupShortName": "hipaa-t1", ${properties} }
+    }`;
+
+testRule(hn103ActionGroupDisabledOrEmpty, {
+  valid: [
+    { name: 'ARM: enabled with a role receiver', files: { 'azuredeploy.json': armTemplate(actionGroup(`"enabled": true, ${roleReceivers}`)) } },
+    { name: 'ARM: enabled omitted (Azure default) with a receiver', files: { 'azuredeploy.json': armTemplate(actionGroup(roleReceivers)) } },
+    { name: 'ARM: enabled from a parameter without a default is unknown', files: { 'azuredeploy.json': armTemplate(actionGroup(`"enabled": "[parameters('on')]", ${roleReceivers}`), { parameters: '"on": { "type": "bool" }' }) } },
+    { name: 'ARM: receivers from a parameter without a default are unknown', files: { 'azuredeploy.json': armTemplate(actionGroup(`"enabled": true, "emailReceivers": "[parameters('r')]"`), { parameters: '"r": { "type": "array" }' }) } },
+    { name: 'ARM: not deployed (condition false)', files: { 'azuredeploy.json': armTemplate(actionGroup(`"enabled": false`, '\n      "condition": false,')) } },
+    {
+      name: 'ARM: suppressed with a reason',
+      files: { 'azuredeploy.json': armTemplate(actionGroup(`// hipaa-notify-disable-next-line HN103 -- drill group, enabled during exercises\n        "enabled": false, ${roleReceivers}`)) },
+    },
+    {
+      name: 'Bicep: enabled with a role receiver',
+      files: { 'main.bicep': `resource ag 'Microsoft.Insights/actionGroups@2023-01-01' = {\n  name: 'ag-hipaa-tier1'\n  location: 'Global'\n  properties: {\n    groupShortName: 'hipaa-t1'\n    enabled: true\n    armRoleReceivers: [\n      { name: 'monitoring', roleId: '749f88d5-cbae-40b8-bcfc-e573ddc772fa', useCommonAlertSchema: true }\n    ]\n  }\n}\n` },
+    },
+  ],
+  invalid: [
+    {
+      name: 'ARM: disabled, at the enabled value',
+      files: { 'azuredeploy.json': armTemplate(actionGroup(`"enabled": false, ${roleReceivers}`)) },
+      findings: [{ file: 'azuredeploy.json', line: 12, message: /'ag-hipaa-tier1' is disabled.*set enabled to true/ }],
+    },
+    {
+      name: 'ARM: no receivers, at the resource',
+      files: { 'azuredeploy.json': armTemplate(actionGroup(`"enabled": true, "emailReceivers": []`)) },
+      findings: [{ file: 'azuredeploy.json', line: 7, message: /has no receivers/ }],
+    },
+    {
+      name: 'ARM: disabled through a parameter file value, reported in the parameter file',
+      files: {
+        'azuredeploy.json': armTemplate(actionGroup(`"enabled": "[parameters('notify')]", ${roleReceivers}`), { parameters: '"notify": { "type": "bool", "defaultValue": true }' }),
+        'azuredeploy.parameters.json': '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",\n  "contentVersion": "1.0.0.0",\n  "parameters": {\n    "notify": { "value": false }\n  }\n}\n',
+      },
+      findings: [{ file: 'azuredeploy.parameters.json', line: 5, message: /is disabled/ }],
+    },
+    {
+      name: 'ARM: disabled through a variable, in a copy loop',
+      files: { 'azuredeploy.json': armTemplate(actionGroup(`"enabled": "[variables('on')]", ${roleReceivers}`, '\n      "copy": { "name": "groups", "count": 2 },').replace('"name": "ag-hipaa-tier1"', `"name": "[concat('ag-', copyIndex())]"`), { variables: '"on": false' }) },
+      findings: [
+        { file: 'azuredeploy.json', line: 5, message: /'ag-0' is disabled/ },
+        { file: 'azuredeploy.json', line: 5, message: /'ag-1' is disabled/ },
+      ],
+    },
+    {
+      name: 'Bicep: disabled through a parameter default',
+      files: { 'main.bicep': `param notify bool = false\n\nresource ag 'Microsoft.Insights/actionGroups@2023-01-01' = {\n  name: 'ag-hipaa-tier1'\n  location: 'Global'\n  properties: {\n    groupShortName: 'hipaa-t1'\n    enabled: notify\n    armRoleReceivers: [\n      { name: 'monitoring', roleId: '749f88d5-cbae-40b8-bcfc-e573ddc772fa', useCommonAlertSchema: true }\n    ]\n  }\n}\n` },
+      findings: [{ file: 'main.bicep', line: 1, message: /is disabled/ }],
+    },
+  ],
+});
