@@ -28,7 +28,15 @@ export function generateLargeBicep(targetLines: number): string {
 function blockFor(i: number): string {
   switch (i % 6) {
     case 0:
-      return `@description('Action group ${i} for the privacy office')
+      return `// ---------------------------------------------------------------------------
+// Action group ${i}: who hears about a possible breach, and how
+// ---------------------------------------------------------------------------
+
+@sys.description('Optional. Short name of action group ${i}, shown in SMS and email notifications. Defaults to the first 12 characters of the name.')
+@maxLength(12)
+param actionGroup${i}ShortName string = 'ag${i % 1000}'
+
+@description('Action group ${i} for the privacy office')
 resource actionGroup${i} 'Microsoft.Insights/actionGroups@2023-01-01' = {
   name: 'ag-\${environment}-${i}'
   location: 'global'
@@ -37,7 +45,7 @@ resource actionGroup${i} 'Microsoft.Insights/actionGroups@2023-01-01' = {
     index: '${i}'
   }
   properties: {
-    groupShortName: 'ag${i % 1000}'
+    groupShortName: actionGroup${i}ShortName
     enabled: true
     emailReceivers: [for (c, n) in contacts: {
       name: 'email-\${n}'
@@ -55,7 +63,8 @@ resource actionGroup${i} 'Microsoft.Insights/actionGroups@2023-01-01' = {
 }
 `;
     case 1:
-      return `resource alert${i} 'Microsoft.Insights/activityLogAlerts@2020-10-01' = if (environment == 'prod') {
+      return `// Raise an activity log alert when a storage account that may hold PHI is deleted (HIPAA 164.308(a)(6)).
+resource alert${i} 'Microsoft.Insights/activityLogAlerts@2020-10-01' = if (environment == 'prod') {
   name: 'alert-${i}'
   location: 'global'
   properties: {
@@ -123,10 +132,15 @@ resource diagnostics${i} 'Microsoft.Insights/diagnosticSettings@2021-05-01-previ
 `;
     case 3:
       return `@export()
+@description('A person or system told about a security incident.')
 type receiver${i} = {
-  @description('Display name')
+  @description('Required. The display name of the receiver, as shown in the notification.')
   name: string
+
+  @description('Optional. The email address that receives the notification. Leave empty for webhook-only receivers.')
   email: string?
+
+  @description('Required. The severity from which this receiver is notified: 0 (critical) to 4 (verbose).')
   severity: 0 | 1 | 2 | 3 | 4
   *: string
 }
@@ -149,7 +163,10 @@ module notify${i} 'modules/notify.bicep' = [for (c, n) in contacts: if (c.?enabl
 }]
 `;
     default:
-      return `output id${i} string = actionGroup${i - 5}.id
+      return `@description('The resource ID of the action group.')
+output id${i} string = actionGroup${i - 5}.id
+
+@description('The names of the generated items, or an empty array.')
 output names${i} array = names${i - 2}[?0] == null ? [] : [names${i - 2}[^1]]
 `;
   }
