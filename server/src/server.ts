@@ -1,6 +1,7 @@
 import {
   createConnection,
   DidChangeWatchedFilesNotification,
+  FileChangeType,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -21,7 +22,7 @@ import { Debouncer } from './protocol/debouncer';
 import { hoverForDiagnostics } from './protocol/hover';
 import { mergeHovers, policyCompletions, policyDefinition, policyHover } from './protocol/policyEditing';
 import { templateModelsUnder } from './workspace/templateModels';
-import { diskReader } from './workspace/workspaceReader';
+import { diskReader, type CachingWorkspaceReader } from './workspace/workspaceReader';
 import { fileUri, toDiagnostic } from './protocol/toLsp';
 
 interface ServerOptions {
@@ -61,13 +62,31 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 
 connection.onInitialized(() => {
   if (canWatchFiles) {
-    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/hipaa-notify.json' }] });
+    void connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: [{ globPattern: '**/hipaa-notify.json' }, { globPattern: '**/*.{bicep,bicepparam,json,jsonc,yaml,yml}' }],
+    });
   }
 });
 
-connection.onDidChangeWatchedFiles(() => {
+const readers = new Map<string, CachingWorkspaceReader>();
+
+/** One reader per workspace folder, kept across edits; open buffers win over disk. */
+function readerOf(folder: string): CachingWorkspaceReader {
+  let reader = readers.get(folder);
+  if (!reader) {
+    reader = diskReader(folder, openText);
+    readers.set(folder, reader);
+  }
+  return reader;
+}
+
+connection.onDidChangeWatchedFiles(({ changes }) => {
   configs.invalidate();
-  for (const document of documents.all()) publish(document);
+  for (const change of changes) {
+    const file = filePathOf(change.uri);
+    for (const reader of readers.values()) reader.forget(change.type === FileChangeType.Changed ? file : undefined);
+  }
+  for (const document of documents.all()) schedule(document.uri);
 });
 
 function filePathOf(uri: string): string | undefined {
@@ -102,7 +121,9 @@ function publish(document: TextDocument): void {
     const located = filePath ? configs.forFile(filePath) : undefined;
     const ignored = filePath !== undefined && configs.isIgnored(filePath);
     const file = filePath ?? document.uri;
-    const findings = ignored ? [] : analyseFile({ file, text }, kind, { workspaceRoot: (filePath && configs.workspaceFolderOf(filePath)) || null, openText });
+    const folder = filePath ? configs.workspaceFolderOf(filePath) : undefined;
+    const context = folder ? { workspaceRoot: folder, openText, reader: readerOf(folder), ...(located?.config.timeZone ? { defaultTimeZone: located.config.timeZone } : {}) } : { workspaceRoot: null };
+    const findings = ignored ? [] : analyseFile({ file, text }, kind, context);
     diagnostics = (located ? applyRuleLevels(findings, located.config) : findings).map((f) => toDiagnostic(f, lines, docsBase, lineMapOf));
   } catch (error) {
     connection.console.error(`analysis of ${document.uri} failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -137,7 +158,7 @@ documents.onDidClose(({ document }) => {
 function templatesForPolicy(document: TextDocument) {
   const filePath = filePathOf(document.uri);
   const root = filePath ? configs.workspaceFolderOf(filePath) : undefined;
-  return filePath && root ? templateModelsUnder(path.dirname(filePath), diskReader(root, openText)) : [];
+  return filePath && root ? templateModelsUnder(path.dirname(filePath), readerOf(root)) : [];
 }
 
 connection.onHover(({ textDocument, position }) => {
@@ -158,7 +179,7 @@ connection.onDefinition(({ textDocument, position }) => {
   if (!document || !isPolicyDocument(document)) return null;
   const root = configs.workspaceFolderOf(filePathOf(document.uri) ?? '');
   if (!root) return null;
-  return policyDefinition(URI.parse(document.uri).path, document.getText(), document.offsetAt(position), templatesForPolicy(document), (file) => diskReader(root, openText).readText(file));
+  return policyDefinition(URI.parse(document.uri).path, document.getText(), document.offsetAt(position), templatesForPolicy(document), (file) => readerOf(root).readText(file));
 });
 
 documents.listen(connection);

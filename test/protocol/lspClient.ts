@@ -52,9 +52,12 @@ export class LspTestClient {
     return { client, result };
   }
 
-  /** The next diagnostics published for `uri` that satisfy `accept`. */
-  diagnostics(uri: string, accept: (p: PublishDiagnosticsParams) => boolean = () => true): Promise<PublishDiagnosticsParams> {
-    return new Promise((resolve) => this.waiters.push({ uri, accept, resolve }));
+  /** The next diagnostics published for `uri` that satisfy `accept`; fails (never hangs) after `limitMs`. */
+  diagnostics(uri: string, accept: (p: PublishDiagnosticsParams) => boolean = () => true, limitMs = 20_000): Promise<PublishDiagnosticsParams> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${limitMs} ms; last: ${JSON.stringify(this.published.filter((p) => p.uri === uri).at(-1)?.diagnostics.map((d) => d.code))}`)), limitMs);
+      this.waiters.push({ uri, accept, resolve: (p) => { clearTimeout(timer); resolve(p); } });
+    });
   }
 
   open(uri: string, languageId: string, text: string, version = 1): Promise<void> {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CompletionRequest, DefinitionRequest, HoverRequest, type CompletionItem, type Location, type MarkupContent } from 'vscode-languageserver-protocol/node';
+import { CompletionRequest, DefinitionRequest, DidChangeWatchedFilesNotification, FileChangeType, HoverRequest, type CompletionItem, type Location, type MarkupContent } from 'vscode-languageserver-protocol/node';
 import { LspTestClient } from './lspClient';
 
 const folder = path.resolve(__dirname, '../../../test/fixtures/analysis/policy-workspace');
@@ -46,5 +46,25 @@ test('a policy in the editor: cross-check diagnostics, completion of template na
     assert.equal(definition.range.start.line, 7, 'the action group resource object');
   } finally {
     await client.stop();
+  }
+});
+
+test('a template changed on disk updates the open policy once the file event arrives', async () => {
+  const work = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'hn-watch-'));
+  fs.cpSync(folder, work, { recursive: true });
+  const policy = pathToFileURL(path.join(work, 'claims.hipaa-notify.yaml')).href;
+  const template = path.join(work, 'infra', 'alerts.json');
+  const { client } = await LspTestClient.start({ debounceMs: 10 }, pathToFileURL(work).href);
+  try {
+    const first = client.diagnostics(policy);
+    await client.open(policy, 'yaml', text);
+    assert.ok((await first).diagnostics.some((d) => d.code === 'HN504'));
+    fs.writeFileSync(template, fs.readFileSync(template, 'utf8').replace('"condition": false,', ''));
+    const updated = client.diagnostics(policy, (p) => !p.diagnostics.some((d) => d.code === 'HN504'));
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(template).href, type: FileChangeType.Changed }] });
+    await updated;
+  } finally {
+    await client.stop();
+    fs.rmSync(work, { recursive: true, force: true });
   }
 });

@@ -17,11 +17,17 @@ export function isInsideFolder(file: string, folder: string): boolean {
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
+/** A reader that keeps what it read until told that files changed (the language server's). */
+export interface CachingWorkspaceReader extends WorkspaceReader {
+  /** Forget a file's text (it changed), or everything when no file is given (files were added or removed). */
+  forget(file?: string): void;
+}
+
 /**
- * A reader for one analysis: texts and listings are read once and kept for the reader's life,
- * so create a new reader to see later changes on disk.
+ * Texts and listings are read once and kept: a CLI run makes one reader; the language server
+ * keeps one per workspace folder and calls `forget` on file events.
  */
-export function diskReader(root: string, overlay: (file: string) => string | undefined = () => undefined): WorkspaceReader {
+export function diskReader(root: string, overlay: (file: string) => string | undefined = () => undefined): CachingWorkspaceReader {
   const realRoot = safeRealpath(root) ?? root;
   const texts = new Map<string, string | undefined>();
   const listings = new Map<string, string[]>();
@@ -41,6 +47,14 @@ export function diskReader(root: string, overlay: (file: string) => string | und
         listings.set(folder, listing);
       }
       return listing;
+    },
+    forget(file) {
+      if (file === undefined) {
+        texts.clear();
+        listings.clear();
+      } else {
+        texts.delete(file);
+      }
     },
   };
 }
