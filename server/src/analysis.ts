@@ -6,7 +6,7 @@ import { parseBicep } from './syntax/bicep';
 import { buildArmFileModel } from './model/armFileModel';
 import type { EvaluationProblem } from './model/evaluationScope';
 import { analysePolicyFile } from './rules/policy';
-import { templateModelsUnder } from './workspace/templateModels';
+import { templateModelOf, templateModelsUnder } from './workspace/templateModels';
 import { workspaceRuleFindings } from './workspace/workspaceFindings';
 import { diskReader, type WorkspaceReader } from './workspace/workspaceReader';
 import { armSuppressions } from './suppression/armSuppressions';
@@ -75,7 +75,9 @@ function analyseByKind(source: SourceFile, kind: DocumentKind, context: Analysis
 }
 
 function analyseArmTemplate({ file, text }: SourceFile, context: AnalysisContext): Finding[] {
-  const model = buildArmFileModel(file, text, workspaceRootFor(file, context));
+  // Through the reader the evaluation is shared with the workspace rules (evaluated once per text).
+  const reader = readerFor(file, text, context);
+  const model = reader && reader.readText(file) === text ? templateModelOf(file, text, reader)?.arm : buildArmFileModel(file, text, workspaceRootFor(file, context));
   if (!model) return parseJsonDocument(text, { arm: true }).problems.map((problem) => syntaxFinding(file, problem));
   const findings = [...model.template.problems.map((problem) => syntaxFinding(file, problem)), ...unresolvedFindings(model.problems), ...ruleFindingsIn(file, text, context)];
   return applySuppressions(findings, file, armSuppressions(text, model.template.node));

@@ -4,20 +4,24 @@
  *   node out/test/bench/run.js parse    only benches whose name contains "parse"
  */
 import { performance } from 'node:perf_hooks';
+import { benches as armModelBenches } from './armModel.bench';
 import { benches as bicepParserBenches } from './bicepParser.bench';
+import { benches as lspLatencyBenches } from './lspLatency.bench';
 
 export interface Bench {
   readonly name: string;
   /** Input size, for a throughput figure. */
   readonly bytes?: number;
-  readonly run: () => void;
+  readonly run: () => void | Promise<void>;
+  readonly before?: () => Promise<void>;
+  readonly after?: () => Promise<void>;
+  /** Fewer rounds for slow end-to-end benches. */
+  readonly warmups?: number;
+  readonly iterations?: number;
 }
 
 /** Each entry lists the benches of one module; add a line to add a module. */
-const modules: (() => Bench[])[] = [bicepParserBenches];
-
-const warmups = 15;
-const iterations = 21;
+const modules: (() => Bench[])[] = [bicepParserBenches, armModelBenches, lspLatencyBenches];
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -25,23 +29,29 @@ function median(values: number[]): number {
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-function main(filter: string | undefined): void {
-  const rows: string[][] = [['bench', 'median ms', 'MB/s']];
+async function main(filter: string | undefined): Promise<void> {
+  console.log(['bench', 'median ms', 'MB/s'].join('\t'));
   for (const load of modules) {
     for (const bench of load()) {
       if (filter !== undefined && !bench.name.includes(filter)) continue;
+      await bench.before?.();
       const times: number[] = [];
+      const warmups = bench.warmups ?? 15;
+      const iterations = bench.iterations ?? 21;
       for (let i = 0; i < warmups + iterations; i++) {
         const start = performance.now();
-        bench.run();
+        await bench.run();
         if (i >= warmups) times.push(performance.now() - start);
       }
+      await bench.after?.();
       const ms = median(times);
       const rate = bench.bytes === undefined ? '' : (bench.bytes / 1e6 / (ms / 1000)).toFixed(1);
-      rows.push([bench.name, ms.toFixed(1), rate]);
-      console.log(rows[rows.length - 1].join('\t'));
+      console.log([bench.name, ms.toFixed(1), rate].join('\t'));
     }
   }
 }
 
-main(process.argv[2]);
+main(process.argv[2]).catch((error: unknown) => {
+  console.error('bench failed:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,4 +1,4 @@
-import { buildArmFileModel } from '../model/armFileModel';
+import { buildArmFileModel, type ArmFileModel } from '../model/armFileModel';
 import { parameterFileNameFor } from '../model/parameterFilePairing';
 import type { DeployedResource } from '../model/deployedResource';
 import { documentKindOf } from '../syntax/documentKind';
@@ -10,6 +10,8 @@ export interface TemplateModel {
   readonly resources: readonly DeployedResource[];
   /** False when the file is a template that could not be evaluated: what it deploys is unknown. */
   readonly complete: boolean;
+  /** The ARM front end's own result (syntax and evaluation problems), for the file's diagnostics. */
+  readonly arm?: ArmFileModel;
 }
 
 const templateFile = /\.(bicep|json|jsonc)$/i;
@@ -53,7 +55,7 @@ function evaluateTemplate(file: string, text: string, reader: WorkspaceReader): 
       case 'armTemplate': {
         const model = buildArmFileModel(file, text, reader.root, (other) => reader.readText(other));
         // A template that does not parse may deploy more than what could be read.
-        return model ? { file, resources: model.evaluation.resources, complete: model.template.problems.length === 0 } : undefined;
+        return model ? { file, resources: model.evaluation.resources, complete: model.template.problems.length === 0, arm: model } : undefined;
       }
       case 'bicep':
         return { file, resources: [], complete: false };
