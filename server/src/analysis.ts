@@ -10,6 +10,7 @@ import { templateModelOf, templateModelsUnder } from './workspace/templateModels
 import { workspaceRuleFindings } from './workspace/workspaceFindings';
 import { diskReader, type WorkspaceReader } from './workspace/workspaceReader';
 import { armSuppressions } from './suppression/armSuppressions';
+import { bicepSuppressions } from './suppression/bicepSuppressions';
 import { applySuppressions } from './suppression/suppression';
 import type { SyntaxProblem } from './syntax/span';
 import type { Finding } from './rules/finding';
@@ -60,7 +61,7 @@ function analyseByKind(source: SourceFile, kind: DocumentKind, context: Analysis
   switch (kind) {
     case 'bicep':
     case 'bicepparam':
-      return parseBicep(text, { kind }).problems.map((problem) => syntaxFinding(file, problem));
+      return analyseBicep(source, kind, context);
     case 'armTemplate':
       return analyseArmTemplate(source, context);
     case 'armParameters':
@@ -72,6 +73,12 @@ function analyseByKind(source: SourceFile, kind: DocumentKind, context: Analysis
     default:
       return [];
   }
+}
+
+function analyseBicep({ file, text }: SourceFile, kind: 'bicep' | 'bicepparam', context: AnalysisContext): Finding[] {
+  const parsed = parseBicep(text, { kind });
+  const findings = [...parsed.problems.map((problem) => syntaxFinding(file, problem)), ...ruleFindingsIn(file, text, context)];
+  return applySuppressions(findings, file, bicepSuppressions(parsed));
 }
 
 function analyseArmTemplate({ file, text }: SourceFile, context: AnalysisContext): Finding[] {
