@@ -11,7 +11,7 @@ export interface JsonDocument {
   readonly problems: readonly SyntaxProblem[];
 }
 
-const messages: Partial<Record<ParseErrorCode, string>> = {
+const jsonErrorMessages: Partial<Record<ParseErrorCode, string>> = {
   [ParseErrorCode.InvalidSymbol]: 'unexpected character: this is not valid JSON here',
   [ParseErrorCode.InvalidNumberFormat]: 'this number is not written the way JSON allows',
   [ParseErrorCode.PropertyNameExpected]: 'expected a property name in double quotes',
@@ -29,6 +29,11 @@ const messages: Partial<Record<ParseErrorCode, string>> = {
   [ParseErrorCode.InvalidEscapeCharacter]: 'invalid escape in a string (JSON allows \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)',
   [ParseErrorCode.InvalidCharacter]: 'a control character (such as a line break) inside a string',
 };
+
+/** A person's wording of a jsonc-parser error (shared by every JSON front end). */
+export function jsonErrorMessage(code: ParseErrorCode): string {
+  return jsonErrorMessages[code] ?? `JSON syntax error (${printParseErrorCode(code)})`;
+}
 
 export interface JsonOptions {
   /**
@@ -62,7 +67,7 @@ export function parseJsonDocument(text: string, options: JsonOptions = {}): Json
     problems.push({
       offset: error.offset,
       length: Math.max(error.length, 1),
-      message: messages[error.error] ?? `JSON syntax error (${printParseErrorCode(error.error)})`,
+      message: jsonErrorMessage(error.error),
     });
   }
   if (options.arm === true && targetScopeOfSchema(stringOf(member(root, '$schema'))) !== undefined) {

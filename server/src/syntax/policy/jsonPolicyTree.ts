@@ -1,4 +1,5 @@
-import { parseTree, type Node, type ParseError, ParseErrorCode } from 'jsonc-parser';
+import { parseTree, type Node, type ParseError } from 'jsonc-parser';
+import { jsonErrorMessage } from '../arm/jsonDocument';
 import type { SyntaxProblem } from '../span';
 import { policyLimits } from './limits';
 import type { PolicyEntry, PolicyNode } from './policyTree';
@@ -18,7 +19,7 @@ export function jsonPolicyTree(text: string, problems: SyntaxProblem[]): PolicyN
   }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: false, allowEmptyContent: false });
-  for (const error of errors) problems.push({ offset: error.offset, length: Math.max(error.length, 1), message: messages[error.error] ?? 'this is not valid JSON here' });
+  for (const error of errors) problems.push({ offset: error.offset, length: Math.max(error.length, 1), message: jsonErrorMessage(error.error) });
   let budget = policyLimits.maxNodes;
   const convert = (node: Node): PolicyNode | undefined => {
     if (--budget < 0) return undefined;
@@ -80,21 +81,3 @@ function flowDepth(text: string): number {
   return deepest;
 }
 
-const messages: Partial<Record<ParseErrorCode, string>> = {
-  [ParseErrorCode.InvalidSymbol]: 'unexpected character: this is not valid JSON here',
-  [ParseErrorCode.InvalidNumberFormat]: 'this number is not written the way JSON allows',
-  [ParseErrorCode.PropertyNameExpected]: 'expected a property name in double quotes',
-  [ParseErrorCode.ValueExpected]: 'expected a value (a string, number, object, array, true, false or null)',
-  [ParseErrorCode.ColonExpected]: "expected ':' after the property name",
-  [ParseErrorCode.CommaExpected]: "expected ',' between items",
-  [ParseErrorCode.CloseBraceExpected]: "expected '}' to close the object",
-  [ParseErrorCode.CloseBracketExpected]: "expected ']' to close the array",
-  [ParseErrorCode.EndOfFileExpected]: 'unexpected text after the end of the JSON value',
-  [ParseErrorCode.InvalidCommentToken]: 'this comment is not closed (missing */)',
-  [ParseErrorCode.UnexpectedEndOfComment]: 'this comment is not closed (missing */)',
-  [ParseErrorCode.UnexpectedEndOfString]: 'this string is not closed (missing ")',
-  [ParseErrorCode.UnexpectedEndOfNumber]: 'this number ends too early',
-  [ParseErrorCode.InvalidUnicode]: 'invalid \\u escape: it needs four hexadecimal digits',
-  [ParseErrorCode.InvalidEscapeCharacter]: 'invalid escape in a string (JSON allows \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)',
-  [ParseErrorCode.InvalidCharacter]: 'a control character (such as a line break) inside a string',
-};
