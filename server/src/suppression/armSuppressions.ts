@@ -1,7 +1,7 @@
 import { createScanner, findNodeAtOffset, SyntaxKind, type Node } from 'jsonc-parser';
 import { LineMap } from '../syntax/lineMap';
 import { parseDirective } from './directive';
-import type { Suppression } from './suppression';
+import { nextLineCoverage, type Suppression } from './suppression';
 
 /**
  * Suppressions of an ARM JSON file: `// hipaa-notify-disable-next-line ...` comments, and
@@ -24,22 +24,9 @@ function commentSuppressions(text: string, root: Node | undefined): Suppression[
     const directive = parseDirective(body);
     if (!directive) continue;
     const nextLine = lines.positionAt(offset + length).line + 1;
-    result.push({ ...directive, written: { offset, length }, covers: nextLineCoverage(text, lines, nextLine, root) });
+    result.push({ ...directive, written: { offset, length }, covers: nextLineCoverage(text, lines, nextLine, (offset) => endOf(root ? outermostStartingAt(root, offset) : undefined)) });
   }
   return result;
-}
-
-/** The next line, or the whole property or array item that starts on it. */
-function nextLineCoverage(text: string, lines: LineMap, line: number, root: Node | undefined) {
-  if (line >= lines.lineCount) return { offset: text.length, length: 0 };
-  const lineStart = lines.lineStart(line);
-  const lineEnd = line + 1 < lines.lineCount ? lines.lineStart(line + 1) : text.length;
-  let first = lineStart;
-  while (first < lineEnd && (text[first] === ' ' || text[first] === '\t')) first++;
-  let end = lineEnd;
-  const node = root ? outermostStartingAt(root, first) : undefined;
-  if (node) end = Math.max(end, node.offset + node.length);
-  return { offset: lineStart, length: end - lineStart };
 }
 
 function outermostStartingAt(root: Node, offset: number): Node | undefined {
@@ -74,4 +61,8 @@ function child(node: Node | undefined, key: string): Node | undefined {
   if (node?.type !== 'object') return undefined;
   const property = node.children?.find((p) => p.children?.[0]?.value === key);
   return property?.children?.[1];
+}
+
+function endOf(node: Node | undefined): number | undefined {
+  return node ? node.offset + node.length : undefined;
 }

@@ -1,3 +1,4 @@
+import type { LineMap } from '../syntax/lineMap';
 import type { Span } from '../syntax/span';
 import type { Finding } from '../rules/finding';
 
@@ -40,4 +41,18 @@ function covers(suppression: Suppression, finding: Finding): boolean {
     start >= suppression.covers.offset &&
     start <= suppression.covers.offset + suppression.covers.length
   );
+}
+
+/**
+ * What a directive on the line before `line` covers: that line, extended to the end of the
+ * syntax node that starts at its first non-blank character (`nodeEndAt` gives it, if any).
+ */
+export function nextLineCoverage(text: string, lines: LineMap, line: number, nodeEndAt: (offset: number) => number | undefined): Span {
+  if (line >= lines.lineCount) return { offset: text.length, length: 0 };
+  const lineStart = lines.lineStart(line);
+  const lineEnd = line + 1 < lines.lineCount ? lines.lineStart(line + 1) : text.length;
+  let first = lineStart;
+  while (first < lineEnd && (text[first] === ' ' || text[first] === '\t')) first++;
+  const end = Math.max(lineEnd, nodeEndAt(first) ?? lineEnd);
+  return { offset: lineStart, length: end - lineStart };
 }
