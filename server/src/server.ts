@@ -144,8 +144,11 @@ function schedule(uri: string): void {
 
 documents.onDidChangeContent(({ document }) => {
   schedule(document.uri);
-  // Policies are checked against the templates (HN504, HN505): a template edit can change them.
-  if (!isPolicyDocument(document)) for (const policy of documents.all().filter(isPolicyDocument)) schedule(policy.uri);
+  // Rules link resources across files (an alert here, its action group there) and policies are
+  // checked against the templates: a template edit can change what other open files show.
+  // Their models come from the cache unless they read the edited file, so this stays cheap.
+  if (isPolicyDocument(document)) return;
+  for (const other of documents.all()) if (other.uri !== document.uri) schedule(other.uri);
 });
 
 documents.onDidClose(({ document }) => {

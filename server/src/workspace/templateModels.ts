@@ -1,5 +1,4 @@
 import { buildArmFileModel, type ArmFileModel } from '../model/armFileModel';
-import { parameterFileNameFor } from '../model/parameterFilePairing';
 import type { DeployedResource } from '../model/deployedResource';
 import { documentKindOf } from '../syntax/documentKind';
 import type { WorkspaceReader } from './workspaceReader';
@@ -29,24 +28,44 @@ export function templateModelsUnder(folder: string, reader: WorkspaceReader): Te
   return models;
 }
 
-const cache = new Map<string, { text: string; inputs: string; root: string; model: TemplateModel | undefined }>();
+interface CacheEntry {
+  readonly text: string;
+  readonly root: string;
+  /** Every other file the evaluation read, with the text it saw (undefined: absent). */
+  readonly reads: ReadonlyMap<string, string | undefined>;
+  readonly model: TemplateModel | undefined;
+}
+
+const cache = new Map<string, CacheEntry>();
 const maxCached = 5000;
 
-/** The model of one template; re-evaluated only when its text (or the workspace root) changed. */
+/**
+ * The model of one template. It is evaluated again only when its text or a file its evaluation
+ * read (paired parameter file, modules, ...) changed, so an edit re-evaluates that file and the
+ * templates that depend on it, nothing else.
+ */
 export function templateModelOf(file: string, text: string, reader: WorkspaceReader): TemplateModel | undefined {
-  const inputs = inputsOf(file, reader);
   const cached = cache.get(file);
-  if (cached && cached.text === text && cached.inputs === inputs && cached.root === reader.root) return cached.model;
-  const model = evaluateTemplate(file, text, reader);
+  if (cached && cached.text === text && cached.root === reader.root && [...cached.reads].every(([other, seen]) => reader.readText(other) === seen)) return cached.model;
+  const reads = new Map<string, string | undefined>();
+  const tracking: WorkspaceReader = {
+    root: reader.root,
+    filesUnder: (folder) => reader.filesUnder(folder),
+    readText(other) {
+      const seen = reader.readText(other);
+      if (other !== file) reads.set(other, seen);
+      return seen;
+    },
+  };
+  const model = evaluateTemplate(file, text, tracking);
   if (cache.size >= maxCached) cache.delete(cache.keys().next().value!);
-  cache.set(file, { text, inputs, root: reader.root, model });
+  cache.set(file, { text, root: reader.root, reads, model });
   return model;
 }
 
-/** The other files a template's evaluation reads (its paired parameter file). */
-function inputsOf(file: string, reader: WorkspaceReader): string {
-  const parameters = parameterFileNameFor(file);
-  return parameters === undefined ? '' : reader.readText(parameters) ?? '';
+/** Templates whose last evaluation read `file`: what an edit of it makes stale. */
+export function dependantsOf(file: string): string[] {
+  return [...cache].filter(([, entry]) => entry.reads.has(file)).map(([template]) => template);
 }
 
 function evaluateTemplate(file: string, text: string, reader: WorkspaceReader): TemplateModel | undefined {
