@@ -1,5 +1,25 @@
+import { hn101ActionGroupHardcodedRecipients } from './template/hn101ActionGroupHardcodedRecipients';
+import { hn102LogicAppHardcodedRecipients } from './template/hn102LogicAppHardcodedRecipients';
 import { hn103ActionGroupDisabledOrEmpty } from './template/hn103ActionGroupDisabledOrEmpty';
+import { hn104AlertNotRouted } from './template/hn104AlertNotRouted';
+import { hn105AlertMissingDimensionFilter } from './template/hn105AlertMissingDimensionFilter';
+import { hn106PolicyComplianceNotNotified } from './template/hn106PolicyComplianceNotNotified';
+import { hn107SecurityAlertsNotNotified } from './template/hn107SecurityAlertsNotNotified';
+import { hn108ActivityLogAlertsIncomplete } from './template/hn108ActivityLogAlertsIncomplete';
+import { hn109CommonAlertSchemaOff } from './template/hn109CommonAlertSchemaOff';
+import { hn209WebhookWithoutAadAuth } from './template/hn209WebhookWithoutAadAuth';
 import type { Rule } from './rule';
 
 /** The template rules (HN1xx-HN4xx), in catalog order. Policy-file rules live in rules/policy. */
-export const templateRules: readonly Rule[] = [hn103ActionGroupDisabledOrEmpty];
+export const templateRules: readonly Rule[] = [
+  hn101ActionGroupHardcodedRecipients,
+  hn102LogicAppHardcodedRecipients,
+  hn103ActionGroupDisabledOrEmpty,
+  hn104AlertNotRouted,
+  hn105AlertMissingDimensionFilter,
+  hn106PolicyComplianceNotNotified,
+  hn107SecurityAlertsNotNotified,
+  hn108ActivityLogAlertsIncomplete,
+  hn109CommonAlertSchemaOff,
+  hn209WebhookWithoutAadAuth,
+];

@@ -1,0 +1,60 @@
+import { actionGroupType, alertTypes, enabledState, routesOf } from './alerts';
+import { receiverCount } from './actionGroups';
+import type { DeployedResource } from './deployedResource';
+import { isDeployed, isResource, knownString, sameType } from './resourceReference';
+import { valueAt, type Value } from './value';
+
+/** Why an alert rule notifies nobody, as HN104 defines it; `routed` when it works or cannot be known. */
+export type AlertRouting =
+  | { readonly kind: 'routed' }
+  | { readonly kind: 'notChecked' }
+  | { readonly kind: 'disabled'; readonly enabled: Value }
+  | { readonly kind: 'noActionGroup'; readonly at: Value }
+  | { readonly kind: 'brokenGroups'; readonly at: Value; readonly groups: readonly DeployedResource[] };
+
+/**
+ * How an alert rule routes: disabled (a known `enabled: false`), without any action group, or
+ * only to action groups of the model that are disabled or empty. An action group that is not in
+ * the model (another subscription, `existing`, unknown ID) counts as working.
+ */
+export function alertRouting(alert: DeployedResource, resources: readonly DeployedResource[]): AlertRouting {
+  const properties = alert.properties;
+  if (!properties || properties.kind !== 'object' || isLogToMetric(alert)) return { kind: 'notChecked' };
+  if (enabledState(alert) === false) return { kind: 'disabled', enabled: valueAt(properties, ['enabled'])! };
+  const routes = routesOf(alert);
+  if (routes.unknown) return { kind: 'routed' };
+  const actions = actionsValue(alert) ?? properties;
+  if (routes.actionGroups.length === 0) return { kind: 'noActionGroup', at: actions };
+  const broken: DeployedResource[] = [];
+  for (const target of routes.actionGroups) {
+    const group = resources.find((r) => isResource(r, target) && isDeployed(r) && r.condition === true);
+    if (!group || !actionGroupBroken(group)) return { kind: 'routed' };
+    broken.push(group);
+  }
+  return { kind: 'brokenGroups', at: actions, groups: broken };
+}
+
+/** An action group of the model that is known to be disabled or to have no receivers (HN103). */
+export function actionGroupBroken(group: DeployedResource): boolean {
+  if (!sameType(group.type, actionGroupType)) return false;
+  return enabledState(group) === false || receiverCount(group) === 0;
+}
+
+/** Whether the alert routes to at least one working action group (enabled, and HN104 has nothing to say). */
+export function isRouted(alert: DeployedResource, resources: readonly DeployedResource[]): boolean {
+  return alertRouting(alert, resources).kind === 'routed';
+}
+
+function actionsValue(alert: DeployedResource): Value | undefined {
+  if (!alert.properties) return undefined;
+  const actions = valueAt(alert.properties, ['actions']) ?? valueAt(alert.properties, ['action']);
+  return actions && actions.kind !== 'null' ? actions : undefined;
+}
+
+/** Log-to-metric rules (kind `LogToMetric`, or the 2018 `LogToMetricAction`) have no actions by design. */
+function isLogToMetric(alert: DeployedResource): boolean {
+  if (!sameType(alert.type, alertTypes.scheduledQuery)) return false;
+  if (knownString(alert.kind)?.toLowerCase() === 'logtometric') return true;
+  const odataType = alert.properties ? knownString(valueAt(alert.properties, ['action', 'odata.type'])) : undefined;
+  return odataType !== undefined && /LogToMetric/i.test(odataType);
+}

@@ -1,0 +1,124 @@
+import type { DeployedResource } from '../../model/deployedResource';
+import { connectorOf, isLogicApp, workflowActions, workflowDefinition, type WorkflowAction } from '../../model/logicAppWorkflow';
+import { isDeployed, knownString } from '../../model/resourceReference';
+import { valueAt, type Value } from '../../model/value';
+import { defineRule, describe } from '../rule';
+
+/** Recipient fields per connector (`body.<field>` of an ApiConnection action). */
+const connectorFields: Readonly<Record<string, readonly (readonly string[])[]>> = {
+  office365: [['To'], ['Cc'], ['Bcc']],
+  outlook: [['To'], ['Cc'], ['Bcc']],
+  smtp: [['To'], ['Cc'], ['Bcc']],
+  sendgrid: [['to'], ['cc'], ['bcc']],
+  twilio: [['to']],
+  teams: [['recipient']],
+};
+
+const graphRecipientLists = ['toRecipients', 'ccRecipients', 'bccRecipients'];
+
+/** HN102: a Logic App that mails, messages or texts literal recipients. */
+export const hn102LogicAppHardcodedRecipients = defineRule('HN102', 'A Logic App action that sends mail, Teams or SMS has literal addresses in its recipient fields.', (context, report) => {
+  for (const workflow of context.resources) {
+    if (!isLogicApp(workflow) || !isDeployed(workflow)) continue;
+    const actions = workflowActions(workflow);
+    if (actions === 'unknown') continue;
+    for (const action of actions) {
+      for (const field of recipientValues(workflow, action)) {
+        const value = resolvedField(workflow, field);
+        if (value?.kind !== 'string') continue;
+        const recipient = literalRecipient(value.value);
+        if (!recipient) continue;
+        report({
+          at: value,
+          resource: workflow,
+          message: `action '${action.name}' of ${describe(workflow)} sends to the literal recipient '${recipient}': resolve recipients when the workflow runs (members of a Microsoft Entra group) instead`,
+        });
+      }
+    }
+  }
+});
+
+/** The recipient field values of a sending action (strings or lists as written). */
+function recipientValues(workflow: DeployedResource, action: WorkflowAction): Value[] {
+  const inputs = action.inputs;
+  if (inputs?.kind !== 'object') return [];
+  const type = action.type?.toLowerCase();
+  const values: Value[] = [];
+  const push = (value: Value | undefined) => {
+    if (!value) return;
+    if (value.kind === 'array') for (const item of value.items) push(item);
+    else values.push(value);
+  };
+  if (type === 'apiconnection' || type === 'apiconnectionwebhook') {
+    const connector = connectorOf(workflow, action);
+    const fields = connector ? connectorFields[connector] : undefined;
+    if (!fields) return [];
+    for (const field of fields) push(valueAt(inputs, ['body', ...field]));
+    if (connector === 'sendgrid') {
+      const personalizations = valueAt(inputs, ['body', 'personalizations']);
+      for (const p of personalizations?.kind === 'array' ? personalizations.items : []) {
+        for (const list of ['to', 'cc', 'bcc']) {
+          const entries = valueAt(p, [list]);
+          for (const entry of entries?.kind === 'array' ? entries.items : []) push(entry.kind === 'object' ? valueAt(entry, ['email']) : entry);
+        }
+      }
+    }
+  } else if (type === 'http' && isGraphSendMail(knownString(valueAt(inputs, ['uri'])))) {
+    for (const list of graphRecipientLists) {
+      const entries = valueAt(inputs, ['body', 'message', list]);
+      if (entries?.kind !== 'array') {
+        push(entries);
+        continue;
+      }
+      for (const entry of entries.items) push(entry.kind === 'object' ? valueAt(entry, ['emailAddress', 'address']) : entry);
+    }
+  }
+  return values;
+}
+
+function isGraphSendMail(uri: string | undefined): boolean {
+  return uri !== undefined && /^https:\/\/graph\.microsoft\.(com|us)\/[^?]*\/sendMail\b/i.test(uri);
+}
+
+/** A field that is exactly `@parameters('name')` reads the workflow parameter's value (or its default). */
+function resolvedField(workflow: DeployedResource, value: Value): Value | undefined {
+  if (value.kind !== 'string') return value;
+  const parameter = /^@parameters\('([^']+)'\)$/.exec(value.value.trim())?.[1];
+  if (!parameter) return value;
+  const given = workflow.properties ? valueAt(workflow.properties, ['parameters', parameter, 'value']) : undefined;
+  if (given) return given;
+  const definition = workflowDefinition(workflow);
+  return definition ? valueAt(definition, ['parameters', parameter, 'defaultValue']) : undefined;
+}
+
+const emailPattern = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/;
+const phonePattern = /\+[1-9]\d{7,14}\b/;
+
+/** An e-mail address or E.164 number written outside workflow expressions, or undefined. */
+export function literalRecipient(text: string): string | undefined {
+  const trimmed = text.trim();
+  // `@...` is an expression (`@@` escapes a literal `@`); `@{...}` holes are expressions inside text.
+  if (trimmed.startsWith('@') && !trimmed.startsWith('@@') && !trimmed.startsWith('@{')) return undefined;
+  const literal = withoutHoles(trimmed.startsWith('@@') ? trimmed.slice(1) : trimmed);
+  return emailPattern.exec(literal)?.[0] ?? phonePattern.exec(literal)?.[0];
+}
+
+function withoutHoles(text: string): string {
+  let result = '';
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (depth === 0 && text[i] === '@' && text[i + 1] === '{') {
+      depth = 1;
+      i++;
+      result += ' ';
+      continue;
+    }
+    if (depth > 0) {
+      if (text[i] === '{') depth++;
+      else if (text[i] === '}') depth--;
+      continue;
+    }
+    result += text[i];
+  }
+  return result;
+}

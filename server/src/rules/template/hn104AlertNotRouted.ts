@@ -1,0 +1,28 @@
+import { alertRouting } from '../../model/alertRouting';
+import { isAlertRule } from '../../model/alerts';
+import { isDeployed } from '../../model/resourceReference';
+import { defineRule, describe } from '../rule';
+
+/** HN104: an alert rule that is disabled or routes to no working action group notifies nobody. */
+export const hn104AlertNotRouted = defineRule('HN104', 'An alert rule is disabled, has no action group, or only points at disabled/empty action groups.', (context, report) => {
+  for (const alert of context.resources) {
+    if (!isAlertRule(alert) || !isDeployed(alert)) continue;
+    const routing = alertRouting(alert, context.resources);
+    switch (routing.kind) {
+      case 'disabled':
+        report({ at: routing.enabled, resource: alert, message: `${describe(alert)} is disabled, so it notifies nobody: set enabled to true (tune or narrow it if it is noisy)` });
+        break;
+      case 'noActionGroup':
+        report({ at: routing.at, resource: alert, message: `${describe(alert)} has no action group, so it notifies nobody: route it to an enabled action group with receivers` });
+        break;
+      case 'brokenGroups':
+        report({
+          at: routing.at,
+          resource: alert,
+          message: `${describe(alert)} routes only to action groups that are disabled or have no receivers (${routing.groups.map(describe).join(', ')}): route it to a working action group`,
+          related: routing.groups.map((group) => ({ file: group.origin.file, span: group.origin.span, message: `${describe(group)} is disabled or empty` })),
+        });
+        break;
+    }
+  }
+});
