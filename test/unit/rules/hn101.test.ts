@@ -1,0 +1,90 @@
+import { hn101ActionGroupHardcodedRecipients } from '../../../server/src/rules/template/hn101ActionGroupHardcodedRecipients';
+import { armTemplate, testRule } from './ruleTester';
+
+const roleReceivers = `"armRoleReceivers": [{ "name": "monitoring", "roleId": "749f88d5-cbae-40b8-bcfc-e573ddc772fa", "useCommonAlertSchema": true }]`;
+const actionGroup = (properties: string, extra = '') => `    {
+      "type": "Microsoft.Insights/actionGroups",
+      "apiVersion": "2023-01-01",
+      "name": "ag-claims-oncall",
+      "location": "Global",${extra}
+      "properties": { "groupShortName": "claims-oc", ${properties} }
+    }`;
+const email = (address: string) => `"emailReceivers": [{ "name": "on-call", "emailAddress": ${address}, "useCommonAlertSchema": true }]`;
+const workflow = (actions: string) => `    {
+      "type": "Microsoft.Logic/workflows",
+      "apiVersion": "2019-05-01",
+      "name": "la-notifier",
+      "location": "eastus",
+      "properties": { "definition": { "triggers": {}, "actions": { ${actions} } } }
+    }`;
+const logicAppReceiver = `"logicAppReceivers": [{ "name": "notifier", "resourceId": "[resourceId('Microsoft.Logic/workflows', 'la-notifier')]", "callbackUrl": "https://example.com/cb", "useCommonAlertSchema": true }]`;
+const bicepGroup = (top: string, receivers: string) =>
+  `${top}resource ag 'Microsoft.Insights/actionGroups@2023-01-01' = {\n  name: 'ag-claims-oncall'\n  location: 'Global'\n  properties: {\n    groupShortName: 'claims-oc'\n    enabled: true\n${receivers}  }\n}\n`;
+
+testRule(hn101ActionGroupHardcodedRecipients, {
+  valid: [
+    { name: 'ARM: a role receiver beside a personal address', files: { 'azuredeploy.json': armTemplate(actionGroup(`${roleReceivers}, ${email('"dana.whitfield@contoso-claims.com"')}`)) } },
+    { name: 'ARM: a shared role mailbox', files: { 'azuredeploy.json': armTemplate(actionGroup(email('"privacy-office@contoso-claims.com"'))) } },
+    { name: 'ARM: address from a parameter without a default is unknown', files: { 'azuredeploy.json': armTemplate(actionGroup(email(`"[parameters('to')]"`)), { parameters: '"to": { "type": "string" }' }) } },
+    { name: 'ARM: not deployed (condition false)', files: { 'azuredeploy.json': armTemplate(actionGroup(email('"dana.whitfield@contoso-claims.com"'), '\n      "condition": false,')) } },
+    {
+      name: 'ARM: a Logic App receiver that reads Entra group members',
+      files: {
+        'azuredeploy.json': armTemplate(
+          `${actionGroup(`${logicAppReceiver}, ${email('"dana.whitfield@contoso-claims.com"')}`)},\n${workflow(`"Get_members": { "type": "Http", "inputs": { "method": "GET", "uri": "https://graph.microsoft.com/v1.0/groups/7f3c2a1e/transitiveMembers" }, "runAfter": {} }`)}`,
+        ),
+      },
+    },
+    { name: 'ARM: a Logic App receiver not in the model counts as resolving members', files: { 'azuredeploy.json': armTemplate(actionGroup(`${logicAppReceiver}, ${email('"dana.whitfield@contoso-claims.com"')}`)) } },
+    {
+      name: 'ARM: suppressed with a reason',
+      files: { 'azuredeploy.json': armTemplate(actionGroup(`// hipaa-notify-disable-next-line HN101 -- break-glass contact, reviewed quarterly\n        ${email('"dana.whitfield@contoso-claims.com"')}`)) },
+    },
+    { name: 'Bicep: a role receiver', files: { 'main.bicep': bicepGroup('', "    armRoleReceivers: [\n      { name: 'monitoring', roleId: '749f88d5-cbae-40b8-bcfc-e573ddc772fa', useCommonAlertSchema: true }\n    ]\n") } },
+  ],
+  invalid: [
+    {
+      name: 'ARM: a literal personal address, at the value',
+      files: { 'azuredeploy.json': armTemplate(actionGroup(email('"dana.whitfield@contoso-claims.com"'))) },
+      findings: [{ file: 'azuredeploy.json', line: 12, message: /'ag-claims-oncall' notifies the personal address 'dana.whitfield@contoso-claims.com'.*armRoleReceivers/ }],
+    },
+    {
+      name: 'ARM: through a parameter default, at the default',
+      files: { 'azuredeploy.json': armTemplate(actionGroup(email(`"[parameters('onCallEmail')]"`)), { parameters: '\n    "onCallEmail": { "type": "string", "defaultValue": "dana.whitfield@contoso-claims.com" }\n  ' }) },
+      findings: [{ file: 'azuredeploy.json', line: 5, message: /personal address 'dana.whitfield/ }],
+    },
+    {
+      name: 'ARM: through a parameter file, in the parameter file',
+      files: {
+        'azuredeploy.json': armTemplate(actionGroup(email(`"[parameters('onCallEmail')]"`)), { parameters: '"onCallEmail": { "type": "string" }' }),
+        'azuredeploy.parameters.json': '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",\n  "contentVersion": "1.0.0.0",\n  "parameters": {\n    "onCallEmail": { "value": "jkowalski@contoso-claims.com" }\n  }\n}\n',
+      },
+      findings: [{ file: 'azuredeploy.parameters.json', line: 5, message: /'jkowalski@contoso-claims.com'/ }],
+    },
+    {
+      name: 'ARM: SMS number through a variable, in a copy loop',
+      files: {
+        'azuredeploy.json': armTemplate(
+          actionGroup(`"smsReceivers": [{ "name": "sms", "countryCode": "1", "phoneNumber": "[variables('pager')]" }]`, '\n      "copy": { "name": "groups", "count": 2 },').replace('"name": "ag-claims-oncall"', `"name": "[concat('ag-', copyIndex())]"`),
+          { variables: '\n    "pager": "3125550147"\n  ' },
+        ),
+      },
+      findings: [
+        { file: 'azuredeploy.json', line: 6, message: /'ag-0' notifies the phone number '3125550147'/ },
+        { file: 'azuredeploy.json', line: 6, message: /'ag-1' notifies the phone number/ },
+      ],
+    },
+    {
+      name: 'ARM: a Logic App receiver whose workflow does not read group members',
+      files: {
+        'azuredeploy.json': armTemplate(`${actionGroup(`${logicAppReceiver}, ${email('"dana.whitfield@contoso-claims.com"')}`)},\n${workflow(`"Post": { "type": "Http", "inputs": { "method": "POST", "uri": "https://example.com/hook" }, "runAfter": {} }`)}`),
+      },
+      findings: [{ file: 'azuredeploy.json', line: 12, message: /personal address/ }],
+    },
+    {
+      name: 'Bicep: through a parameter default',
+      files: { 'main.bicep': bicepGroup("param onCallEmail string = 'dana.whitfield@contoso-claims.com'\n\n", "    emailReceivers: [\n      { name: 'on-call', emailAddress: onCallEmail, useCommonAlertSchema: true }\n    ]\n") },
+      findings: [{ file: 'main.bicep', line: 1, message: /personal address 'dana.whitfield@contoso-claims.com'/ }],
+    },
+  ],
+});

@@ -1,0 +1,119 @@
+import { hn102LogicAppHardcodedRecipients } from '../../../server/src/rules/template/hn102LogicAppHardcodedRecipients';
+import { armTemplate, testRule } from './ruleTester';
+
+const workflow = (actions: string, extra = '', parameters = '') => `    {
+      "type": "Microsoft.Logic/workflows",
+      "apiVersion": "2019-05-01",
+      "name": "la-breach-notifier",
+      "location": "eastus",${extra}
+      "properties": {${parameters}
+        "definition": {
+          "triggers": { "manual": { "type": "Request", "kind": "Http", "inputs": { "schema": {} } } },
+          "actions": {
+${actions}
+          }
+        }
+      }
+    }`;
+const outlookMail = (to: string) => `            "Send_breach_email": {
+              "type": "ApiConnection",
+              "inputs": {
+                "host": { "connection": { "name": "@parameters('$connections')['office365']['connectionId']" } },
+                "method": "post",
+                "path": "/v2/Mail",
+                "body": { "To": ${to}, "Subject": "Possible PHI incident" }
+              },
+              "runAfter": {}
+            }`;
+const graphMail = (recipients: string) => `            "Send_notification_mail": {
+              "type": "Http",
+              "inputs": {
+                "method": "POST",
+                "uri": "https://graph.microsoft.com/v1.0/users/hipaa-notifications@contoso.com/sendMail",
+                "body": { "message": { "subject": "Possible PHI incident", "toRecipients": ${recipients} } }
+              },
+              "runAfter": {}
+            }`;
+const inScope = (inner: string) => `            "Notify": {
+              "type": "If",
+              "expression": { "and": [ { "equals": [ "@triggerBody()?['severity']", "Sev0" ] } ] },
+              "actions": {},
+              "else": { "actions": {
+${inner}
+              } },
+              "runAfter": {}
+            }`;
+
+testRule(hn102LogicAppHardcodedRecipients, {
+  valid: [
+    { name: 'ARM: recipients from a workflow expression', files: { 'azuredeploy.json': armTemplate(workflow(graphMail(`"@body('Build_recipients')"`))) } },
+    { name: 'ARM: recipient interpolated from the trigger', files: { 'azuredeploy.json': armTemplate(workflow(outlookMail(`"@{triggerBody()?['owner']}"`))) } },
+    { name: 'ARM: recipient from a template parameter without a default is unknown', files: { 'azuredeploy.json': armTemplate(workflow(outlookMail(`"[parameters('to')]"`)), { parameters: '"to": { "type": "string" }' }) } },
+    { name: 'ARM: not deployed (condition false)', files: { 'azuredeploy.json': armTemplate(workflow(outlookMail('"dana.whitfield@contoso-claims.com"'), '\n      "condition": false,')) } },
+    { name: 'ARM: the sender mailbox in a Graph URI is not a recipient', files: { 'azuredeploy.json': armTemplate(workflow(graphMail('[]'))) } },
+    {
+      name: 'ARM: a connector that does not send (Blob storage) is not checked',
+      files: { 'azuredeploy.json': armTemplate(workflow(outlookMail('"dana.whitfield@contoso-claims.com"').replace("['office365']", "['azureblob']"))) },
+    },
+    {
+      name: 'ARM: suppressed with a reason',
+      files: { 'azuredeploy.json': armTemplate(workflow(outlookMail('"dana.whitfield@contoso-claims.com"')).replace('            "Send_breach_email"', '            // hipaa-notify-disable-next-line HN102 -- test workflow, never deployed to production\n            "Send_breach_email"')) },
+    },
+    {
+      name: 'Bicep: recipients from a workflow expression',
+      files: {
+        'main.bicep': "resource la 'Microsoft.Logic/workflows@2019-05-01' = {\n  name: 'la-breach-notifier'\n  location: 'eastus'\n  properties: {\n    definition: {\n      triggers: {}\n      actions: {\n        Send: {\n          type: 'ApiConnection'\n          inputs: {\n            host: { connection: { name: '@parameters(\\'$connections\\')[\\'office365\\'][\\'connectionId\\']' } }\n            body: { To: '@{body(\\'Build\\')}' }\n          }\n          runAfter: {}\n        }\n      }\n    }\n  }\n}\n",
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'ARM: Office 365 mail to a literal address',
+      files: { 'azuredeploy.json': armTemplate(workflow(outlookMail('"dana.whitfield@contoso-claims.com"'))) },
+      findings: [{ file: 'azuredeploy.json', line: 22, message: /action 'Send_breach_email' of Microsoft.Logic\/workflows 'la-breach-notifier' sends to the literal recipient 'dana.whitfield@contoso-claims.com'/ }],
+    },
+    {
+      name: 'ARM: Graph sendMail inside an If else branch',
+      files: { 'azuredeploy.json': armTemplate(workflow(inScope(graphMail('[ { "emailAddress": { "address": "jkowalski@contoso-claims.com" } } ]')))) },
+      findings: [{ file: 'azuredeploy.json', line: 26, message: /'Send_notification_mail'.*'jkowalski@contoso-claims.com'/ }],
+    },
+    {
+      name: 'ARM: literal text around an expression hole',
+      files: { 'azuredeploy.json': armTemplate(workflow(outlookMail(`"@{triggerBody()?['owner']};dana.whitfield@contoso-claims.com"`))) },
+      findings: [{ file: 'azuredeploy.json', line: 22, message: /'dana.whitfield@contoso-claims.com'/ }],
+    },
+    {
+      name: 'ARM: through a template parameter default, at the default',
+      files: { 'azuredeploy.json': armTemplate(workflow(outlookMail(`"[parameters('to')]"`)), { parameters: '\n    "to": { "type": "string", "defaultValue": "dana.whitfield@contoso-claims.com" }\n  ' }) },
+      findings: [{ file: 'azuredeploy.json', line: 5, message: /literal recipient 'dana.whitfield/ }],
+    },
+    {
+      name: 'ARM: through a parameter file',
+      files: {
+        'azuredeploy.json': armTemplate(workflow(outlookMail(`"[parameters('to')]"`)), { parameters: '"to": { "type": "string" }' }),
+        'azuredeploy.parameters.json': '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",\n  "contentVersion": "1.0.0.0",\n  "parameters": {\n    "to": { "value": "jkowalski@contoso-claims.com" }\n  }\n}\n',
+      },
+      findings: [{ file: 'azuredeploy.parameters.json', line: 5, message: /'jkowalski@contoso-claims.com'/ }],
+    },
+    {
+      name: 'ARM: through a workflow parameter set from a variable, in a copy loop',
+      files: {
+        'azuredeploy.json': armTemplate(
+          workflow(outlookMail(`"@parameters('privacyOfficer')"`), '\n      "copy": { "name": "notifiers", "count": 2 },', `\n        "parameters": { "privacyOfficer": { "value": "[variables('officer')]" } },`).replace('"name": "la-breach-notifier"', `"name": "[concat('la-', copyIndex())]"`),
+          { variables: '\n    "officer": "maria.gonzalez@contoso-claims.com"\n  ' },
+        ),
+      },
+      findings: [
+        { file: 'azuredeploy.json', line: 6, message: /'la-0' sends to the literal recipient 'maria.gonzalez@contoso-claims.com'/ },
+        { file: 'azuredeploy.json', line: 6, message: /'la-1'/ },
+      ],
+    },
+    {
+      name: 'Bicep: Office 365 mail to a literal address',
+      files: {
+        'main.bicep': "resource la 'Microsoft.Logic/workflows@2019-05-01' = {\n  name: 'la-breach-notifier'\n  location: 'eastus'\n  properties: {\n    definition: {\n      triggers: {}\n      actions: {\n        Send: {\n          type: 'ApiConnection'\n          inputs: {\n            host: { connection: { name: '@parameters(\\'$connections\\')[\\'office365\\'][\\'connectionId\\']' } }\n            body: { To: 'dana.whitfield@contoso-claims.com' }\n          }\n          runAfter: {}\n        }\n      }\n    }\n  }\n}\n",
+      },
+      findings: [{ file: 'main.bicep', line: 12, message: /literal recipient 'dana.whitfield@contoso-claims.com'/ }],
+    },
+  ],
+});
