@@ -32,7 +32,7 @@ function isAbsent(value: Value | undefined): boolean {
 /** A subscription or resource group ID among the scopes, or (metric alerts) more than one resource. */
 function coversSeveralResources(scopes: readonly Value[], isMetric: boolean): boolean {
   if (scopes.some(isContainerScope)) return true;
-  return isMetric && scopes.length > 1 && scopes.every((scope) => scope.kind === 'string');
+  return isMetric && scopes.length > 1 && scopes.every((scope) => scope.kind === 'string' || (scope.kind === 'unknown' && scope.resource !== undefined));
 }
 
 const containerId = /^\/subscriptions\/[^/]+(\/resourceGroups\/[^/]+)?\/?$/i;

@@ -1,0 +1,97 @@
+import { hn104AlertNotRouted } from '../../../server/src/rules/template/hn104AlertNotRouted';
+import { armTemplate, testRule } from './ruleTester';
+
+const tier1 = `"[resourceId('Microsoft.Insights/actionGroups', 'ag-hipaa-tier1')]"`;
+const activityAlert = (properties: string, extra = '') => `    {
+      "type": "Microsoft.Insights/activityLogAlerts",
+      "apiVersion": "2020-10-01",
+      "name": "ala-claims-security",
+      "location": "Global",${extra}
+      "properties": {
+        "scopes": [ "[subscription().id]" ],
+        "condition": { "allOf": [ { "field": "category", "equals": "Security" } ] },
+        ${properties}
+      }
+    }`;
+const routedTo = (id: string) => `"actions": { "actionGroups": [ { "actionGroupId": ${id} } ] }`;
+const actionGroup = (properties: string) => `    {
+      "type": "Microsoft.Insights/actionGroups",
+      "apiVersion": "2023-01-01",
+      "name": "ag-hipaa-tier1",
+      "location": "Global",
+      "properties": { "groupShortName": "hipaa-t1", ${properties} }
+    }`;
+const roleReceivers = `"armRoleReceivers": [{ "name": "monitoring", "roleId": "749f88d5-cbae-40b8-bcfc-e573ddc772fa", "useCommonAlertSchema": true }]`;
+const queryRule = (properties: string, kind = 'LogAlert') => `    {
+      "type": "Microsoft.Insights/scheduledQueryRules",
+      "apiVersion": "2023-03-15-preview",
+      "name": "phi-bulk-export",
+      "location": "eastus",
+      "kind": "${kind}",
+      "properties": {
+        "scopes": [ "[resourceId('Microsoft.OperationalInsights/workspaces', 'law')]" ],
+        "criteria": { "allOf": [ { "query": "StorageBlobLogs", "timeAggregation": "Count", "resourceIdColumn": "_ResourceId", "operator": "GreaterThan", "threshold": 500 } ] },
+        ${properties}
+      }
+    }`;
+const bicepAlert = (top: string, enabled: string) =>
+  `${top}resource securityAlert 'Microsoft.Insights/activityLogAlerts@2020-10-01' = {\n  name: 'ala-claims-security'\n  location: 'Global'\n  properties: {\n    enabled: ${enabled}\n    scopes: [\n      subscription().id\n    ]\n    condition: {\n      allOf: [\n        { field: 'category', equals: 'Security' }\n      ]\n    }\n    actions: {\n      actionGroups: [\n        { actionGroupId: resourceId('Microsoft.Insights/actionGroups', 'ag-hipaa-tier1') }\n      ]\n    }\n  }\n}\n`;
+
+testRule(hn104AlertNotRouted, {
+  valid: [
+    { name: 'ARM: enabled, routed to a group outside the model', files: { 'azuredeploy.json': armTemplate(activityAlert(`"enabled": true, ${routedTo(tier1)}`)) } },
+    { name: 'ARM: routed to a working group of the model', files: { 'azuredeploy.json': armTemplate(`${activityAlert(routedTo(tier1))},\n${actionGroup(roleReceivers)}`) } },
+    { name: 'ARM: enabled from a parameter without a default is unknown', files: { 'azuredeploy.json': armTemplate(activityAlert(`"enabled": "[parameters('on')]", ${routedTo(tier1)}`), { parameters: '"on": { "type": "bool" }' }) } },
+    { name: 'ARM: action group list from a parameter without a default is unknown', files: { 'azuredeploy.json': armTemplate(activityAlert(`"actions": { "actionGroups": "[parameters('groups')]" }`), { parameters: '"groups": { "type": "array" }' }) } },
+    { name: 'ARM: not deployed (condition false)', files: { 'azuredeploy.json': armTemplate(activityAlert(`"enabled": false, ${routedTo(tier1)}`, '\n      "condition": false,')) } },
+    { name: 'ARM: a LogToMetric rule has no actions by design', files: { 'azuredeploy.json': armTemplate(queryRule('"enabled": true', 'LogToMetric')) } },
+    { name: 'ARM: suppressed with a reason', files: { 'azuredeploy.json': armTemplate(activityAlert(`// hipaa-notify-disable-next-line HN104 -- replaced by ala-hipaa-security, deleted next release\n        "enabled": false, ${routedTo(tier1)}`)) } },
+    { name: 'Bicep: enabled and routed', files: { 'main.bicep': bicepAlert('', 'true') } },
+  ],
+  invalid: [
+    {
+      name: 'ARM: disabled, at the enabled value',
+      files: { 'azuredeploy.json': armTemplate(activityAlert(`"enabled": false, ${routedTo(tier1)}`)) },
+      findings: [{ file: 'azuredeploy.json', line: 15, message: /'ala-claims-security' is disabled.*set enabled to true/ }],
+    },
+    {
+      name: 'ARM: a scheduled query rule without action groups, at the empty list',
+      files: { 'azuredeploy.json': armTemplate(queryRule('"enabled": true, "actions": { "actionGroups": [] }')) },
+      findings: [{ file: 'azuredeploy.json', line: 16, message: /'phi-bulk-export' has no action group/ }],
+    },
+    {
+      name: 'ARM: a metric alert with no actions, at properties',
+      files: { 'azuredeploy.json': armTemplate(`    {\n      "type": "Microsoft.Insights/metricAlerts",\n      "apiVersion": "2018-03-01",\n      "name": "alert-runs-failed",\n      "location": "global",\n      "properties": { "enabled": true, "severity": 1, "scopes": [ "[resourceId('Microsoft.Logic/workflows', 'la')]" ] }\n    }`) },
+      findings: [{ file: 'azuredeploy.json', line: 12, message: /'alert-runs-failed' has no action group/ }],
+    },
+    {
+      name: 'ARM: routed only to a disabled group of the model',
+      files: { 'azuredeploy.json': armTemplate(`${activityAlert(routedTo(tier1))},\n${actionGroup(`"enabled": false, ${roleReceivers}`)}`) },
+      findings: [{ file: 'azuredeploy.json', line: 15, message: /routes only to action groups that are disabled or have no receivers \(Microsoft.Insights\/actionGroups 'ag-hipaa-tier1'\)/ }],
+    },
+    {
+      name: 'ARM: disabled through a parameter default',
+      files: { 'azuredeploy.json': armTemplate(activityAlert(`"enabled": "[parameters('on')]", ${routedTo(tier1)}`), { parameters: '\n    "on": { "type": "bool", "defaultValue": false }\n  ' }) },
+      findings: [{ file: 'azuredeploy.json', line: 5, message: /is disabled/ }],
+    },
+    {
+      name: 'ARM: disabled through a parameter file',
+      files: {
+        'azuredeploy.json': armTemplate(activityAlert(`"enabled": "[parameters('on')]", ${routedTo(tier1)}`), { parameters: '"on": { "type": "bool", "defaultValue": true }' }),
+        'azuredeploy.parameters.json': '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",\n  "contentVersion": "1.0.0.0",\n  "parameters": {\n    "on": { "value": false }\n  }\n}\n',
+      },
+      findings: [{ file: 'azuredeploy.parameters.json', line: 5, message: /is disabled/ }],
+    },
+    {
+      name: 'ARM: disabled through a variable, in a copy loop',
+      files: {
+        'azuredeploy.json': armTemplate(activityAlert(`"enabled": "[variables('on')]", ${routedTo(tier1)}`, '\n      "copy": { "name": "alerts", "count": 2 },').replace('"name": "ala-claims-security"', `"name": "[concat('ala-', copyIndex())]"`), { variables: '\n    "on": false\n  ' }),
+      },
+      findings: [
+        { file: 'azuredeploy.json', line: 6, message: /'ala-0' is disabled/ },
+        { file: 'azuredeploy.json', line: 6, message: /'ala-1' is disabled/ },
+      ],
+    },
+    { name: 'Bicep: disabled through a parameter default', files: { 'main.bicep': bicepAlert('param alertsOn bool = false\n\n', 'alertsOn') }, findings: [{ file: 'main.bicep', line: 1, message: /is disabled/ }] },
+  ],
+});
