@@ -6,6 +6,7 @@ import { isDeployed, isResource, knownString, referencedResource, sameType } fro
 import { valueAt, type StringValue } from '../../model/value';
 import { looksPersonal } from '../policy/personalMailbox';
 import { defineRule, describe } from '../rule';
+import { isReservedAddress } from './reservedAddresses';
 
 /** Receiver lists that name people, and the field holding the address or number. */
 const personalFields: ReadonlyArray<readonly [ReceiverList, string, 'email' | 'phone']> = [
@@ -25,7 +26,7 @@ export const hn101ActionGroupHardcodedRecipients = defineRule('HN101', 'An actio
       if (receivers === 'unknown') continue;
       for (const receiver of receivers) {
         const value = valueAt(receiver, [field]);
-        if (value?.kind !== 'string' || !(kind === 'email' ? looksPersonal(value.value) : isPhoneNumber(value))) continue;
+        if (value?.kind !== 'string' || !(kind === 'email' ? looksPersonal(value.value) && !isReservedAddress(value.value) : isPhoneNumber(value))) continue;
         report({
           at: value,
           resource: group,

@@ -3,6 +3,7 @@ import { connectorOf, isLogicApp, workflowActions, workflowDefinition, type Work
 import { isDeployed, knownString } from '../../model/resourceReference';
 import { valueAt, type Value } from '../../model/value';
 import { defineRule, describe } from '../rule';
+import { isReservedAddress } from './reservedAddresses';
 
 /** Recipient fields per connector (`body.<field>` of an ApiConnection action). */
 const connectorFields: Readonly<Record<string, readonly (readonly string[])[]>> = {
@@ -27,7 +28,7 @@ export const hn102LogicAppHardcodedRecipients = defineRule('HN102', 'A Logic App
         const value = resolvedField(workflow, field);
         if (value?.kind !== 'string') continue;
         const recipient = literalRecipient(value.value);
-        if (!recipient) continue;
+        if (!recipient || isReservedAddress(recipient)) continue;
         report({
           at: value,
           resource: workflow,

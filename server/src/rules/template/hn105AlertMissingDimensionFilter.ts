@@ -11,7 +11,7 @@ export const hn105AlertMissingDimensionFilter = defineRule('HN105', 'A subscript
     const isMetric = sameType(alert.type, alertTypes.metric);
     if (!isMetric && !sameType(alert.type, alertTypes.scheduledQuery)) continue;
     const scopes = valueAt(alert.properties, ['scopes']);
-    if (scopes?.kind !== 'array' || !coversSeveralResources(scopes.items, isMetric)) continue;
+    if (scopes?.kind !== 'array' || !coversSeveralResources(scopes.items, isMetric) || isWebTestAlert(alert)) continue;
     if (isMetric) {
       const type = valueAt(alert.properties, ['targetResourceType']);
       const region = valueAt(alert.properties, ['targetResourceRegion']);
@@ -24,6 +24,12 @@ export const hn105AlertMissingDimensionFilter = defineRule('HN105', 'A subscript
     }
   }
 });
+
+/** Availability-test alerts always scope the web test and its Application Insights component together. */
+function isWebTestAlert(alert: DeployedResource): boolean {
+  const odataType = alert.properties ? valueAt(alert.properties, ['criteria', 'odata.type']) : undefined;
+  return odataType?.kind === 'string' && /WebtestLocationAvailabilityCriteria/i.test(odataType.value);
+}
 
 function isAbsent(value: Value | undefined): boolean {
   return value === undefined || value.kind === 'null' || (value.kind === 'string' && value.value.trim() === '');
