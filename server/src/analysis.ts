@@ -76,8 +76,11 @@ function analyseByKind(source: SourceFile, kind: DocumentKind, context: Analysis
 }
 
 function analyseBicep({ file, text }: SourceFile, kind: 'bicep' | 'bicepparam', context: AnalysisContext): Finding[] {
-  const parsed = parseBicep(text, { kind });
-  const findings = [...parsed.problems.map((problem) => syntaxFinding(file, problem)), ...ruleFindingsIn(file, text, context)];
+  const reader = readerFor(file, text, context);
+  const model = reader && reader.readText(file) === text ? templateModelOf(file, text, reader)?.bicep : undefined;
+  const parsed = model?.parsed ?? parseBicep(text, { kind });
+  const unresolved = model ? unresolvedFindings(model.problems) : [];
+  const findings = [...parsed.problems.map((problem) => syntaxFinding(file, problem)), ...unresolved, ...ruleFindingsIn(file, text, context)];
   return applySuppressions(findings, file, bicepSuppressions(parsed));
 }
 

@@ -1,4 +1,5 @@
 import { buildArmFileModel, type ArmFileModel } from '../model/armFileModel';
+import { buildBicepFileModel, buildBicepParamModel, type BicepFileModel } from '../model/bicep/bicepFileModel';
 import type { DeployedResource } from '../model/deployedResource';
 import { documentKindOf } from '../syntax/documentKind';
 import type { WorkspaceReader } from './workspaceReader';
@@ -11,9 +12,11 @@ export interface TemplateModel {
   readonly complete: boolean;
   /** The ARM front end's own result (syntax and evaluation problems), for the file's diagnostics. */
   readonly arm?: ArmFileModel;
+  /** The Bicep front end's result (evaluation problems of the file and of the files it reads). */
+  readonly bicep?: BicepFileModel;
 }
 
-const templateFile = /\.(bicep|json|jsonc)$/i;
+const templateFile = /\.(bicep|bicepparam|json|jsonc)$/i;
 
 /** Evaluates every template below `folder`; a file that fails to evaluate is skipped, never thrown. */
 export function templateModelsUnder(folder: string, reader: WorkspaceReader): TemplateModel[] {
@@ -70,14 +73,19 @@ export function dependantsOf(file: string): string[] {
 
 function evaluateTemplate(file: string, text: string, reader: WorkspaceReader): TemplateModel | undefined {
   try {
-    switch (documentKindOf(file, text)) {
+    const kind = documentKindOf(file, text);
+    switch (kind) {
       case 'armTemplate': {
         const model = buildArmFileModel(file, text, reader.root, (other) => reader.readText(other));
         // A template that does not parse may deploy more than what could be read.
         return model ? { file, resources: model.evaluation.resources, complete: model.template.problems.length === 0, arm: model } : undefined;
       }
       case 'bicep':
-        return { file, resources: [], complete: false };
+      case 'bicepparam': {
+        const load = (other: string) => reader.readText(other);
+        const model = kind === 'bicep' ? buildBicepFileModel(file, text, load) : buildBicepParamModel(file, text, load);
+        return { file, resources: model.resources, complete: model.complete, bicep: model };
+      }
       default:
         return undefined;
     }
