@@ -9,6 +9,8 @@ const modes: Record<string, (dirs: string[]) => number> = {
   bicep: runBicepConformance,
   /** Azure/bicep's sample baselines dirs (src/Bicep.Core.Samples/Files/baselines*). */
   'bicep-baselines': runBicepBaselines,
+  /** main.bicep beside the ARM JSON compiled from it: both models must list the same resources. */
+  pairs: (dirs) => (require('./pairs') as typeof import('./pairs')).runPairsConformance(dirs),
   arm: (dirs) => (require('./arm') as typeof import('./arm')).runArmConformance(dirs),
 };
 
