@@ -67,6 +67,7 @@ function builtinCall(call: FunctionCall, origin: Origin, scope: BicepScope, args
       if (call.arguments.length > 0 && !(lower === 'managementgroup' && call.arguments.length === 0)) return explicitScope(lower, call, origin, scope);
   }
   const fn = templateFunction(lower);
+  if (call.name.missing) return unknownValue('the function name is missing', origin);
   if (fn === undefined || ['parameters', 'variables', 'copyindex', 'if', 'lambda', 'lambdavariables'].includes(lower)) {
     scope.reportUnresolved(call.name, `'${name}' is not a Bicep function`);
     return unknownValue(`unknown function '${name}'`, origin);

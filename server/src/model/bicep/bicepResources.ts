@@ -81,6 +81,8 @@ function bodyProperty(instance: Instance, name: string): Value | undefined {
 
 const deploymentsType = 'Microsoft.Resources/deployments';
 
+const instanceOf = new WeakMap<ResourceIdentity, Instance>();
+
 /** What a resource or module instance names; `enclosing` is the parent a nested declaration sits in. */
 export function identityOfInstance(declaration: Declaration, instance: Instance, enclosing?: ResourceIdentity): ResourceIdentity {
   if (instance.identity) return instance.identity;
@@ -102,7 +104,9 @@ export function identityOfInstance(declaration: Declaration, instance: Instance,
     ? stringValue(`${parent.id.value}/${fullType.split('/').pop()}/${name.value}`, origin)
     : resourceIdOf(fullType, fullName, scope, targetScope, origin);
   // A nested child written without a version (`'subnets'`) uses its parent's.
-  return (instance.identity = { declaration, type: fullType, apiVersion: apiVersion ?? enclosing?.apiVersion, fullName, name, id });
+  instance.identity = { declaration, type: fullType, apiVersion: apiVersion ?? enclosing?.apiVersion, fullName, name, id };
+  instanceOf.set(instance.identity, instance);
+  return instance.identity;
 }
 
 function isFullType(type: string): boolean {
@@ -155,7 +159,7 @@ export function nestedResourceValue(parent: Value, childName: string, scope: Bic
   const body = identity.declaration.value.kind === 'ObjectExpression' ? identity.declaration.value : identity.declaration.value.kind === 'IfCondition' ? bodyOf(identity.declaration.value.body) : undefined;
   const child = body?.properties.find((member): member is ResourceDeclaration => member.kind === 'ResourceDeclaration' && member.name.name === childName);
   if (!child) return undefined;
-  const parentInstance = instancesOf(identity.declaration, scope.atFileLevel()).find((instance) => instance.identity === identity);
+  const parentInstance = instanceOf.get(identity);
   if (!parentInstance) return undefined;
   const instances = childInstances(child, parentInstance);
   return symbolValue(child, instances, scope, (instance) => referenceValue(identityOfInstance(child, instance, identity), scope.originOf(child.name)));

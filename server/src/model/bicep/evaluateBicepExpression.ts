@@ -77,8 +77,8 @@ function evaluateWithin(expression: Expression, origin: Origin, scope: BicepScop
 function variableValue(name: string, origin: Origin, scope: BicepScope, node: Expression): Value {
   const local = scope.locals.get(name);
   if (local !== undefined) return local;
-  if (scope.inFunction && !scope.context.symbols.isFunction(name)) {
-    scope.reportUnresolved(node, `the name '${name}' is not a parameter of this function`);
+  if (scope.inFunction && scope.context.symbols.declaration(name)?.kind === 'ParameterDeclaration') {
+    scope.report(node, `a function cannot read the parameter '${name}': pass it as an argument`);
     return unknownValue(`'${name}' is not in reach of the function`, origin);
   }
   const value = scope.context.symbols.value(name, scope, origin);

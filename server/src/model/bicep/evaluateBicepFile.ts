@@ -58,6 +58,10 @@ export function evaluateBicepFile(file: string, parsed: BicepFile, parameters: P
     if (statement.kind === 'ResourceDeclaration') lowering.resource(statement, instancesOf(statement, scope), undefined, true, undefined);
     else if (statement.kind === 'ModuleDeclaration') lowering.module(statement, instancesOf(statement, scope));
   }
+  // Unused variables are evaluated too: a name they misspell is an error all the same.
+  for (const statement of parsed.root.statements) {
+    if (statement.kind === 'VariableDeclaration' && !statement.name.missing) context.symbols.value(statement.name.name, scope, scope.originOf(statement.name));
+  }
   const outputs = parsed.root.statements.flatMap((statement) =>
     statement.kind === 'OutputDeclaration' && !statement.name.missing ? [{ name: statement.name.name, value: evaluateBicep(statement.value, scope) }] : [],
   );

@@ -153,6 +153,16 @@ export const collectionFunctions: FunctionFamily = {
     }
     return cappedArray(items, site);
   }),
+  distinct: strictFunction(1, 1, ([value], site) => {
+    if (value.kind !== 'array') return expected(site, 'an array', value);
+    const kept: Value[] = [];
+    for (const item of value.items) {
+      const seen = kept.map((other) => valuesEqual(other, item));
+      if (seen.includes(undefined)) return unknownValue('an item is only partly known', site.origin, 'array');
+      if (!seen.includes(true)) kept.push(item);
+    }
+    return { kind: 'array', items: kept, origin: site.origin };
+  }),
   union: strictFunction(1, Infinity, (args, site) => {
     if (args.every((arg) => arg.kind === 'object')) return mergeObjects(args as readonly ObjectValue[], site);
     if (args.every((arg) => arg.kind === 'array')) {

@@ -71,6 +71,20 @@ export const lambdaFunctions: FunctionFamily = {
     }
     return objectValue([...properties.values()], site.origin);
   }),
+  groupBy: lenientFunction(2, 2, ([array, fn], site) => {
+    const input = arrayAndLambda(site, array, fn);
+    if ('kind' in input) return input;
+    const groups = new Map<string, { name: string; items: Value[] }>();
+    for (const item of input.items) {
+      const key = input.lambda.apply([item]);
+      if (key.kind === 'unknown') return unknownValue(`a key is not known (${key.reason})`, site.origin, 'object');
+      if (key.kind !== 'string') return invalid(site, 'the key selector must return a string');
+      const group = groups.get(key.value.toLowerCase()) ?? { name: key.value, items: [] };
+      group.items.push(item);
+      groups.set(key.value.toLowerCase(), group);
+    }
+    return objectValue([...groups.values()].map((group) => ({ name: group.name, value: cappedArray(group.items, site) })), site.origin);
+  }),
   mapValues: lenientFunction(2, 2, ([object, fn], site) => {
     if (object.kind === 'unknown') return unknownValue(object.reason, site.origin, 'object');
     if (object.kind !== 'object') return expected(site, 'an object', object);

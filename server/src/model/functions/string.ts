@@ -1,5 +1,5 @@
-import { stringValue, type Value } from '../value';
-import { cappedArray, cappedString, expected, invalid, isInteger, strictFunction, textOf, type CallSite, type FunctionFamily, type KnownValue } from './library';
+import { stringValue, unknownValue, type Value } from '../value';
+import { cappedArray, cappedString, expected, invalid, isInteger, lenientFunction, strictFunction, textOf, type CallSite, type FunctionFamily, type KnownValue } from './library';
 
 function withString(site: CallSite, value: KnownValue, compute: (text: string) => Value): Value {
   return value.kind === 'string' ? compute(value.value) : expected(site, 'a string', value);
@@ -64,6 +64,8 @@ function indexOfIgnoringCase(haystack: string, needle: string, last: boolean): n
 }
 
 export const stringFunctions: FunctionFamily = {
+  // Wildcard matching whose exact pattern rules are not pinned down here: known to exist, not computed.
+  like: lenientFunction(2, 2, (_, site) => unknownValue('like() is not evaluated statically', site.origin, 'boolean')),
   format: strictFunction(1, Infinity, ([pattern, ...args], site) => withString(site, pattern, (text) => formatText(site, text, args))),
   replace: strictFunction(3, 3, ([original, oldText, newText], site) => {
     if (original.kind !== 'string' || oldText.kind !== 'string' || newText.kind !== 'string') return invalid(site, 'expects three strings');
