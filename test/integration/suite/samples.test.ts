@@ -1,0 +1,56 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { codeOf, diagnosticsOf } from './waitFor';
+
+function sample(relative: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the samples folder is open');
+  return vscode.Uri.joinPath(folder.uri, relative);
+}
+
+async function open(relative: string): Promise<{ uri: vscode.Uri; document: vscode.TextDocument }> {
+  const uri = sample(relative);
+  const document = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(document);
+  return { uri, document };
+}
+
+const codes = (diagnostics: readonly vscode.Diagnostic[]) => diagnostics.map((d) => codeOf(d).value);
+
+suite('the claims-platform sample in the extension host', () => {
+  test('main.bicep shows the template rules at the offending values, each linking to its rule page', async () => {
+    const { uri, document } = await open('claims-platform/main.bicep');
+    const diagnostics = await diagnosticsOf(uri, (d) => ['HN101', 'HN103', 'HN104'].every((code) => codes(d).includes(code)));
+    const disabled = diagnostics.find((d) => codeOf(d).value === 'HN103');
+    assert.ok(disabled);
+    assert.equal(disabled.severity, vscode.DiagnosticSeverity.Error);
+    assert.equal(document.getText(disabled.range), 'false');
+    assert.match(disabled.message, /'ag-claims-legacy-pager' is disabled/);
+    const hardcoded = diagnostics.find((d) => codeOf(d).value === 'HN101');
+    assert.equal(hardcoded?.severity, vscode.DiagnosticSeverity.Warning);
+    for (const diagnostic of diagnostics) {
+      const { value, target } = codeOf(diagnostic);
+      assert.ok(target, `${value} links to its rule page`);
+      assert.match(target.path, new RegExp(`docs/rules/${value}\\.md$`));
+      const page = Buffer.from(await vscode.workspace.fs.readFile(target)).toString('utf8');
+      assert.match(page, new RegExp(`^# ${value}`, 'm'));
+    }
+  });
+
+  test('the policy file reports an action group no template deploys (HN504) and a deadline past 60 days (HN501)', async () => {
+    const { uri, document } = await open('claims-platform/claims.hipaa-notify.yaml');
+    const diagnostics = await diagnosticsOf(uri, (d) => codes(d).includes('HN504') && codes(d).includes('HN501'));
+    const missing = diagnostics.filter((d) => codeOf(d).value === 'HN504');
+    assert.equal(missing.length, 1, JSON.stringify(diagnostics.map((d) => d.message)));
+    assert.equal(missing[0].severity, vscode.DiagnosticSeverity.Error);
+    assert.equal(document.getText(missing[0].range), 'ag-claims-breach-counsel');
+  });
+
+  test('the compliant twin shows no diagnostics', async () => {
+    // The claims sample's diagnostics arriving first shows that the server is up and analysing.
+    await diagnosticsOf(sample('claims-platform/main.bicep'), (d) => d.length > 0);
+    const { uri } = await open('compliant/main.bicep');
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    assert.deepEqual(vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'hipaa-notify').map((d) => d.message), []);
+  });
+});
