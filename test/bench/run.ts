@@ -5,6 +5,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { benches as armModelBenches } from './armModel.bench';
+import { benches as bicepModelBenches } from './bicepModel.bench';
 import { benches as bicepParserBenches } from './bicepParser.bench';
 import { benches as lspLatencyBenches } from './lspLatency.bench';
 
@@ -21,7 +22,7 @@ export interface Bench {
 }
 
 /** Each entry lists the benches of one module; add a line to add a module. */
-const modules: (() => Bench[])[] = [bicepParserBenches, armModelBenches, lspLatencyBenches];
+const modules: (() => Bench[])[] = [bicepParserBenches, bicepModelBenches, armModelBenches, lspLatencyBenches];
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
