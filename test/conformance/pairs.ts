@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { parse as parseJsonc } from 'jsonc-parser';
 import { buildBicepFileModel } from '../../server/src/model/bicep/bicepFileModel';
 import type { DeployedResource } from '../../server/src/model/deployedResource';
 import { evaluateArmTemplate } from '../../server/src/model/evaluateArmTemplate';
@@ -84,7 +85,7 @@ function findPairs(dir: string): Pair[] {
 
 function compiledByBicep(file: string): boolean {
   try {
-    const json = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+    const json = parseJsonc(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''), undefined, { allowTrailingComma: true });
     return json?.metadata?._generator?.name === 'bicep';
   } catch {
     return false;
