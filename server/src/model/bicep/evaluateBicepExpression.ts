@@ -56,7 +56,7 @@ function evaluateWithin(expression: Expression, origin: Origin, scope: BicepScop
     }
     case 'PropertyAccess': {
       const target = evaluateBicep(expression.object, scope);
-      return memberOf(target, expression.property.name, expression.safe, origin, scope, expression.property);
+      return memberOf(target, expression.property.name, expression.safe || shortCircuits(expression.object), origin, scope, expression.property);
     }
     case 'IndexAccess':
       return indexOf(expression, origin, scope);
@@ -189,6 +189,18 @@ function loopValue(loop: ForExpression, scope: BicepScope): Value {
   return arrayValue(items, origin);
 }
 
+/** `a.?b.c`: a safe access makes the rest of its chain null when it gives null. */
+function shortCircuits(expression: Expression): boolean {
+  let current: Expression = expression;
+  for (;;) {
+    if (current.kind === 'PropertyAccess' || current.kind === 'IndexAccess') {
+      if (current.safe) return true;
+      current = current.object;
+    } else if (current.kind === 'NonNullAssertion') current = current.expression;
+    else return false;
+  }
+}
+
 /** `x.p` and `x.?p`; also used for the dotted names ARM functions return. */
 export function memberOf(target: Value, name: string, safe: boolean, origin: Origin, scope: BicepScope, at: { offset: number; length: number }): Value {
   if (target.kind === 'unknown') return unknownValue(target.reason, origin);
@@ -210,7 +222,7 @@ function indexOf(access: IndexAccess, origin: Origin, scope: BicepScope): Value 
   const index = evaluateBicep(access.index, scope);
   if (target.kind === 'unknown') return unknownValue(target.reason, origin);
   if (index.kind === 'unknown') return unknownValue(index.reason, origin);
-  if (target.kind === 'null' && access.safe) return nullValue(origin);
+  if (target.kind === 'null' && (access.safe || shortCircuits(access.object))) return nullValue(origin);
   if (target.kind === 'array' && index.kind === 'number') {
     const at = access.fromEnd ? target.items.length - index.value : index.value;
     const item = target.items[at];

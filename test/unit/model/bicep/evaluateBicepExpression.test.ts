@@ -29,6 +29,7 @@ const table: readonly (readonly [string, string, unknown])[] = [
   ['obj.?missing', 'var obj = { a: 1 }', null],
   ["obj[?'missing']", 'var obj = { a: 1 }', null],
   ['obj.a!', 'var obj = { a: 1 }', 1],
+  ['obj.?missing.deeper[0]', 'var obj = { a: 1 }', null],
   ['list[^1]', 'var list = [1, 2, 3]', 3],
   ['false && undefinedParam', 'param undefinedParam bool', false],
   ['true || undefinedParam', 'param undefinedParam bool', true],
