@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { LspTestClient } from '../protocol/lspClient';
 import type { Bench } from './run';
 import { generateLargeArm } from './generateLargeArm';
+import { generateLargeBicep } from './generateLargeBicep';
 
 /**
  * Keystroke to diagnostics through the real server over stdio (debounce off): an edit to a
@@ -45,7 +46,9 @@ function editLatency(name: string, fileName: string, languageId: string, text: s
 
 export function benches(): Bench[] {
   const arm = generateLargeArm(200);
+  const bicep = generateLargeBicep(5_000);
   return [
+    editLatency('lsp edit -> diagnostics, Bicep 5,000 lines', 'main.bicep', 'bicep', bicep, (text, round) => text.replace("param environment string = 'prod'", `param environment string = 'prod${round}'`)),
     editLatency('lsp edit -> diagnostics, ARM template 200 groups', 'azuredeploy.json', 'json', arm, (text, round) => text.replace('"defaultValue": "claims"', `"defaultValue": "claims${round}"`)),
   ];
 }
