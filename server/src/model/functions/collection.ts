@@ -83,7 +83,10 @@ export const collectionFunctions: FunctionFamily = {
     if (value.kind === 'object') return value.open ? unknownValue('the object is only partly known', site.origin, 'number') : numberValue(value.properties.length, site.origin);
     return expected(site, 'a string, an array or an object', value);
   }),
-  empty: strictFunction(1, 1, ([value], site) => {
+  empty: lenientFunction(1, 1, ([value], site) => {
+    if (value.kind === 'lambda') return invalid(site, 'does not take a lambda');
+    // A resource ID whose subscription is not known is still never empty.
+    if (value.kind === 'unknown') return value.resource ? booleanValue(false, site.origin) : unknownValue(value.reason, site.origin, 'boolean');
     if (value.kind === 'null') return booleanValue(true, site.origin);
     if (value.kind === 'string') return booleanValue(value.value === '', site.origin);
     if (value.kind === 'array') return booleanValue(value.items.length === 0, site.origin);

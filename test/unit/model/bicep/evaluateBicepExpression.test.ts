@@ -52,6 +52,8 @@ const table: readonly (readonly [string, string, unknown])[] = [
   ['union({ a: 1 }, { b: 2 })', '', { a: 1, b: 2 }],
   ["contains(['x'], 'x')", '', true],
   ['empty([])', '', true],
+  ['empty(ag.id)', "resource ag 'Microsoft.Insights/actionGroups@2023-01-01' = {\n  name: 'ag'\n}", false],
+  ['empty(unknownText)', 'param unknownText string', unknown],
   ['coalesce(null, 2)', '', 2],
   ["json('{\"a\": [1]}')", '', { a: [1] }],
   ['length(range(1, 4))', '', 4],
