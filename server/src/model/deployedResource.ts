@@ -1,3 +1,4 @@
+import type { TargetScope } from '../syntax/arm/targetScope';
 import type { Origin, Value } from './value';
 
 /**
@@ -29,6 +30,8 @@ export interface DeployedResource {
   readonly origin: Origin;
   /** Index, in the same list, of the nested deployment that deploys it. */
   readonly deployedBy: number | undefined;
+  /** Where the template (or module) declaring it deploys: a resource without `scope` lands there. */
+  readonly targetScope: TargetScope;
 }
 
 export interface CopyInstance {

@@ -121,6 +121,7 @@ function deployEvaluated(resource: ArmResource, scope: EvaluationScope, copy: Co
     body,
     origin: scope.originOf(resource.node),
     deployedBy: enclosing.deployedBy,
+    targetScope: scope.targetScope,
   };
   const index = out.length;
   out.push(record);

@@ -1,6 +1,7 @@
 import { actionGroupType } from './alerts';
 import { receiversOf } from './actionGroups';
 import type { DeployedResource } from './deployedResource';
+import { extensionTarget } from './extensionScope';
 import { isDeployed, isResource, knownString, referencedResource, sameType, type NamedResource } from './resourceReference';
 import { valueAt, type Value } from './value';
 
@@ -9,7 +10,14 @@ export const componentTypes = {
   site: 'Microsoft.Web/sites',
   eventGridTopic: 'Microsoft.EventGrid/topics',
   eventGridSystemTopic: 'Microsoft.EventGrid/systemTopics',
+  eventGridDomain: 'Microsoft.EventGrid/domains',
 } as const;
+
+const subscriptionTypes = ['Microsoft.EventGrid/systemTopics/eventSubscriptions', 'Microsoft.EventGrid/topics/eventSubscriptions', 'Microsoft.EventGrid/domains/eventSubscriptions', 'Microsoft.EventGrid/domains/topics/eventSubscriptions', 'Microsoft.EventGrid/eventSubscriptions'];
+
+export function isEventSubscription(resource: DeployedResource): boolean {
+  return subscriptionTypes.some((type) => sameType(resource.type, type));
+}
 
 const componentTypeList: readonly string[] = Object.values(componentTypes);
 
@@ -32,18 +40,42 @@ function notificationTargets(resources: readonly DeployedResource[]): NamedResou
     if (sameType(resource.type, actionGroupType)) {
       for (const receiver of asList(receiversOf(resource, 'logicAppReceivers'))) add(valueAt(receiver, ['resourceId']));
       for (const receiver of asList(receiversOf(resource, 'azureFunctionReceivers'))) add(valueAt(receiver, ['functionAppResourceId']));
-    } else if (sameType(resource.type, 'Microsoft.EventGrid/systemTopics/eventSubscriptions') || sameType(resource.type, 'Microsoft.EventGrid/eventSubscriptions') || sameType(resource.type, 'Microsoft.EventGrid/topics/eventSubscriptions')) {
+    } else if (isEventSubscription(resource)) {
       const destination = resource.properties ? valueAt(resource.properties, ['destination', 'properties', 'resourceId']) : undefined;
       add(destination);
       // A function destination names the function (`sites/x/functions/y`): its app is the component.
       const target = referencedResource(destination);
       if (target && sameType(target.type, 'Microsoft.Web/sites/functions')) targets.push({ type: componentTypes.site, name: target.name.split('/')[0] });
+      // The topic that feeds a notification component (or a webhook) is on the notification path.
+      const topic = deliversToNotifier(resource) ? topicOf(resource) : undefined;
+      if (topic) targets.push(topic);
     } else if (sameType(resource.type, 'Microsoft.Security/automations')) {
       const actions = resource.properties ? valueAt(resource.properties, ['actions']) : undefined;
       for (const action of actions?.kind === 'array' ? actions.items : []) add(valueAt(action, ['logicAppResourceId']));
     }
   }
   return targets;
+}
+
+function deliversToNotifier(subscription: DeployedResource): boolean {
+  const destination = subscription.properties ? valueAt(subscription.properties, ['destination']) : undefined;
+  const endpointType = knownString(destination ? valueAt(destination, ['endpointType']) : undefined)?.toLowerCase();
+  if (endpointType === 'webhook' || endpointType === 'azurefunction') return true;
+  const target = referencedResource(destination ? valueAt(destination, ['properties', 'resourceId']) : undefined);
+  return target !== undefined && [componentTypes.logicApp, componentTypes.site, 'Microsoft.Web/sites/functions'].some((type) => sameType(target.type, type));
+}
+
+/** The topic (custom, system or domain) an event subscription listens to, when the model names it. */
+function topicOf(subscription: DeployedResource): NamedResource | undefined {
+  if (sameType(subscription.type, 'Microsoft.EventGrid/eventSubscriptions')) {
+    const target = extensionTarget(subscription, 'Microsoft.EventGrid/eventSubscriptions');
+    return typeof target === 'object' ? target : undefined;
+  }
+  if (!subscription.type || subscription.name.kind !== 'string') return undefined;
+  const names = subscription.name.value.split('/');
+  const types = subscription.type.split('/');
+  // systemTopics/eventSubscriptions -> systemTopics; domains/topics/eventSubscriptions -> domains
+  return { type: types.slice(0, 2).join('/'), name: names[0] };
 }
 
 function asList(receivers: readonly Value[] | 'unknown'): readonly Value[] {

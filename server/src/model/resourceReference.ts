@@ -48,6 +48,15 @@ export function isResource(resource: DeployedResource, named: NamedResource): bo
   return sameType(resource.type, named.type) && resource.name.kind === 'string' && resource.name.value.toLowerCase() === named.name.toLowerCase();
 }
 
+export function sameNamedResource(a: NamedResource, b: NamedResource): boolean {
+  return a.type.toLowerCase() === b.type.toLowerCase() && a.name.toLowerCase() === b.name.toLowerCase();
+}
+
+/** A resource of the model as a named target, when its type and full name are known. */
+export function namedOf(resource: DeployedResource): NamedResource | undefined {
+  return resource.type && resource.name.kind === 'string' ? { type: resource.type, name: resource.name.value } : undefined;
+}
+
 export function isDeployed(resource: DeployedResource): boolean {
   return resource.condition !== false && !resource.existing;
 }

@@ -8,6 +8,11 @@ import { hn107SecurityAlertsNotNotified } from './template/hn107SecurityAlertsNo
 import { hn108ActivityLogAlertsIncomplete } from './template/hn108ActivityLogAlertsIncomplete';
 import { hn109CommonAlertSchemaOff } from './template/hn109CommonAlertSchemaOff';
 import { hn209WebhookWithoutAadAuth } from './template/hn209WebhookWithoutAadAuth';
+import { hn301NotificationDeliveryNotLogged } from './template/hn301NotificationDeliveryNotLogged';
+import { hn302PhiStoreAuditLogsMissing } from './template/hn302PhiStoreAuditLogsMissing';
+import { hn303AuditRetentionTooShort } from './template/hn303AuditRetentionTooShort';
+import { hn304NotificationConfigUnprotected } from './template/hn304NotificationConfigUnprotected';
+import { hn305ActivityLogNotExported } from './template/hn305ActivityLogNotExported';
 import type { Rule } from './rule';
 
 /** The template rules (HN1xx-HN4xx), in catalog order. Policy-file rules live in rules/policy. */
@@ -22,4 +27,9 @@ export const templateRules: readonly Rule[] = [
   hn108ActivityLogAlertsIncomplete,
   hn109CommonAlertSchemaOff,
   hn209WebhookWithoutAadAuth,
+  hn301NotificationDeliveryNotLogged,
+  hn302PhiStoreAuditLogsMissing,
+  hn303AuditRetentionTooShort,
+  hn304NotificationConfigUnprotected,
+  hn305ActivityLogNotExported,
 ];

@@ -1,5 +1,6 @@
 import type { DeployedResource } from '../model/deployedResource';
 import type { Origin, Value } from '../model/value';
+import type { NotificationPolicy } from '../syntax/policy/notificationPolicy';
 import { ruleMeta } from './catalog';
 import type { Finding, Level, RelatedPlace } from './finding';
 
@@ -11,6 +12,15 @@ export interface RuleContext {
   readonly policyFile: string | undefined;
   /** Windows time zone ID from hipaa-notify.json, for fixes that add one. */
   readonly defaultTimeZone: string | undefined;
+  /** The policy file's typed view, for *workspace* rules. */
+  readonly policy?: NotificationPolicy;
+  /** Log Analytics workspaces that policy files name as the audit trail (`spec.auditTrail.workspace`). */
+  readonly auditWorkspaces?: readonly string[];
+  /**
+   * Resources of templates that also deploy what the model cannot see (a registry module, a
+   * remote template link): absence rules cannot tell that something is missing next to them.
+   */
+  readonly partial?: ReadonlySet<DeployedResource>;
 }
 
 export interface Report {

@@ -28,7 +28,9 @@ export function templateModelsUnder(folder: string, reader: WorkspaceReader): Te
     const model = templateModelOf(file, text, reader);
     if (model) models.push(model);
   }
-  return models;
+  // A template that a .bicepparam file uses is deployed with that file's values, not its defaults.
+  const paired = new Set(models.flatMap((m) => (m.bicep?.template ? [m.bicep.template] : [])));
+  return models.filter((m) => !paired.has(m.file));
 }
 
 interface CacheEntry {

@@ -15,6 +15,8 @@ export interface BicepFileModel {
   /** Evaluation problems in this file and the files it reads (each is reported in its own file). */
   readonly problems: readonly EvaluationProblem[];
   readonly complete: boolean;
+  /** For a parameter file: the template its `using` names, when that template could be read. */
+  readonly template?: string;
 }
 
 export function buildBicepFileModel(file: string, text: string, load: FileLoader): BicepFileModel {
@@ -64,5 +66,5 @@ export function buildBicepParamModel(file: string, text: string, load: FileLoade
       scope.reportUnresolved(assignment.name, `the template ${path.basename(templateFile)} declares no parameter '${assignment.name.name}'`);
     }
   }
-  return { parsed, resources, problems: run.problems, complete: complete && parsed.problems.length === 0 };
+  return { parsed, resources, problems: run.problems, complete: complete && parsed.problems.length === 0, template: templateFile };
 }

@@ -144,6 +144,7 @@ class Lowering {
           body: withFullName,
           origin: instance.scope.originOf(declaration),
           deployedBy,
+          targetScope: this.context.targetScope,
         });
         for (const member of instance.body?.properties ?? []) {
           if (member.kind === 'ResourceDeclaration') this.resource(member, childInstances(member, instance), identity, condition, deployedBy);
@@ -189,6 +190,7 @@ class Lowering {
           body: objectValue([...kept, { name: 'name', value: identity.fullName }, { name: 'properties', value: properties }], origin),
           origin,
           deployedBy: undefined,
+          targetScope: this.context.targetScope,
         });
         for (const inner of module.resources) {
           this.out.push({ ...inner, condition: both(condition, inner.condition), deployedBy: inner.deployedBy === undefined ? index : inner.deployedBy + index + 1 });

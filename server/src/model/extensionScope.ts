@@ -1,0 +1,51 @@
+import type { DeployedResource } from './deployedResource';
+import { referencedResource, type NamedResource } from './resourceReference';
+
+/**
+ * What an extension resource (diagnostic setting, lock, role assignment, event subscription)
+ * applies to: a named resource, the scope its template deploys to, or 'unknown'.
+ */
+export type ExtensionTarget = NamedResource | 'deploymentScope' | 'unknown';
+
+/**
+ * Reads the three forms ARM and Bicep use: `scope` as a resource ID (Bicep `scope: notifier`,
+ * ARM `resourceId(...)`), `scope` relative to the deployment (`Microsoft.Logic/workflows/la`),
+ * and the older nested form: type `Microsoft.Logic/workflows/providers/diagnosticSettings`,
+ * name `la/Microsoft.Insights/setting`.
+ */
+export function extensionTarget(resource: DeployedResource, extensionType: string): ExtensionTarget {
+  const nested = nestedTarget(resource, extensionType);
+  if (nested) return nested;
+  const scope = resource.scope;
+  if (!scope || scope.kind === 'null') return 'deploymentScope';
+  if (scope.kind === 'string') return scope.value.includes('/') && !scope.value.toLowerCase().includes('/providers/') && !scope.value.startsWith('/') ? (relativeTarget(scope.value) ?? 'unknown') : (referencedResource(scope) ?? scopeOnly(scope.value));
+  return referencedResource(scope) ?? 'unknown';
+}
+
+/** `Microsoft.X/a/name/b/childName` (no leading slash) -> type `Microsoft.X/a/b`, name `name/childName`. */
+function relativeTarget(text: string): NamedResource | undefined {
+  const segments = text.split('/').filter((s) => s.length > 0);
+  if (segments.length < 3 || segments.length % 2 === 0) return undefined;
+  const [namespace, ...rest] = segments;
+  return { type: [namespace, ...rest.filter((_, i) => i % 2 === 0)].join('/'), name: rest.filter((_, i) => i % 2 === 1).join('/') };
+}
+
+/** A subscription or resource group ID names no resource: the extension applies to that scope. */
+function scopeOnly(id: string): ExtensionTarget {
+  return /^\/subscriptions\/[^/]+(\/resourceGroups\/[^/]+)?\/?$/i.test(id) ? 'deploymentScope' : 'unknown';
+}
+
+/** The nested form: `<type>/providers/<extension>` named `<name>/<Namespace>/<extension name>`. */
+function nestedTarget(resource: DeployedResource, extensionType: string): ExtensionTarget | undefined {
+  const type = resource.type;
+  if (!type) return undefined;
+  const [namespace, extension] = extensionType.split('/');
+  const marker = `/providers/${extension}`.toLowerCase();
+  if (!type.toLowerCase().endsWith(marker)) return undefined;
+  const targetType = type.slice(0, type.length - marker.length);
+  if (resource.name.kind !== 'string') return 'unknown';
+  const names = resource.name.value.split('/');
+  const at = names.findIndex((n) => n.toLowerCase() === namespace.toLowerCase());
+  if (at < 1) return 'unknown';
+  return { type: targetType, name: names.slice(0, at).join('/') };
+}

@@ -1,0 +1,40 @@
+import type { DeployedResource } from './deployedResource';
+import { extensionTarget, type ExtensionTarget } from './extensionScope';
+import { isResource, knownString, sameType } from './resourceReference';
+import { valueAt } from './value';
+
+export const lockType = 'Microsoft.Authorization/locks';
+
+export interface Lock {
+  readonly resource: DeployedResource;
+  readonly target: ExtensionTarget;
+  /** `CanNotDelete` or `ReadOnly` (or not known): the lock protects its target. */
+  readonly protects: boolean;
+}
+
+/** Every management lock of the model, whether deployed or not: a lock on an `existing` resource is still declared here. */
+export function locksOf(resources: readonly DeployedResource[]): Lock[] {
+  return resources
+    .filter((r) => r.condition !== false && !r.existing && (sameType(r.type, lockType) || (r.type?.toLowerCase().endsWith('/providers/locks') ?? false)))
+    .map((resource) => {
+      const level = resource.properties ? valueAt(resource.properties, ['level']) : undefined;
+      const known = knownString(level)?.toLowerCase();
+      return { resource, target: extensionTarget(resource, lockType), protects: known === undefined ? level !== undefined : known === 'cannotdelete' || known === 'readonly' };
+    });
+}
+
+/**
+ * Whether a lock of the model protects the resource: scoped to it, or inherited from the resource
+ * group or subscription it deploys to. 'unknown' when a lock's target cannot be known.
+ */
+export function isLocked(resource: DeployedResource, locks: readonly Lock[]): boolean | 'unknown' {
+  let unknown = false;
+  for (const lock of locks) {
+    if (!lock.protects) continue;
+    if (lock.target === 'unknown') unknown = true;
+    else if (lock.target === 'deploymentScope') {
+      if (lock.resource.targetScope === 'resourceGroup' || lock.resource.targetScope === 'subscription') return true;
+    } else if (isResource(resource, lock.target)) return true;
+  }
+  return unknown ? 'unknown' : false;
+}

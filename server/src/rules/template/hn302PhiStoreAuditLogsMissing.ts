@@ -1,0 +1,64 @@
+import type { DeployedResource } from '../../model/deployedResource';
+import { diagnosticSettingsOf, isLogged, type DiagnosticSetting } from '../../model/diagnosticSettings';
+import { isPhiStore } from '../../model/notificationComponents';
+import { isDeployed, namedOf, sameNamedResource, sameType, type NamedResource } from '../../model/resourceReference';
+import { defineRule, describe, type Report } from '../rule';
+
+const auditGroups = ['audit', 'allLogs'];
+
+/** Audit categories per PHI store type; the storage account and SQL server are handled apart. */
+const auditCategories: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ['Microsoft.KeyVault/vaults', ['AuditEvent']],
+  ['Microsoft.Sql/servers/databases', ['SQLSecurityAuditEvents']],
+  ['Microsoft.DocumentDB/databaseAccounts', ['DataPlaneRequests']],
+  ['Microsoft.HealthcareApis/services', ['AuditLogs']],
+  ['Microsoft.HealthcareApis/workspaces/fhirservices', ['AuditLogs']],
+  ['Microsoft.HealthcareApis/workspaces/dicomservices', ['AuditLogs']],
+  ['Microsoft.DBforPostgreSQL/flexibleServers', ['PostgreSQLLogs']],
+  ['Microsoft.DBforMySQL/flexibleServers', ['MySqlAuditLogs']],
+  ['Microsoft.Web/sites', ['AppServiceAuditLogs']],
+];
+
+/** Health Data Services containers hold no data themselves and take no diagnostic settings. */
+const containerTypes = ['Microsoft.HealthcareApis/workspaces', 'Microsoft.HealthcareApis/workspaces/iotconnectors'];
+
+const storageServices = ['blobServices', 'fileServices', 'queueServices', 'tableServices'];
+const storageAudit = ['StorageRead', 'StorageWrite', 'StorageDelete'];
+
+/** HN302: who read or changed PHI must be answerable from the audit log (164.312(b)). */
+export const hn302PhiStoreAuditLogsMissing = defineRule('HN302', 'A PHI store has no diagnostic setting sending its audit logs to Log Analytics.', (context, report) => {
+  const settings = diagnosticSettingsOf(context.resources);
+  for (const store of context.resources) {
+    if (!isPhiStore(store) || context.partial?.has(store) || containerTypes.some((t) => sameType(store.type, t))) continue;
+    const named = namedOf(store);
+    if (!named) continue;
+    if (sameType(store.type, 'Microsoft.Storage/storageAccounts')) checkStorageAccount(store, named, context.resources, settings, report);
+    else if (sameType(store.type, 'Microsoft.Sql/servers')) {
+      const master = { type: 'Microsoft.Sql/servers/databases', name: `${named.name}/master` };
+      if (isLogged(master, settings, { groups: auditGroups, categories: ['SQLSecurityAuditEvents'] }) === false) {
+        report({ at: store.origin, message: `${describe(store)} holds PHI but no diagnostic setting on its master database sends SQLSecurityAuditEvents (or the audit category group) to a Log Analytics workspace: add one scoped to '${named.name}/master' and turn on auditing to Azure Monitor` });
+      }
+    } else {
+      const categories = auditCategories.find(([type]) => sameType(store.type, type))?.[1] ?? [];
+      if (isLogged(named, settings, { groups: auditGroups, categories }) !== false) continue;
+      const what = categories.length > 0 ? `its ${categories.join('/')} logs (or the audit category group)` : 'its audit category group';
+      report({ at: store.origin, message: `${describe(store)} holds PHI but no diagnostic setting sends ${what} to a Log Analytics workspace: add a Microsoft.Insights/diagnosticSettings scoped to it with categoryGroup 'audit' and a workspaceId` });
+    }
+  }
+});
+
+/** Storage audit lives on the service sub-resources: the blob service always, the others when declared. */
+function checkStorageAccount(account: DeployedResource, named: NamedResource, resources: readonly DeployedResource[], settings: readonly DiagnosticSetting[], report: (finding: Report) => void): void {
+  const wanted = { groups: auditGroups, categories: storageAudit };
+  const blob = { type: `${named.type}/blobServices`, name: `${named.name}/default` };
+  if (isLogged(blob, settings, wanted) === false) {
+    report({ at: account.origin, message: `${describe(account)} holds PHI but no diagnostic setting on its blob service sends StorageRead, StorageWrite and StorageDelete (or the audit category group) to a Log Analytics workspace: add one scoped to '${named.name}/default' of blobServices` });
+  }
+  for (const service of resources) {
+    if (!isDeployed(service) || sameType(service.type, `${named.type}/blobServices`)) continue;
+    const serviceName = namedOf(service);
+    if (!serviceName || !storageServices.some((s) => sameType(service.type, `${named.type}/${s}`)) || !sameNamedResource({ type: named.type, name: serviceName.name.split('/')[0] }, named)) continue;
+    if (isLogged(serviceName, settings, wanted) !== false) continue;
+    report({ at: service.origin, message: `${describe(service)} of a PHI store has no diagnostic setting sending StorageRead, StorageWrite and StorageDelete (or the audit category group) to a Log Analytics workspace: add one scoped to it` });
+  }
+}

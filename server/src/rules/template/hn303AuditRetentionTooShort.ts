@@ -1,0 +1,81 @@
+import { diagnosticSettingsOf, settingWorkspace } from '../../model/diagnosticSettings';
+import type { DeployedResource } from '../../model/deployedResource';
+import { isDeployed, namedOf, referencedResource, sameNamedResource, sameType, shortNameOf, type NamedResource } from '../../model/resourceReference';
+import { valueAt, type Value } from '../../model/value';
+import { defineRule, describe } from '../rule';
+
+const workspaceType = 'Microsoft.OperationalInsights/workspaces';
+const minimumDays = 365;
+const sixYears = 2190;
+
+/** HN303: audit records must outlive the six years of 164.316(b)(2)(i) and 164.530(j). */
+export const hn303AuditRetentionTooShort = defineRule('HN303', 'A Log Analytics workspace receiving audit or notification logs keeps them fewer than 365 days and archives none for six years.', (context, report) => {
+  const receiving = receivingWorkspaces(context.resources);
+  const named = new Set((context.auditWorkspaces ?? []).map((n) => n.toLowerCase()));
+  for (const workspace of context.resources) {
+    if (!sameType(workspace.type, workspaceType) || !isDeployed(workspace)) continue;
+    const target = namedOf(workspace);
+    if (!target) continue;
+    const why = receiving.some((r) => sameNamedResource(r, target)) ? 'receives audit or notification logs' : named.has(target.name.toLowerCase()) ? 'is the audit trail of the notification policy' : undefined;
+    if (!why) continue;
+    const retention = retentionOf(workspace);
+    if (retention === 'unknown' || retention.days >= minimumDays) continue;
+    if (archivesSixYears(workspace, context.resources) !== false) continue;
+    report({
+      at: retention.at,
+      resource: workspace,
+      message: `${describe(workspace)} ${why} but keeps them ${retention.days} days${retention.written ? '' : ' (the default)'}: set retentionInDays to at least ${minimumDays}, and keep the tables that hold them ${sixYears} days (totalRetentionInDays) for the six years HIPAA requires`,
+    });
+  }
+});
+
+interface Retention {
+  readonly days: number;
+  readonly at: Value | DeployedResource['origin'];
+  readonly written: boolean;
+}
+
+function retentionOf(workspace: DeployedResource): Retention | 'unknown' {
+  const properties = workspace.properties;
+  if (properties?.kind === 'unknown') return 'unknown';
+  const value = properties ? valueAt(properties, ['retentionInDays']) : undefined;
+  if (!value || value.kind === 'null') return { days: 30, at: properties ?? workspace.origin, written: false };
+  if (value.kind !== 'number') return 'unknown';
+  return { days: value.value, at: value, written: true };
+}
+
+/** Whether a table of the workspace keeps data six years; 'unknown' when a table's retention is not known. */
+function archivesSixYears(workspace: DeployedResource, resources: readonly DeployedResource[]): boolean | 'unknown' {
+  const prefix = `${shortNameOf(workspace) ?? ''}/`.toLowerCase();
+  let unknown = false;
+  for (const table of resources) {
+    if (!sameType(table.type, `${workspaceType}/tables`) || !isDeployed(table)) continue;
+    if (table.name.kind !== 'string') {
+      unknown = true;
+      continue;
+    }
+    if (!table.name.value.toLowerCase().startsWith(prefix)) continue;
+    const total = table.properties ? valueAt(table.properties, ['totalRetentionInDays']) : undefined;
+    if (total?.kind === 'number' && total.value >= sixYears) return true;
+    if (total?.kind === 'unknown' || table.properties?.kind === 'unknown') unknown = true;
+  }
+  return unknown ? 'unknown' : false;
+}
+
+/** Workspaces that diagnostic settings or Defender for Cloud automations send to. */
+function receivingWorkspaces(resources: readonly DeployedResource[]): NamedResource[] {
+  const workspaces: NamedResource[] = [];
+  for (const setting of diagnosticSettingsOf(resources)) {
+    const target = settingWorkspace(setting);
+    if (target) workspaces.push(target);
+  }
+  for (const automation of resources) {
+    if (!sameType(automation.type, 'Microsoft.Security/automations') || !isDeployed(automation) || !automation.properties) continue;
+    const actions = valueAt(automation.properties, ['actions']);
+    for (const action of actions?.kind === 'array' ? actions.items : []) {
+      const target = referencedResource(valueAt(action, ['workspaceResourceId']));
+      if (target) workspaces.push(target);
+    }
+  }
+  return workspaces.filter((w) => sameType(w.type, workspaceType));
+}

@@ -1,0 +1,17 @@
+import { actionGroupType, isAlertRule } from '../../model/alerts';
+import { isLocked, locksOf } from '../../model/locks';
+import { notificationComponents } from '../../model/notificationComponents';
+import { isDeployed, sameType } from '../../model/resourceReference';
+import { defineRule, describe } from '../rule';
+
+/** HN304: one deletion, by mistake or by an intruder, should not silence breach notification. */
+export const hn304NotificationConfigUnprotected = defineRule('HN304', 'An action group, alert rule or notification component has no CanNotDelete or ReadOnly lock.', (context, report) => {
+  const locks = locksOf(context.resources);
+  const components = new Set(notificationComponents(context.resources));
+  for (const resource of context.resources) {
+    if (!isDeployed(resource) || context.partial?.has(resource)) continue;
+    if (!(sameType(resource.type, actionGroupType) || isAlertRule(resource) || components.has(resource))) continue;
+    if (isLocked(resource, locks) !== false) continue;
+    report({ at: resource.origin, message: `${describe(resource)} is part of the notification chain but no CanNotDelete or ReadOnly lock protects it: add a Microsoft.Authorization/locks scoped to it (or to its resource group)` });
+  }
+});

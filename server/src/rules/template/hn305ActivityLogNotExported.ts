@@ -1,0 +1,30 @@
+import { diagnosticSettingsOf, type DiagnosticSetting } from '../../model/diagnosticSettings';
+import type { Origin } from '../../model/value';
+import { defineRule, describe } from '../rule';
+
+const activityCategories = ['Administrative', 'Security', 'Policy', 'Alert'];
+
+/** HN305 (workspace): the activity log is the record of who changed the notification chain. */
+export const hn305ActivityLogNotExported = defineRule('HN305', 'No subscription-scope diagnostic setting exports the activity log (Administrative, Security, Policy, Alert) to Log Analytics.', (context, report) => {
+  if (!context.policyFile) return;
+  const subscriptionSettings = diagnosticSettingsOf(context.resources).filter((s) => s.target === 'deploymentScope' && s.resource.targetScope === 'subscription');
+  const shortfalls = subscriptionSettings.map((setting) => ({ setting, missing: shortfallOf(setting) }));
+  if (shortfalls.some(({ missing }) => missing === undefined)) return;
+  if (subscriptionSettings.some((s) => context.partial?.has(s.resource))) return;
+  for (const { setting, missing } of shortfalls) {
+    report({ at: setting.resource.origin, message: `the subscription's ${describe(setting.resource)} ${missing}: export Administrative, Security, Policy and Alert (or the allLogs category group) to a Log Analytics workspace` });
+  }
+  if (subscriptionSettings.length > 0 || context.resources.some((r) => context.partial?.has(r))) return;
+  const policy = context.policy;
+  const at: Origin = { file: context.policyFile, span: policy?.auditTrail.workspace?.span ?? policy?.auditTrail.span ?? policy?.name?.span ?? { offset: 0, length: 0 } };
+  report({ at, message: `no template of this policy's folder exports the subscription's activity log: add a subscription-scope Microsoft.Insights/diagnosticSettings (targetScope 'subscription') sending Administrative, Security, Policy and Alert to the audit workspace` });
+});
+
+/** What a subscription setting lacks; undefined when it exports everything or cannot be known. */
+function shortfallOf(setting: DiagnosticSetting): string | undefined {
+  if (!setting.workspaceId) return 'sends the activity log to no Log Analytics workspace (workspaceId)';
+  const { logs } = setting;
+  if (logs.groups.has('alllogs') || logs.unknown) return undefined;
+  const missing = activityCategories.filter((c) => !logs.categories.has(c.toLowerCase()));
+  return missing.length === 0 ? undefined : `does not export the ${missing.join(', ')} categor${missing.length === 1 ? 'y' : 'ies'}`;
+}
