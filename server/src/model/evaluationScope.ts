@@ -22,6 +22,8 @@ export class EvaluationRun {
   quiet = 0;
   private readonly seen = new Set<string>();
   readonly problems: EvaluationProblem[] = [];
+  /** Template files deployed as modules (Bicep `module`), by absolute path. */
+  readonly modules = new Set<string>();
 
   private nesting = 0;
 

@@ -28,9 +28,10 @@ export function templateModelsUnder(folder: string, reader: WorkspaceReader): Te
     const model = templateModelOf(file, text, reader);
     if (model) models.push(model);
   }
-  // A template that a .bicepparam file uses is deployed with that file's values, not its defaults.
-  const paired = new Set(models.flatMap((m) => (m.bicep?.template ? [m.bicep.template] : [])));
-  return models.filter((m) => !paired.has(m.file));
+  // A template that a .bicepparam file uses is deployed with that file's values, not its defaults;
+  // a module is deployed by its callers, with their values.
+  const deployedByOthers = new Set(models.flatMap((m) => (m.bicep ? [...(m.bicep.template ? [m.bicep.template] : []), ...m.bicep.modules.filter((f) => f !== m.file)] : [])));
+  return models.filter((m) => !deployedByOthers.has(m.file));
 }
 
 interface CacheEntry {

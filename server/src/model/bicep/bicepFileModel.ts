@@ -17,11 +17,13 @@ export interface BicepFileModel {
   readonly complete: boolean;
   /** For a parameter file: the template its `using` names, when that template could be read. */
   readonly template?: string;
+  /** Files it deploys as modules: their resources are in this model. */
+  readonly modules: readonly string[];
 }
 
 export function buildBicepFileModel(file: string, text: string, load: FileLoader): BicepFileModel {
   const evaluation = evaluateBicepText(file, text, new Map(), { load });
-  return { parsed: evaluation.parsed, resources: evaluation.resources, problems: evaluation.problems, complete: evaluation.complete };
+  return { parsed: evaluation.parsed, resources: evaluation.resources, problems: evaluation.problems, complete: evaluation.complete, modules: [...evaluation.modules] };
 }
 
 /**
@@ -37,7 +39,7 @@ export function buildBicepParamModel(file: string, text: string, load: FileLoade
   const values = new Map<string, Value>();
   const assignments = parsed.root.statements.filter((statement) => statement.kind === 'ParameterAssignment');
   for (const assignment of assignments) values.set(assignment.name.name.toLowerCase(), context.symbols.value(assignment.name.name, scope, scope.originOf(assignment.name))!);
-  const incomplete = (): BicepFileModel => ({ parsed, resources: [], problems: run.problems, complete: false });
+  const incomplete = (): BicepFileModel => ({ parsed, resources: [], problems: run.problems, complete: false, modules: [] });
   const target = using?.path === undefined ? undefined : literalText(using.path);
   if (using?.path === undefined || target === undefined || /^(br|ts)[:/]/i.test(target)) return incomplete();
   const templateFile = path.resolve(path.dirname(file), target);
@@ -66,5 +68,5 @@ export function buildBicepParamModel(file: string, text: string, load: FileLoade
       scope.reportUnresolved(assignment.name, `the template ${path.basename(templateFile)} declares no parameter '${assignment.name.name}'`);
     }
   }
-  return { parsed, resources, problems: run.problems, complete: complete && parsed.problems.length === 0, template: templateFile };
+  return { parsed, resources, problems: run.problems, complete: complete && parsed.problems.length === 0, template: templateFile, modules: [...run.modules] };
 }

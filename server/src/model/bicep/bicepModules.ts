@@ -46,6 +46,7 @@ export function evaluateModule(declaration: ModuleDeclaration, instance: Instanc
     scope.reportUnresolved(declaration.path, `the module file '${target}' does not exist in the workspace`);
     return incomplete(`the module file '${target}' is not in the workspace`);
   }
+  context.run.modules.add(file);
   const values = new Map<string, Value>();
   if (params?.kind === 'object') for (const property of params.properties) values.set(property.name.toLowerCase(), property.value);
   const run = context.run;

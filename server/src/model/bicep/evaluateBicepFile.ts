@@ -21,6 +21,8 @@ export interface BicepEvaluation {
   readonly problems: readonly EvaluationProblem[];
   /** False when the file has syntax errors or a module whose resources are not known (registry, missing file). */
   readonly complete: boolean;
+  /** Files deployed as modules, at any depth. */
+  readonly modules: ReadonlySet<string>;
 }
 
 export interface EvaluationOptions {
@@ -65,7 +67,7 @@ export function evaluateBicepFile(file: string, parsed: BicepFile, parameters: P
   const outputs = parsed.root.statements.flatMap((statement) =>
     statement.kind === 'OutputDeclaration' && !statement.name.missing ? [{ name: statement.name.name, value: evaluateBicep(statement.value, scope) }] : [],
   );
-  return { parsed, resources: lowering.out, outputs, problems: run.problems, complete: parsed.problems.length === 0 && lowering.complete };
+  return { parsed, resources: lowering.out, outputs, problems: run.problems, complete: parsed.problems.length === 0 && lowering.complete, modules: run.modules };
 }
 
 /** Prepares a file for evaluation: its symbols, target scope and the files it may import. */
