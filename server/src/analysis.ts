@@ -123,7 +123,7 @@ function analyseArmParameters({ file, text }: SourceFile, context: AnalysisConte
 function analysePolicy({ file, text }: SourceFile, context: AnalysisContext): Finding[] {
   const root = workspaceRootFor(file, context);
   const templates = root ? templateModelsUnder(path.dirname(file), diskReader(root, context.openText)) : undefined;
-  return analysePolicyFile(file, text, templates).findings;
+  return analysePolicyFile(file, text, templates, ruleFindingsIn(file, text, context)).findings;
 }
 
 function unresolvedFindings(problems: readonly EvaluationProblem[]): Finding[] {

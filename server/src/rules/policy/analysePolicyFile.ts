@@ -16,9 +16,10 @@ export interface PolicyAnalysis {
 
 /**
  * Reads and checks one notification policy file (`*.hipaa-notify.yaml|yml|json`); with the
- * templates of its folder and below, also HN504/HN505. Never throws.
+ * templates of its folder and below, also HN504/HN505; `templateRuleFindings` are the workspace
+ * rules' findings that sit in this file (HN107, HN305 when nothing in the templates qualifies). Never throws.
  */
-export function analysePolicyFile(file: string, text: string, templates?: readonly TemplateModel[]): PolicyAnalysis {
+export function analysePolicyFile(file: string, text: string, templates?: readonly TemplateModel[], templateRuleFindings: readonly Finding[] = []): PolicyAnalysis {
   const tree = readPolicyTree(file, text);
   const syntaxFindings: Finding[] = tree.problems.map((problem) => ({
     ruleId: 'HN001',
@@ -32,7 +33,7 @@ export function analysePolicyFile(file: string, text: string, templates?: readon
     return { policy: undefined, findings: syntaxFindings };
   }
   const policy = notificationPolicyOf(file, tree.syntax, tree.root);
-  const findings = [...syntaxFindings, ...checkPolicy(policy), ...(templates ? checkPolicyAgainstTemplates(policy, templates) : [])];
+  const findings = [...syntaxFindings, ...checkPolicy(policy), ...(templates ? checkPolicyAgainstTemplates(policy, templates) : []), ...templateRuleFindings];
   const kept = applySuppressions(findings, file, policySuppressions(text, tree.syntax, tree.root));
   return { policy, findings: kept.sort((a, b) => a.span.offset - b.span.offset) };
 }
