@@ -166,3 +166,22 @@ function connectionsParameter(workflow: DeployedResource, key: string): string |
 function lastSegment(id: string): string {
   return id.replace(/\/+$/, '').split('/').pop()!.toLowerCase();
 }
+
+/** A field that is exactly `@parameters('name')` reads the workflow parameter's value (or its default). */
+export function workflowParameterValue(workflow: DeployedResource, value: Value): Value | undefined {
+  if (value.kind !== 'string') return value;
+  const parameter = /^@parameters\('([^']+)'\)$/.exec(value.value.trim())?.[1];
+  if (!parameter) return value;
+  const given = workflow.properties ? valueAt(workflow.properties, ['parameters', parameter, 'value']) : undefined;
+  if (given) return given;
+  const definition = workflowDefinition(workflow);
+  return definition ? valueAt(definition, ['parameters', parameter, 'defaultValue']) : undefined;
+}
+
+/** Managed connectors that deliver mail, chat or text messages to people. */
+export const messagingConnectors: ReadonlySet<string> = new Set(['office365', 'outlook', 'smtp', 'sendgrid', 'twilio', 'teams']);
+
+/** Statuses of a `runAfter` that make an action run when its predecessor did not succeed. */
+export function isFailureStatus(status: string): boolean {
+  return ['failed', 'timedout'].includes(status.toLowerCase());
+}

@@ -7,6 +7,10 @@ import { hn106PolicyComplianceNotNotified } from './template/hn106PolicyComplian
 import { hn107SecurityAlertsNotNotified } from './template/hn107SecurityAlertsNotNotified';
 import { hn108ActivityLogAlertsIncomplete } from './template/hn108ActivityLogAlertsIncomplete';
 import { hn109CommonAlertSchemaOff } from './template/hn109CommonAlertSchemaOff';
+import { hn201LogicAppRetryDisabled } from './template/hn201LogicAppRetryDisabled';
+import { hn202LogicAppNoFailurePath } from './template/hn202LogicAppNoFailurePath';
+import { hn205RecurrenceWithoutTimezone } from './template/hn205RecurrenceWithoutTimezone';
+import { hn206InvalidTimezone } from './template/hn206InvalidTimezone';
 import { hn209WebhookWithoutAadAuth } from './template/hn209WebhookWithoutAadAuth';
 import { hn301NotificationDeliveryNotLogged } from './template/hn301NotificationDeliveryNotLogged';
 import { hn302PhiStoreAuditLogsMissing } from './template/hn302PhiStoreAuditLogsMissing';
@@ -26,6 +30,10 @@ export const templateRules: readonly Rule[] = [
   hn107SecurityAlertsNotNotified,
   hn108ActivityLogAlertsIncomplete,
   hn109CommonAlertSchemaOff,
+  hn201LogicAppRetryDisabled,
+  hn202LogicAppNoFailurePath,
+  hn205RecurrenceWithoutTimezone,
+  hn206InvalidTimezone,
   hn209WebhookWithoutAadAuth,
   hn301NotificationDeliveryNotLogged,
   hn302PhiStoreAuditLogsMissing,

@@ -1,5 +1,5 @@
 import type { DeployedResource } from '../../model/deployedResource';
-import { connectorOf, isLogicApp, workflowActions, workflowDefinition, type WorkflowAction } from '../../model/logicAppWorkflow';
+import { connectorOf, isLogicApp, workflowActions, workflowParameterValue, type WorkflowAction } from '../../model/logicAppWorkflow';
 import { isDeployed, knownString } from '../../model/resourceReference';
 import { valueAt, type Value } from '../../model/value';
 import { defineRule, describe } from '../rule';
@@ -25,7 +25,7 @@ export const hn102LogicAppHardcodedRecipients = defineRule('HN102', 'A Logic App
     if (actions === 'unknown') continue;
     for (const action of actions) {
       for (const field of recipientValues(workflow, action)) {
-        const value = resolvedField(workflow, field);
+        const value = workflowParameterValue(workflow, field);
         if (value?.kind !== 'string') continue;
         const recipient = literalRecipient(value.value);
         if (!recipient || isReservedAddress(recipient)) continue;
@@ -79,17 +79,6 @@ function recipientValues(workflow: DeployedResource, action: WorkflowAction): Va
 
 function isGraphSendMail(uri: string | undefined): boolean {
   return uri !== undefined && /^https:\/\/graph\.microsoft\.(com|us)\/[^?]*\/sendMail\b/i.test(uri);
-}
-
-/** A field that is exactly `@parameters('name')` reads the workflow parameter's value (or its default). */
-function resolvedField(workflow: DeployedResource, value: Value): Value | undefined {
-  if (value.kind !== 'string') return value;
-  const parameter = /^@parameters\('([^']+)'\)$/.exec(value.value.trim())?.[1];
-  if (!parameter) return value;
-  const given = workflow.properties ? valueAt(workflow.properties, ['parameters', parameter, 'value']) : undefined;
-  if (given) return given;
-  const definition = workflowDefinition(workflow);
-  return definition ? valueAt(definition, ['parameters', parameter, 'defaultValue']) : undefined;
 }
 
 const emailPattern = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/;

@@ -1,0 +1,31 @@
+import { isLogicApp, workflowActions } from '../../model/logicAppWorkflow';
+import { notificationComponents } from '../../model/notificationComponents';
+import { knownString } from '../../model/resourceReference';
+import { valueAt } from '../../model/value';
+import { defineRule, describe } from '../rule';
+
+const retriedTypes = ['http', 'apiconnection', 'function'];
+const minimumRetries = 3;
+
+/** HN201: a notification must survive a transient outage of the endpoint it calls. */
+export const hn201LogicAppRetryDisabled = defineRule('HN201', 'An HTTP, ApiConnection or Function action of a notification Logic App retries fewer than 3 times or not at all.', (context, report) => {
+  for (const workflow of notificationComponents(context.resources)) {
+    if (!isLogicApp(workflow)) continue;
+    const actions = workflowActions(workflow);
+    if (actions === 'unknown') continue;
+    for (const action of actions) {
+      if (!retriedTypes.includes(action.type?.toLowerCase() ?? '') || action.retryPolicy?.kind !== 'object') continue;
+      const type = valueAt(action.retryPolicy, ['type']);
+      const kind = knownString(type)?.toLowerCase();
+      const fix = "use type 'exponential' with count 4 and interval 'PT10S'";
+      if (kind === 'none') {
+        report({ at: type!, resource: workflow, message: `action '${action.name}' of ${describe(workflow)} never retries (retryPolicy type 'none'), so one transient failure drops the notification: ${fix}` });
+      } else if (kind === 'fixed' || kind === 'exponential') {
+        const count = valueAt(action.retryPolicy, ['count']);
+        if (count?.kind === 'number' && count.value < minimumRetries) {
+          report({ at: count, resource: workflow, message: `action '${action.name}' of ${describe(workflow)} retries only ${count.value} time${count.value === 1 ? '' : 's'}: ${fix}` });
+        }
+      }
+    }
+  }
+});

@@ -1,0 +1,73 @@
+import type { DeployedResource } from '../../model/deployedResource';
+import { connectorOf, enclosingActions, isFailureStatus, isLogicApp, messagingConnectors, runAfterOf, workflowActions, type WorkflowAction } from '../../model/logicAppWorkflow';
+import { notificationComponents } from '../../model/notificationComponents';
+import { knownString } from '../../model/resourceReference';
+import { valueAt } from '../../model/value';
+import { defineRule, describe } from '../rule';
+
+const sendingMethods = ['post', 'put', 'patch'];
+/** Calls that read secrets or manage resources are plumbing, not notifications. */
+const plumbingHosts = /^https:\/\/([^/]+\.vault\.azure\.net|management\.azure\.com)(\/|$)/i;
+
+/** HN202: a notification that fails for good must leave a trace someone will see. */
+export const hn202LogicAppNoFailurePath = defineRule('HN202', 'A sending action of a notification Logic App has no later action that runs when it fails or times out.', (context, report) => {
+  for (const workflow of notificationComponents(context.resources)) {
+    if (!isLogicApp(workflow)) continue;
+    const actions = workflowActions(workflow);
+    if (actions === 'unknown') continue;
+    for (const action of actions) {
+      if (!sends(workflow, action)) continue;
+      const path = failurePath(action);
+      if (path !== false) continue;
+      report({
+        at: action.body,
+        resource: workflow,
+        message: `action '${action.name}' of ${describe(workflow)} sends a notification but nothing runs when it fails: add an action that runs after it on Failed and TimedOut (escalate, record an incident, or dead-letter the message)`,
+      });
+    }
+  }
+});
+
+function sends(workflow: DeployedResource, action: WorkflowAction): boolean {
+  const type = action.type?.toLowerCase();
+  if (type === 'function') return true;
+  if (type === 'apiconnection' || type === 'apiconnectionwebhook') return messagingConnectors.has(connectorOf(workflow, action) ?? '');
+  if (type === 'http' || type === 'httpwebhook') {
+    const inputs = action.inputs;
+    if (inputs?.kind !== 'object') return false;
+    const request = type === 'httpwebhook' ? valueAt(inputs, ['subscribe']) : inputs;
+    const method = knownString(request ? valueAt(request, ['method']) : undefined)?.toLowerCase();
+    const uri = knownString(request ? valueAt(request, ['uri']) : undefined);
+    return method !== undefined && sendingMethods.includes(method) && !(uri && plumbingHosts.test(uri));
+  }
+  return false;
+}
+
+/**
+ * Whether a failure of the action is handled: some action runs after it (or after a container
+ * holding it) on Failed or TimedOut, or it is itself part of such a path. 'unknown' when a
+ * `runAfter` on the way cannot be known.
+ */
+function failurePath(action: WorkflowAction): boolean | 'unknown' {
+  let unknown = false;
+  for (const step of enclosingActions(action)) {
+    const own = runAfterOf(step);
+    if (own === 'unknown') unknown = true;
+    else if ([...own.values()].some((statuses) => statuses.some(isFailureStatus))) return true;
+    for (const sibling of step.siblings.properties) {
+      if (sibling.value.kind === 'unknown') {
+        unknown = true;
+        continue;
+      }
+      const runAfter = valueAt(sibling.value, ['runAfter']);
+      if (runAfter?.kind === 'unknown') {
+        unknown = true;
+        continue;
+      }
+      const statuses = runAfter?.kind === 'object' ? valueAt(runAfter, [step.name]) : undefined;
+      if (statuses?.kind === 'unknown') unknown = true;
+      else if (statuses?.kind === 'array' && statuses.items.some((s) => isFailureStatus(knownString(s) ?? ''))) return true;
+    }
+  }
+  return unknown ? 'unknown' : false;
+}

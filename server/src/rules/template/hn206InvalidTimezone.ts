@@ -1,0 +1,29 @@
+import { isLogicApp, workflowParameterValue, workflowTriggers } from '../../model/logicAppWorkflow';
+import { isDeployed } from '../../model/resourceReference';
+import { valueAt } from '../../model/value';
+import { windowsZoneFor, windowsZoneId } from '../../model/windowsTimeZones';
+import { defineRule, describe } from '../rule';
+
+/** HN206: Logic Apps reject IANA names, abbreviations and offsets; only Windows IDs are accepted. */
+export const hn206InvalidTimezone = defineRule('HN206', 'A Logic App recurrence timeZone is not a Windows time zone ID.', (context, report) => {
+  for (const workflow of context.resources) {
+    if (!isLogicApp(workflow) || !isDeployed(workflow)) continue;
+    const triggers = workflowTriggers(workflow);
+    if (triggers === 'unknown') continue;
+    for (const trigger of triggers) {
+      const written = trigger.recurrence?.kind === 'object' ? valueAt(trigger.recurrence, ['timeZone']) : undefined;
+      const timeZone = written && workflowParameterValue(workflow, written);
+      if (timeZone?.kind !== 'string' || timeZone.value.trim() === '' || timeZone.value.trim().startsWith('@')) continue;
+      const zone = timeZone.value;
+      const exact = windowsZoneId(zone);
+      if (exact === zone) continue;
+      const suggestion = exact ?? windowsZoneFor(zone);
+      const why = exact ? `differs from the Windows time zone ID '${exact}' in letter case` : /\//.test(zone) ? 'is an IANA name' : 'is not a Windows time zone ID';
+      report({
+        at: timeZone,
+        resource: workflow,
+        message: `time zone '${zone}' of trigger '${trigger.name}' in ${describe(workflow)} ${why}, and Logic Apps accept only Windows IDs: ${suggestion ? `use '${suggestion}'` : "use a Windows time zone ID such as 'Eastern Standard Time' or 'UTC'"}`,
+      });
+    }
+  }
+});

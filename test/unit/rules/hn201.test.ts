@@ -1,0 +1,68 @@
+import { hn201LogicAppRetryDisabled } from '../../../server/src/rules/template/hn201LogicAppRetryDisabled';
+import { armTemplate, testRule } from './ruleTester';
+import { armResource, bicepResource, expression, type Described } from './templateText';
+import { notifierWorkflow, pageAction } from './workflowFixture';
+
+const retry = (policy: Described) => notifierWorkflow({ Page_on_call: pageAction({ retryPolicy: policy }) });
+const arm = (policy: Described, extra = {}) => armTemplate(armResource(retry(policy), extra));
+const bicep = (policy: Described, options = {}) => bicepResource(retry(policy), options);
+const parametersFile = '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",\n  "contentVersion": "1.0.0.0",\n  "parameters": {\n    "retries": { "value": 1 }\n  }\n}\n';
+
+testRule(hn201LogicAppRetryDisabled, {
+  valid: [
+    { name: 'ARM: exponential, 4 retries', files: { 'azuredeploy.json': arm({ type: 'exponential', count: 4, interval: 'PT10S' }) } },
+    { name: 'ARM: no retryPolicy is the default (4 retries)', files: { 'azuredeploy.json': armTemplate(armResource(notifierWorkflow({ Page_on_call: pageAction() }))) } },
+    { name: 'ARM: a Logic App that is no notification component', files: { 'azuredeploy.json': armTemplate(armResource(notifierWorkflow({ Page_on_call: pageAction({ retryPolicy: { type: 'none' } }) }, { tag: 'none' }))) } },
+    { name: 'ARM: count from a parameter without a default is unknown', files: { 'azuredeploy.json': armTemplate(armResource(retry({ type: 'fixed', count: expression('retries', "parameters('retries')"), interval: 'PT30S' })), { parameters: '"retries": { "type": "int" }' }) } },
+    { name: 'ARM: not deployed (condition false)', files: { 'azuredeploy.json': arm({ type: 'none' }, { condition: false }) } },
+    { name: 'ARM: suppressed in resource metadata', files: { 'azuredeploy.json': arm({ type: 'none' }, { metadata: { 'hipaa-notify': { suppress: { HN201: 'PagerDuty deduplicates; the failure path re-pages' } } } }) } },
+    { name: 'Bicep: fixed, 3 retries', files: { 'main.bicep': bicep({ type: 'fixed', count: 3, interval: 'PT30S' }) } },
+    { name: 'Bicep: not deployed (if false)', files: { 'main.bicep': bicep({ type: 'none' }, { condition: 'false' }) } },
+    { name: 'Bicep: count from a parameter without a default is unknown', files: { 'main.bicep': `param retries int\n\n${bicep({ type: 'fixed', count: expression('retries', ''), interval: 'PT30S' })}` } },
+    { name: 'Bicep: suppressed with a reason', files: { 'main.bicep': bicep({ type: expression("// hipaa-notify-disable-next-line HN201 -- PagerDuty deduplicates; the failure path re-pages\n                  'none'", '') }) } },
+  ],
+  invalid: [
+    { name: 'ARM: retry type none', files: { 'azuredeploy.json': arm({ type: 'none' }) }, findings: [{ file: 'azuredeploy.json', line: 36, message: /'Page_on_call' of Microsoft.Logic\/workflows 'la-claims-breach-notifier' never retries.*exponential/ }] },
+    { name: 'ARM: fixed with 2 retries', files: { 'azuredeploy.json': arm({ type: 'fixed', count: 2, interval: 'PT30S' }) }, findings: [{ file: 'azuredeploy.json', line: 37, message: /retries only 2 times/ }] },
+    {
+      name: 'ARM: count through a parameter default',
+      files: { 'azuredeploy.json': armTemplate(armResource(retry({ type: 'exponential', count: expression('retries', "parameters('retries')") })), { parameters: '\n    "retries": { "type": "int", "defaultValue": 1 }\n  ' }) },
+      findings: [{ file: 'azuredeploy.json', line: 5, message: /retries only 1 time:/ }],
+    },
+    {
+      name: 'ARM: count through a parameter file',
+      files: { 'azuredeploy.json': armTemplate(armResource(retry({ type: 'exponential', count: expression('retries', "parameters('retries')") })), { parameters: '"retries": { "type": "int", "defaultValue": 4 }' }), 'azuredeploy.parameters.json': parametersFile },
+      findings: [{ file: 'azuredeploy.parameters.json', line: 5, message: /retries only 1 time/ }],
+    },
+    {
+      name: 'ARM: the whole policy from a variable, in a copy loop',
+      files: { 'azuredeploy.json': armTemplate(armResource(notifierWorkflow({ Page_on_call: pageAction({ retryPolicy: expression('', "variables('noRetry')") }) }, { name: expression('', "concat('la-claims-notifier-', copyIndex())") }), { copy: { name: 'notifiers', count: 2 } }), { variables: '\n    "noRetry": { "type": "none" }\n  ' }) },
+      findings: [
+        { file: 'azuredeploy.json', line: 6, message: /'la-claims-notifier-0' never retries/ },
+        { file: 'azuredeploy.json', line: 6, message: /'la-claims-notifier-1' never retries/ },
+      ],
+    },
+    { name: 'Bicep: retry type none', files: { 'main.bicep': bicep({ type: 'none' }) }, findings: [{ file: 'main.bicep', line: 28, message: /never retries/ }] },
+    {
+      name: 'Bicep: count through a .bicepparam value',
+      files: { 'main.bicep': `param retries int = 4\n\n${bicep({ type: 'exponential', count: expression('retries', ''), interval: 'PT10S' })}`, 'main.bicepparam': "using 'main.bicep'\n\nparam retries = 2\n" },
+      findings: [{ file: 'main.bicepparam', line: 3, message: /retries only 2 times/ }],
+    },
+    {
+      name: 'Bicep: a variable policy in a loop of notifiers',
+      files: { 'main.bicep': `var quickRetry = {\n  type: 'fixed'\n  count: 1\n  interval: 'PT5S'\n}\n\n${bicepResource(notifierWorkflow({ Page_on_call: pageAction({ retryPolicy: expression('quickRetry', '') }) }, { name: expression("'la-claims-${region}'", '') }), { loop: "region in ['eastus', 'westus']" })}` },
+      findings: [
+        { file: 'main.bicep', line: 3, message: /'la-claims-eastus' retries only 1 time/ },
+        { file: 'main.bicep', line: 3, message: /'la-claims-westus' retries only 1 time/ },
+      ],
+    },
+    {
+      name: 'Bicep: the retry count passed to a module',
+      files: {
+        'main.bicep': "module notifier 'modules/notifier.bicep' = {\n  name: 'notifier'\n  params: {\n    retries: 0\n  }\n}\n",
+        'modules/notifier.bicep': `param retries int\n\n${bicep({ type: 'fixed', count: expression('retries', ''), interval: 'PT30S' })}`,
+      },
+      findings: [{ file: 'main.bicep', line: 4, message: /retries only 0 times/ }],
+    },
+  ],
+});

@@ -1,0 +1,87 @@
+import { hn202LogicAppNoFailurePath } from '../../../server/src/rules/template/hn202LogicAppNoFailurePath';
+import { armTemplate, testRule } from './ruleTester';
+import { armResource, bicepResource, expression, type Described } from './templateText';
+import { notifierWorkflow, pageAction } from './workflowFixture';
+
+const recordFailure = (statuses: Described, after = 'Page_on_call'): Described => ({
+  type: 'Compose',
+  inputs: { incident: 'paging failed', run: "@{workflow()?['run']?['name']}" },
+  runAfter: { [after]: statuses },
+});
+const paged = (statuses: Described) => notifierWorkflow({ Page_on_call: pageAction(), Record_page_failure: recordFailure(statuses) });
+const arm = (statuses: Described, extra = {}) => armTemplate(armResource(paged(statuses), extra));
+const mail = (to: string): Described => ({
+  type: 'ApiConnection',
+  inputs: { host: { connection: { name: "@parameters('$connections')['office365']['connectionId']" } }, method: 'post', path: '/v2/Mail', body: { To: to, Subject: 'Possible PHI incident' } },
+  runAfter: {},
+});
+const parametersFile = '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",\n  "contentVersion": "1.0.0.0",\n  "parameters": {\n    "onFailure": { "value": [ "Succeeded" ] }\n  }\n}\n';
+
+testRule(hn202LogicAppNoFailurePath, {
+  valid: [
+    { name: 'ARM: a handler runs after Failed and TimedOut', files: { 'azuredeploy.json': arm(['Failed', 'TimedOut']) } },
+    {
+      name: 'ARM: a handler runs after the Scope that holds the sending action',
+      files: { 'azuredeploy.json': armTemplate(armResource(notifierWorkflow({ Notify: { type: 'Scope', actions: { Page_on_call: pageAction() }, runAfter: {} }, Escalate: recordFailure(['Failed'], 'Notify') }))) },
+    },
+    { name: 'ARM: an action that is itself the failure path needs none', files: { 'azuredeploy.json': armTemplate(armResource(notifierWorkflow({ Page_on_call: pageAction(), Page_backup: pageAction({}, { Page_on_call: ['Failed'] }), Log: recordFailure(['Failed'], 'Page_backup') }))) } },
+    { name: 'ARM: reading a Key Vault secret is not a notification', files: { 'azuredeploy.json': armTemplate(armResource(notifierWorkflow({ Get_secret: { type: 'Http', inputs: { method: 'POST', uri: 'https://kv-claims-phi.vault.azure.net/secrets/pager/?api-version=7.4' }, runAfter: {} } }))) } },
+    { name: 'ARM: a GET sends nothing', files: { 'azuredeploy.json': armTemplate(armResource(notifierWorkflow({ Read_roster: { type: 'Http', inputs: { method: 'GET', uri: 'https://roster.contoso-health.com/oncall' }, runAfter: {} } }))) } },
+    { name: 'ARM: a Logic App that is no notification component', files: { 'azuredeploy.json': armTemplate(armResource(notifierWorkflow({ Page_on_call: pageAction() }, { tag: 'none' }))) } },
+    { name: 'ARM: statuses from a parameter without a default are unknown', files: { 'azuredeploy.json': armTemplate(armResource(paged(expression('', "parameters('onFailure')"))), { parameters: '"onFailure": { "type": "array" }' }) } },
+    { name: 'ARM: not deployed (condition false)', files: { 'azuredeploy.json': armTemplate(armResource(notifierWorkflow({ Page_on_call: pageAction() }), { condition: false })) } },
+    { name: 'ARM: suppressed in resource metadata', files: { 'azuredeploy.json': armTemplate(armResource(notifierWorkflow({ Page_on_call: pageAction() }), { metadata: { 'hipaa-notify': { suppress: { HN202: 'PagerDuty escalates on its own' } } } })) } },
+    { name: 'Bicep: a handler runs after Failed', files: { 'main.bicep': bicepResource(paged(['Failed'])) } },
+    { name: 'Bicep: not deployed (if false)', files: { 'main.bicep': bicepResource(notifierWorkflow({ Page_on_call: pageAction() }), { condition: 'false' }) } },
+    { name: 'Bicep: suppressed with a reason', files: { 'main.bicep': bicepResource(notifierWorkflow({ Page_on_call: pageAction() })).replace('      Page_on_call: {', '      // hipaa-notify-disable-next-line HN202 -- PagerDuty escalates on its own\n      Page_on_call: {') } },
+  ],
+  invalid: [
+    { name: 'ARM: a page without a handler', files: { 'azuredeploy.json': armTemplate(armResource(notifierWorkflow({ Page_on_call: pageAction() }))) }, findings: [{ file: 'azuredeploy.json', line: 29, message: /'Page_on_call' of Microsoft.Logic\/workflows 'la-claims-breach-notifier' sends a notification but nothing runs when it fails/ }] },
+    { name: 'ARM: the next action runs only on success', files: { 'azuredeploy.json': arm(['Succeeded']) }, findings: [{ file: 'azuredeploy.json', line: 29, message: /'Page_on_call'/ }] },
+    {
+      name: 'ARM: an Office 365 mail inside an If, and a Function call',
+      files: { 'azuredeploy.json': armTemplate(armResource(notifierWorkflow({ Check: { type: 'If', expression: { equals: ['@triggerBody()?[\'severity\']', 'Sev0'] }, actions: { Send_breach_email: mail('@{triggerBody()?[\'owner\']}') }, runAfter: {} }, Call_notifier: { type: 'Function', inputs: { function: { id: "[resourceId('Microsoft.Web/sites/functions', 'func-claims', 'notify')]" } }, runAfter: { Check: ['Succeeded'] } } }))) },
+      findings: [
+        { file: 'azuredeploy.json', line: 38, message: /'Send_breach_email'/ },
+        { file: 'azuredeploy.json', line: 58, message: /'Call_notifier'/ },
+      ],
+    },
+    {
+      name: 'ARM: statuses through a parameter default',
+      files: { 'azuredeploy.json': armTemplate(armResource(paged(expression('', "parameters('onFailure')"))), { parameters: '"onFailure": { "type": "array", "defaultValue": [ "Succeeded" ] }' }) },
+      findings: [{ file: 'azuredeploy.json', line: 29, message: /'Page_on_call'/ }],
+    },
+    {
+      name: 'ARM: statuses through a parameter file',
+      files: { 'azuredeploy.json': armTemplate(armResource(paged(expression('', "parameters('onFailure')"))), { parameters: '"onFailure": { "type": "array", "defaultValue": [ "Failed" ] }' }), 'azuredeploy.parameters.json': parametersFile },
+      findings: [{ file: 'azuredeploy.json', line: 29, message: /'Page_on_call'/ }],
+    },
+    {
+      name: 'ARM: the actions from a variable, in a copy loop',
+      files: { 'azuredeploy.json': armTemplate(armResource(notifierWorkflow(expression('', "variables('actions')") as never, { name: expression('', "concat('la-claims-notifier-', copyIndex())") }), { copy: { name: 'notifiers', count: 2 } }), { variables: '\n    "actions": { "Page_on_call": { "type": "Http", "inputs": { "method": "POST", "uri": "https://events.pagerduty.com/v2/enqueue" }, "runAfter": {} } }\n  ' }) },
+      findings: [
+        { file: 'azuredeploy.json', line: 6, message: /'la-claims-notifier-0'/ },
+        { file: 'azuredeploy.json', line: 6, message: /'la-claims-notifier-1'/ },
+      ],
+    },
+    { name: 'Bicep: a page without a handler', files: { 'main.bicep': bicepResource(notifierWorkflow({ Page_on_call: pageAction() })) }, findings: [{ file: 'main.bicep', line: 21, message: /'Page_on_call'.*runs after it on Failed and TimedOut/ }] },
+    {
+      name: 'Bicep: statuses through a .bicepparam value',
+      files: { 'main.bicep': `param onFailure array = [\n  'Failed'\n]\n\n${bicepResource(paged(expression('onFailure', '')))}`, 'main.bicepparam': "using 'main.bicep'\n\nparam onFailure = [\n  'Skipped'\n]\n" },
+      findings: [{ file: 'main.bicep', line: 25, message: /'Page_on_call'/ }],
+    },
+    {
+      name: 'Bicep: a variable action in a loop of notifiers',
+      files: { 'main.bicep': `var page = {\n  type: 'Http'\n  inputs: {\n    method: 'POST'\n    uri: 'https://events.pagerduty.com/v2/enqueue'\n  }\n  runAfter: {}\n}\n\n${bicepResource(notifierWorkflow({ Page_on_call: expression('page', '') }, { name: expression("'la-claims-${region}'", '') }), { loop: "region in ['eastus', 'westus']" })}` },
+      findings: [
+        { file: 'main.bicep', line: 1, message: /'la-claims-eastus'/ },
+        { file: 'main.bicep', line: 1, message: /'la-claims-westus'/ },
+      ],
+    },
+    {
+      name: 'Bicep: a module deploys the notifier',
+      files: { 'main.bicep': "module notifier 'modules/notifier.bicep' = {\n  name: 'notifier'\n  params: {\n    notifierName: 'la-claims-breach-notifier'\n  }\n}\n", 'modules/notifier.bicep': `param notifierName string\n\n${bicepResource(notifierWorkflow({ Page_on_call: pageAction() }, { name: expression('notifierName', '') }))}` },
+      findings: [{ file: 'modules/notifier.bicep', line: 23, message: /'la-claims-breach-notifier'/ }],
+    },
+  ],
+});
