@@ -1,0 +1,88 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { analyseFile } from '../../../server/src/analysis';
+import { hn205RecurrenceWithoutTimezone } from '../../../server/src/rules/template/hn205RecurrenceWithoutTimezone';
+import { armTemplate, testRule } from './ruleTester';
+import { armResource, bicepResource, expression, type Described } from './templateText';
+import { notifierWorkflow } from './workflowFixture';
+
+const digest = (recurrence: Described, options: { name?: Described } = {}) =>
+  notifierWorkflow({ Compose_digest: { type: 'Compose', inputs: 'digest', runAfter: {} } }, { symbol: 'digest', tag: 'none', name: options.name ?? 'la-claims-daily-digest', triggers: { Every_morning: { type: 'Recurrence', recurrence } } });
+const morning = { hours: [7], minutes: [30] };
+const parametersFile = '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",\n  "contentVersion": "1.0.0.0",\n  "parameters": {\n    "zone": { "value": "" }\n  }\n}\n';
+
+testRule(hn205RecurrenceWithoutTimezone, {
+  valid: [
+    { name: 'ARM: a schedule with a time zone', files: { 'azuredeploy.json': armTemplate(armResource(digest({ frequency: 'Day', interval: 1, schedule: morning, timeZone: 'Central Standard Time' }))) } },
+    { name: 'ARM: every 15 minutes needs no time zone', files: { 'azuredeploy.json': armTemplate(armResource(digest({ frequency: 'Minute', interval: 15 }))) } },
+    { name: 'ARM: a time zone from a parameter without a default is unknown', files: { 'azuredeploy.json': armTemplate(armResource(digest({ frequency: 'Day', interval: 1, schedule: morning, timeZone: expression('', "parameters('zone')") })), { parameters: '"zone": { "type": "string" }' }) } },
+    { name: 'ARM: not deployed (condition false)', files: { 'azuredeploy.json': armTemplate(armResource(digest({ frequency: 'Day', interval: 1, schedule: morning }), { condition: false })) } },
+    { name: 'ARM: suppressed in resource metadata', files: { 'azuredeploy.json': armTemplate(armResource(digest({ frequency: 'Day', interval: 1, schedule: morning }), { metadata: { 'hipaa-notify': { suppress: { HN205: 'the digest is meant to run at 07:30 UTC' } } } })) } },
+    { name: 'Bicep: a start time with a time zone', files: { 'main.bicep': bicepResource(digest({ frequency: 'Week', interval: 1, startTime: '2026-01-05T07:30:00', timeZone: 'Eastern Standard Time' })) } },
+    { name: 'Bicep: not deployed (if false)', files: { 'main.bicep': bicepResource(digest({ frequency: 'Day', interval: 1, schedule: morning }), { condition: 'false' }) } },
+    { name: 'Bicep: suppressed with a reason', files: { 'main.bicep': bicepResource(digest({ frequency: 'Day', interval: 1, schedule: morning })).replace('        recurrence: {', '        // hipaa-notify-disable-next-line HN205 -- the digest is meant to run at 07:30 UTC\n        recurrence: {') } },
+  ],
+  invalid: [
+    { name: 'ARM: a daily schedule without a time zone', files: { 'azuredeploy.json': armTemplate(armResource(digest({ frequency: 'Day', interval: 1, schedule: morning }))) }, findings: [{ file: 'azuredeploy.json', line: 22, message: /trigger 'Every_morning' of Microsoft.Logic\/workflows 'la-claims-daily-digest' runs on a schedule without a time zone.*add timeZone: 'UTC'/ }] },
+    { name: 'ARM: a start time with an empty time zone', files: { 'azuredeploy.json': armTemplate(armResource(digest({ frequency: 'Week', interval: 1, startTime: '2026-01-05T07:30:00', timeZone: '' }))) }, findings: [{ file: 'azuredeploy.json', line: 22, message: /runs on a start time without a time zone/ }] },
+    {
+      name: 'ARM: an empty zone through a parameter default',
+      files: { 'azuredeploy.json': armTemplate(armResource(digest({ frequency: 'Day', interval: 1, schedule: morning, timeZone: expression('', "parameters('zone')") })), { parameters: '"zone": { "type": "string", "defaultValue": "" }' }) },
+      findings: [{ file: 'azuredeploy.json', line: 22, message: /without a time zone/ }],
+    },
+    {
+      name: 'ARM: an empty zone through a parameter file',
+      files: { 'azuredeploy.json': armTemplate(armResource(digest({ frequency: 'Day', interval: 1, schedule: morning, timeZone: expression('', "parameters('zone')") })), { parameters: '"zone": { "type": "string", "defaultValue": "UTC" }' }), 'azuredeploy.parameters.json': parametersFile },
+      findings: [{ file: 'azuredeploy.json', line: 22, message: /without a time zone/ }],
+    },
+    {
+      name: 'ARM: the recurrence from a variable, in a copy loop',
+      files: { 'azuredeploy.json': armTemplate(armResource(digest(expression('', "variables('morning')"), { name: expression('', "concat('la-claims-digest-', copyIndex())") }), { copy: { name: 'digests', count: 2 } }), { variables: '\n    "morning": { "frequency": "Day", "interval": 1, "schedule": { "hours": [ 7 ] } }\n  ' }) },
+      findings: [
+        { file: 'azuredeploy.json', line: 6, message: /'la-claims-digest-0'/ },
+        { file: 'azuredeploy.json', line: 6, message: /'la-claims-digest-1'/ },
+      ],
+    },
+    { name: 'Bicep: a daily schedule without a time zone', files: { 'main.bicep': bicepResource(digest({ frequency: 'Day', interval: 1, schedule: morning })) }, findings: [{ file: 'main.bicep', line: 14, message: /'Every_morning'.*without a time zone/ }] },
+    {
+      name: 'Bicep: the schedule through a parameter default',
+      files: { 'main.bicep': `param schedule object = {\n  hours: [\n    6\n  ]\n}\n\n${bicepResource(digest({ frequency: 'Day', interval: 1, schedule: expression('schedule', '') }))}` },
+      findings: [{ file: 'main.bicep', line: 20, message: /without a time zone/ }],
+    },
+    {
+      name: 'Bicep: an empty zone through a .bicepparam value',
+      files: { 'main.bicep': `param zone string = 'UTC'\n\n${bicepResource(digest({ frequency: 'Day', interval: 1, schedule: morning, timeZone: expression('zone', '') }))}`, 'main.bicepparam': "using 'main.bicep'\n\nparam zone = ''\n" },
+      findings: [{ file: 'main.bicep', line: 16, message: /without a time zone/ }],
+    },
+    {
+      name: 'Bicep: a variable recurrence in a loop',
+      files: { 'main.bicep': `var nightly = {\n  frequency: 'Day'\n  interval: 1\n  schedule: {\n    hours: [\n      2\n    ]\n  }\n}\n\n${bicepResource(digest(expression('nightly', ''), { name: expression("'la-claims-digest-${region}'", '') }), { loop: "region in ['eastus', 'westus']" })}` },
+      findings: [
+        { file: 'main.bicep', line: 1, message: /'la-claims-digest-eastus'/ },
+        { file: 'main.bicep', line: 1, message: /'la-claims-digest-westus'/ },
+      ],
+    },
+    {
+      name: 'Bicep: a module given a start time',
+      files: { 'main.bicep': "module digest 'modules/digest.bicep' = {\n  name: 'digest'\n  params: {\n    startTime: '2026-01-05T07:30:00'\n  }\n}\n", 'modules/digest.bicep': `param startTime string\n\n${bicepResource(digest({ frequency: 'Week', interval: 1, startTime: expression('startTime', '') }))}` },
+      findings: [{ file: 'modules/digest.bicep', line: 16, message: /start time without a time zone/ }],
+    },
+  ],
+});
+
+test('HN205 suggests the time zone configured in hipaa-notify.json', () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'hn205-'));
+  try {
+    const file = path.join(folder, 'azuredeploy.json');
+    const text = armTemplate(armResource(digest({ frequency: 'Day', interval: 1, schedule: morning })));
+    fs.writeFileSync(file, text);
+    const findings = analyseFile({ file, text }, 'armTemplate', { workspaceRoot: folder, defaultTimeZone: 'Central Standard Time' }).filter((f) => f.ruleId === 'HN205');
+    assert.equal(findings.length, 1);
+    assert.match(findings[0].message, /add timeZone: 'Central Standard Time'/);
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+});
