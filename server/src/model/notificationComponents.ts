@@ -13,7 +13,7 @@ export const componentTypes = {
   eventGridDomain: 'Microsoft.EventGrid/domains',
 } as const;
 
-const subscriptionTypes = ['Microsoft.EventGrid/systemTopics/eventSubscriptions', 'Microsoft.EventGrid/topics/eventSubscriptions', 'Microsoft.EventGrid/domains/eventSubscriptions', 'Microsoft.EventGrid/domains/topics/eventSubscriptions', 'Microsoft.EventGrid/eventSubscriptions'];
+const subscriptionTypes = ['Microsoft.EventGrid/systemTopics/eventSubscriptions', 'Microsoft.EventGrid/topics/eventSubscriptions', 'Microsoft.EventGrid/domains/eventSubscriptions', 'Microsoft.EventGrid/domains/topics/eventSubscriptions', 'Microsoft.EventGrid/partnerTopics/eventSubscriptions', 'Microsoft.EventGrid/eventSubscriptions'];
 
 export function isEventSubscription(resource: DeployedResource): boolean {
   return subscriptionTypes.some((type) => sameType(resource.type, type));

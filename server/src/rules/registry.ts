@@ -9,6 +9,10 @@ import { hn108ActivityLogAlertsIncomplete } from './template/hn108ActivityLogAle
 import { hn109CommonAlertSchemaOff } from './template/hn109CommonAlertSchemaOff';
 import { hn201LogicAppRetryDisabled } from './template/hn201LogicAppRetryDisabled';
 import { hn202LogicAppNoFailurePath } from './template/hn202LogicAppNoFailurePath';
+import { hn203EventSubscriptionNoDeadLetter } from './template/hn203EventSubscriptionNoDeadLetter';
+import { hn204EventSubscriptionRetryTooShort } from './template/hn204EventSubscriptionRetryTooShort';
+import { hn207WebhookNotHttps } from './template/hn207WebhookNotHttps';
+import { hn208NotificationComponentDisabled } from './template/hn208NotificationComponentDisabled';
 import { hn205RecurrenceWithoutTimezone } from './template/hn205RecurrenceWithoutTimezone';
 import { hn206InvalidTimezone } from './template/hn206InvalidTimezone';
 import { hn209WebhookWithoutAadAuth } from './template/hn209WebhookWithoutAadAuth';
@@ -32,8 +36,12 @@ export const templateRules: readonly Rule[] = [
   hn109CommonAlertSchemaOff,
   hn201LogicAppRetryDisabled,
   hn202LogicAppNoFailurePath,
+  hn203EventSubscriptionNoDeadLetter,
+  hn204EventSubscriptionRetryTooShort,
   hn205RecurrenceWithoutTimezone,
   hn206InvalidTimezone,
+  hn207WebhookNotHttps,
+  hn208NotificationComponentDisabled,
   hn209WebhookWithoutAadAuth,
   hn301NotificationDeliveryNotLogged,
   hn302PhiStoreAuditLogsMissing,

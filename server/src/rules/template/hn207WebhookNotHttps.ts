@@ -1,0 +1,53 @@
+import { receiversOf, type ReceiverList } from '../../model/actionGroups';
+import { actionGroupType } from '../../model/alerts';
+import type { DeployedResource } from '../../model/deployedResource';
+import { isLogicApp, workflowActions, workflowParameterValue } from '../../model/logicAppWorkflow';
+import { isEventSubscription, notificationComponents } from '../../model/notificationComponents';
+import { isDeployed, knownString, sameType } from '../../model/resourceReference';
+import { valueAt, type Value } from '../../model/value';
+import { defineRule, describe } from '../rule';
+
+const receiverUrls: ReadonlyArray<readonly [ReceiverList, string]> = [
+  ['webhookReceivers', 'serviceUri'],
+  ['logicAppReceivers', 'callbackUrl'],
+  ['azureFunctionReceivers', 'httpTriggerUrl'],
+  ['automationRunbookReceivers', 'serviceUri'],
+];
+
+/** HN207: alert payloads carry PHI context; they must not cross the network in clear text (164.312(e)(1)). */
+export const hn207WebhookNotHttps = defineRule('HN207', 'A webhook receiver, notification Logic App HTTP action or Event Grid webhook destination uses http://.', (context, report) => {
+  const check = (url: Value | undefined, resource: DeployedResource, where: string) => {
+    const text = knownString(url);
+    if (!url || text === undefined || !/^\s*http:\/\//i.test(text)) return;
+    report({ at: url, resource, message: `${where} of ${describe(resource)} is '${text.trim()}', sent in clear text: use https://` });
+  };
+  for (const resource of context.resources) {
+    if (!isDeployed(resource)) continue;
+    if (sameType(resource.type, actionGroupType)) {
+      for (const [list, field] of receiverUrls) {
+        const receivers = receiversOf(resource, list);
+        if (receivers === 'unknown') continue;
+        for (const receiver of receivers) {
+          const name = knownString(valueAt(receiver, ['name']));
+          check(valueAt(receiver, [field]), resource, `the ${field} of ${list.replace(/Receivers$/, '')} receiver${name ? ` '${name}'` : ''}`);
+        }
+      }
+    } else if (isEventSubscription(resource) && resource.properties) {
+      const destination = valueAt(resource.properties, ['destination']);
+      if (destination && knownString(valueAt(destination, ['endpointType']))?.toLowerCase() === 'webhook') check(valueAt(destination, ['properties', 'endpointUrl']), resource, 'the webhook endpoint');
+    }
+  }
+  for (const workflow of notificationComponents(context.resources)) {
+    if (!isLogicApp(workflow)) continue;
+    const actions = workflowActions(workflow);
+    if (actions === 'unknown') continue;
+    for (const action of actions) {
+      const type = action.type?.toLowerCase();
+      if ((type !== 'http' && type !== 'httpwebhook') || action.inputs?.kind !== 'object') continue;
+      for (const path of [['uri'], ['subscribe', 'uri'], ['unsubscribe', 'uri']]) {
+        const uri = valueAt(action.inputs, path);
+        check(uri && workflowParameterValue(workflow, uri), workflow, `the URI of action '${action.name}'`);
+      }
+    }
+  }
+});

@@ -1,0 +1,64 @@
+import { hn203EventSubscriptionNoDeadLetter } from '../../../server/src/rules/template/hn203EventSubscriptionNoDeadLetter';
+import { blobSubscription, deadLetter } from './eventGridFixture';
+import { armTemplate, testRule } from './ruleTester';
+import { armResource, bicepResource, expression } from './templateText';
+
+const parametersFile = '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",\n  "contentVersion": "1.0.0.0",\n  "parameters": {\n    "deadLetterOn": { "value": false }\n  }\n}\n';
+const conditional = (on: string, armOn: string) => blobSubscription({ deadLetterDestination: expression(`${on} ? deadLetter : null`, `if(${armOn}, variables('deadLetter'), null())`) });
+const deadLetterVariable = '\n    "deadLetter": { "endpointType": "StorageBlob", "properties": { "resourceId": "[resourceId(\'Microsoft.Storage/storageAccounts\', \'stnotifydl001\')]", "blobContainerName": "undelivered-events" } }\n  ';
+const bicepDeadLetter = "var deadLetter = {\n  endpointType: 'StorageBlob'\n  properties: {\n    resourceId: resourceId('Microsoft.Storage/storageAccounts', 'stnotifydl001')\n    blobContainerName: 'undelivered-events'\n  }\n}\n\n";
+
+testRule(hn203EventSubscriptionNoDeadLetter, {
+  valid: [
+    { name: 'ARM: a dead-letter container', files: { 'azuredeploy.json': armTemplate(armResource(blobSubscription({ deadLetterDestination: deadLetter }))) } },
+    { name: 'ARM: dead-lettering with a managed identity', files: { 'azuredeploy.json': armTemplate(armResource(blobSubscription({ deadLetterWithResourceIdentity: { identity: { type: 'SystemAssigned' }, deadLetterDestination: deadLetter } }))) } },
+    { name: 'ARM: properties from a parameter without a default are unknown', files: { 'azuredeploy.json': armTemplate(armResource({ ...blobSubscription({}), body: { name: 'evgt-claims-documents/claims-blob-deleted', properties: expression('', "parameters('subscription')") } }), { parameters: '"subscription": { "type": "object" }' }) } },
+    { name: 'ARM: not deployed (condition false)', files: { 'azuredeploy.json': armTemplate(armResource(blobSubscription({}), { condition: false })) } },
+    { name: 'ARM: suppressed in resource metadata', files: { 'azuredeploy.json': armTemplate(armResource(blobSubscription({}), { metadata: { 'hipaa-notify': { suppress: { HN203: 'the receiver replays from the blob change feed' } } } })) } },
+    { name: 'Bicep: a dead-letter container', files: { 'main.bicep': bicepResource(blobSubscription({ deadLetterDestination: deadLetter })) } },
+    { name: 'Bicep: not deployed (if false)', files: { 'main.bicep': bicepResource(blobSubscription({}), { condition: 'false' }) } },
+    { name: 'Bicep: suppressed with a reason', files: { 'main.bicep': `// hipaa-notify-disable-next-line HN203 -- the receiver replays from the blob change feed\n${bicepResource(blobSubscription({}))}` } },
+  ],
+  invalid: [
+    { name: 'ARM: a system topic subscription without dead-lettering', files: { 'azuredeploy.json': armTemplate(armResource(blobSubscription({}))) }, findings: [{ file: 'azuredeploy.json', line: 11, message: /'evgt-claims-documents\/claims-blob-deleted' has no dead-letter destination/ }] },
+    {
+      name: 'ARM: an extension subscription on a custom topic',
+      files: { 'azuredeploy.json': armTemplate(armResource({ ...blobSubscription({}), type: 'Microsoft.EventGrid/eventSubscriptions@2022-06-15', body: { ...blobSubscription({}).body, name: 'claims-events', scope: 'Microsoft.EventGrid/topics/evgt-claims' } })) },
+      findings: [{ file: 'azuredeploy.json', line: 11, message: /Microsoft.EventGrid\/eventSubscriptions 'claims-events'/ }],
+    },
+    { name: 'ARM: switched off by a parameter default', files: { 'azuredeploy.json': armTemplate(armResource(conditional('', "parameters('deadLetterOn')")), { parameters: '"deadLetterOn": { "type": "bool", "defaultValue": false }', variables: deadLetterVariable }) }, findings: [{ file: 'azuredeploy.json', line: 13, message: /no dead-letter/ }] },
+    {
+      name: 'ARM: switched off by a parameter file',
+      files: { 'azuredeploy.json': armTemplate(armResource(conditional('', "parameters('deadLetterOn')")), { parameters: '"deadLetterOn": { "type": "bool", "defaultValue": true }', variables: deadLetterVariable }), 'azuredeploy.parameters.json': parametersFile },
+      findings: [{ file: 'azuredeploy.json', line: 13, message: /no dead-letter/ }],
+    },
+    {
+      name: 'ARM: properties from a variable, in a copy loop',
+      files: { 'azuredeploy.json': armTemplate(armResource({ ...blobSubscription({}), body: { name: expression('', "concat('evgt-claims-documents/claims-blob-', copyIndex())"), properties: expression('', "variables('delivery')") } }, { copy: { name: 'subscriptions', count: 2 } }), { variables: '\n    "delivery": { "destination": { "endpointType": "WebHook", "properties": { "endpointUrl": "https://tickets.contoso-health.com/api/events" } } }\n  ' }) },
+      findings: [
+        { file: 'azuredeploy.json', line: 6, message: /'evgt-claims-documents\/claims-blob-0'/ },
+        { file: 'azuredeploy.json', line: 6, message: /'evgt-claims-documents\/claims-blob-1'/ },
+      ],
+    },
+    { name: 'Bicep: a subscription without dead-lettering', files: { 'main.bicep': bicepResource(blobSubscription({})) }, findings: [{ file: 'main.bicep', line: 3, message: /no dead-letter destination.*deadLetterDestination/ }] },
+    { name: 'Bicep: switched off by a parameter default', files: { 'main.bicep': `param deadLetterOn bool = false\n\n${bicepDeadLetter}${bicepResource(conditional('deadLetterOn', ''))}` }, findings: [{ file: 'main.bicep', line: 13, message: /no dead-letter/ }] },
+    {
+      name: 'Bicep: switched off in the .bicepparam file',
+      files: { 'main.bicep': `param deadLetterOn bool = true\n\n${bicepDeadLetter}${bicepResource(conditional('deadLetterOn', ''))}`, 'main.bicepparam': "using 'main.bicep'\n\nparam deadLetterOn = false\n" },
+      findings: [{ file: 'main.bicep', line: 13, message: /no dead-letter/ }],
+    },
+    {
+      name: 'Bicep: a loop over event types',
+      files: { 'main.bicep': bicepResource({ ...blobSubscription({}, expression("'evgt-claims-documents/claims-${eventType}'", '')), body: { ...blobSubscription({}, expression("'evgt-claims-documents/claims-${eventType}'", '')).body } }, { loop: "eventType in ['deleted', 'tiered']" }) },
+      findings: [
+        { file: 'main.bicep', line: 3, message: /'evgt-claims-documents\/claims-deleted'/ },
+        { file: 'main.bicep', line: 3, message: /'evgt-claims-documents\/claims-tiered'/ },
+      ],
+    },
+    {
+      name: 'Bicep: a module with a variable destination',
+      files: { 'main.bicep': "module events 'modules/events.bicep' = {\n  name: 'events'\n}\n", 'modules/events.bicep': `var properties = {\n  destination: {\n    endpointType: 'WebHook'\n    properties: {\n      endpointUrl: 'https://tickets.contoso-health.com/api/events'\n    }\n  }\n}\n\n${bicepResource({ ...blobSubscription({}), body: { name: 'evgt-claims-documents/claims-blob-deleted', properties: expression('properties', '') } })}` },
+      findings: [{ file: 'modules/events.bicep', line: 1, message: /no dead-letter/ }],
+    },
+  ],
+});

@@ -1,0 +1,60 @@
+import { hn204EventSubscriptionRetryTooShort } from '../../../server/src/rules/template/hn204EventSubscriptionRetryTooShort';
+import { blobSubscription, deadLetter } from './eventGridFixture';
+import { armTemplate, testRule } from './ruleTester';
+import { armResource, bicepResource, expression, type Described } from './templateText';
+
+const retrying = (retryPolicy: Described, name?: Described) => blobSubscription({ deadLetterDestination: deadLetter, retryPolicy }, name);
+const parametersFile = '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",\n  "contentVersion": "1.0.0.0",\n  "parameters": {\n    "attempts": { "value": 5 }\n  }\n}\n';
+
+testRule(hn204EventSubscriptionRetryTooShort, {
+  valid: [
+    { name: 'ARM: 30 attempts for a day', files: { 'azuredeploy.json': armTemplate(armResource(retrying({ maxDeliveryAttempts: 30, eventTimeToLiveInMinutes: 1440 }))) } },
+    { name: 'ARM: no retryPolicy is the default', files: { 'azuredeploy.json': armTemplate(armResource(blobSubscription({ deadLetterDestination: deadLetter }))) } },
+    { name: 'ARM: attempts from a parameter without a default are unknown', files: { 'azuredeploy.json': armTemplate(armResource(retrying({ maxDeliveryAttempts: expression('', "parameters('attempts')") })), { parameters: '"attempts": { "type": "int" }' }) } },
+    { name: 'ARM: not deployed (condition false)', files: { 'azuredeploy.json': armTemplate(armResource(retrying({ maxDeliveryAttempts: 1 }), { condition: false })) } },
+    { name: 'ARM: suppressed with a reason', files: { 'azuredeploy.json': armTemplate(armResource(retrying({ maxDeliveryAttempts: 3 }))).replace('"maxDeliveryAttempts": 3', '// hipaa-notify-disable-next-line HN204 -- dead-lettered events are replayed hourly\n            "maxDeliveryAttempts": 3') } },
+    { name: 'Bicep: 10 attempts', files: { 'main.bicep': bicepResource(retrying({ maxDeliveryAttempts: 10 })) } },
+    { name: 'Bicep: not deployed (if false)', files: { 'main.bicep': bicepResource(retrying({ maxDeliveryAttempts: 1 }), { condition: 'false' }) } },
+    { name: 'Bicep: suppressed with a reason', files: { 'main.bicep': bicepResource(retrying({ maxDeliveryAttempts: 3 })).replace('      maxDeliveryAttempts: 3', '      // hipaa-notify-disable-next-line HN204 -- dead-lettered events are replayed hourly\n      maxDeliveryAttempts: 3') } },
+  ],
+  invalid: [
+    {
+      name: 'ARM: few attempts and a short time to live, one finding each',
+      files: { 'azuredeploy.json': armTemplate(armResource(retrying({ maxDeliveryAttempts: 3, eventTimeToLiveInMinutes: 60 }))) },
+      findings: [
+        { file: 'azuredeploy.json', line: 31, message: /'evgt-claims-documents\/claims-blob-deleted' gives up after 3 delivery attempts/ },
+        { file: 'azuredeploy.json', line: 32, message: /keeps retrying for only 60 minutes/ },
+      ],
+    },
+    { name: 'ARM: through a parameter default', files: { 'azuredeploy.json': armTemplate(armResource(retrying({ maxDeliveryAttempts: expression('', "parameters('attempts')") })), { parameters: '\n    "attempts": { "type": "int", "defaultValue": 1 }\n  ' }) }, findings: [{ file: 'azuredeploy.json', line: 5, message: /after 1 delivery attempt:/ }] },
+    {
+      name: 'ARM: through a parameter file',
+      files: { 'azuredeploy.json': armTemplate(armResource(retrying({ maxDeliveryAttempts: expression('', "parameters('attempts')") })), { parameters: '"attempts": { "type": "int", "defaultValue": 30 }' }), 'azuredeploy.parameters.json': parametersFile },
+      findings: [{ file: 'azuredeploy.parameters.json', line: 5, message: /after 5 delivery attempts/ }],
+    },
+    {
+      name: 'ARM: through a variable, in a copy loop',
+      files: { 'azuredeploy.json': armTemplate(armResource(retrying(expression('', "variables('retry')"), expression('', "concat('evgt-claims-documents/claims-blob-', copyIndex())")), { copy: { name: 'subscriptions', count: 2 } }), { variables: '\n    "retry": { "eventTimeToLiveInMinutes": 30 }\n  ' }) },
+      findings: [
+        { file: 'azuredeploy.json', line: 6, message: /'evgt-claims-documents\/claims-blob-0' keeps retrying for only 30 minutes/ },
+        { file: 'azuredeploy.json', line: 6, message: /'evgt-claims-documents\/claims-blob-1'/ },
+      ],
+    },
+    { name: 'Bicep: few attempts', files: { 'main.bicep': bicepResource(retrying({ maxDeliveryAttempts: 2 })) }, findings: [{ file: 'main.bicep', line: 23, message: /after 2 delivery attempts.*at least 10/ }] },
+    { name: 'Bicep: through a parameter default', files: { 'main.bicep': `param ttl int = 120\n\n${bicepResource(retrying({ eventTimeToLiveInMinutes: expression('ttl', '') }))}` }, findings: [{ file: 'main.bicep', line: 1, message: /only 120 minutes/ }] },
+    { name: 'Bicep: through a .bicepparam value', files: { 'main.bicep': `param attempts int = 30\n\n${bicepResource(retrying({ maxDeliveryAttempts: expression('attempts', '') }))}`, 'main.bicepparam': "using 'main.bicep'\n\nparam attempts = 4\n" }, findings: [{ file: 'main.bicepparam', line: 3, message: /after 4 delivery attempts/ }] },
+    {
+      name: 'Bicep: a variable policy in a loop',
+      files: { 'main.bicep': `var retry = {\n  maxDeliveryAttempts: 5\n}\n\n${bicepResource(retrying(expression('retry', ''), expression("'evgt-claims-documents/claims-${eventType}'", '')), { loop: "eventType in ['deleted', 'tiered']" })}` },
+      findings: [
+        { file: 'main.bicep', line: 2, message: /'evgt-claims-documents\/claims-deleted' gives up after 5/ },
+        { file: 'main.bicep', line: 2, message: /'evgt-claims-documents\/claims-tiered' gives up after 5/ },
+      ],
+    },
+    {
+      name: 'Bicep: passed to a module',
+      files: { 'main.bicep': "module events 'modules/events.bicep' = {\n  name: 'events'\n  params: {\n    attempts: 3\n  }\n}\n", 'modules/events.bicep': `param attempts int\n\n${bicepResource(retrying({ maxDeliveryAttempts: expression('attempts', '') }))}` },
+      findings: [{ file: 'main.bicep', line: 4, message: /after 3 delivery attempts/ }],
+    },
+  ],
+});
