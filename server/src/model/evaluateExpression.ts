@@ -3,7 +3,7 @@ import { evaluateNode } from './evaluateNode';
 import type { EvaluationScope, SymbolTable } from './evaluationScope';
 import { templateFunction, type Argument, type CallSite, type Lambda } from './functions';
 import { limits } from './limits';
-import { booleanValue, nullValue, numberValue, propertyOf, stringValue, unknownValue, type Origin, type Value } from './value';
+import { booleanValue, nullValue, numberValue, propertyOf, runtimeMember, stringValue, unknownValue, type Origin, type Value } from './value';
 
 /** Evaluates one ARM expression. Never throws and never guesses: what it cannot compute is unknown. */
 export function evaluateExpression(expression: Expression, scope: EvaluationScope): Value {
@@ -46,7 +46,7 @@ function identifierValue(name: string, origin: Origin, scope: EvaluationScope): 
 }
 
 export function propertyValue(target: Value, name: string, origin: Origin, scope: EvaluationScope, nameSpan = origin.span): Value {
-  if (target.kind === 'unknown') return unknownValue(target.reason, origin);
+  if (target.kind === 'unknown') return runtimeMember(target, name, origin);
   if (target.kind === 'object') {
     const value = propertyOf(target, name);
     if (value !== undefined) return value;

@@ -67,6 +67,20 @@ export interface UnknownValue {
   readonly shape?: Exclude<ValueKind, 'unknown'>;
   /** For a resource ID computed from unknown scope parts: the resource it names. */
   readonly resource?: ResourceReference;
+  /** A property of a deployed resource, read at deployment (`x.identity.principalId`, `reference(id, api, 'full')`). */
+  readonly runtime?: RuntimeProperty;
+}
+
+/** Which resource a deploy-time value comes from, and the path read from its full representation. */
+export interface RuntimeProperty {
+  readonly resource: ResourceReference;
+  readonly path: readonly string[];
+}
+
+/** `target.name` where target is a deploy-time value of a resource: the path grows, the resource stays known. */
+export function runtimeMember(target: UnknownValue, name: string, origin: Origin): UnknownValue {
+  const base = unknownValue(target.reason, origin);
+  return target.runtime ? { ...base, runtime: { resource: target.runtime.resource, path: [...target.runtime.path, name] } } : base;
 }
 
 /** What `resourceId()` and friends name when the subscription or resource group is not known. */

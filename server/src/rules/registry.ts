@@ -21,6 +21,9 @@ import { hn302PhiStoreAuditLogsMissing } from './template/hn302PhiStoreAuditLogs
 import { hn303AuditRetentionTooShort } from './template/hn303AuditRetentionTooShort';
 import { hn304NotificationConfigUnprotected } from './template/hn304NotificationConfigUnprotected';
 import { hn305ActivityLogNotExported } from './template/hn305ActivityLogNotExported';
+import { hn401NsgBlocksNotificationEgress } from './template/hn401NsgBlocksNotificationEgress';
+import { hn402KeyvaultDeniesNotificationIdentity } from './template/hn402KeyvaultDeniesNotificationIdentity';
+import { hn403NotificationIdentityMissing } from './template/hn403NotificationIdentityMissing';
 import type { Rule } from './rule';
 
 /** The template rules (HN1xx-HN4xx), in catalog order. Policy-file rules live in rules/policy. */
@@ -48,4 +51,7 @@ export const templateRules: readonly Rule[] = [
   hn303AuditRetentionTooShort,
   hn304NotificationConfigUnprotected,
   hn305ActivityLogNotExported,
+  hn401NsgBlocksNotificationEgress,
+  hn402KeyvaultDeniesNotificationIdentity,
+  hn403NotificationIdentityMissing,
 ];

@@ -5,9 +5,10 @@ import { propertyKeyName } from '../../syntax/bicep';
 import type { Argument, Lambda } from '../functions';
 import { limits } from '../limits';
 import {
-  arrayValue, booleanValue, jsonTextOf, nullValue, numberValue, objectValue, propertyOf, stringValue, unknownValue, valuesEqual,
-  type ObjectProperty, type Origin, type Value,
+  arrayValue, booleanValue, jsonTextOf, nullValue, numberValue, objectValue, propertyOf, runtimeMember, stringValue, unknownValue, valuesEqual,
+  type ObjectProperty, type ObjectValue, type Origin, type Value,
 } from '../value';
+import { identityOf } from './resourceIdentity';
 import { callFunction } from './bicepFunctions';
 import type { BicepScope } from './bicepScope';
 
@@ -203,12 +204,12 @@ function shortCircuits(expression: Expression): boolean {
 
 /** `x.p` and `x.?p`; also used for the dotted names ARM functions return. */
 export function memberOf(target: Value, name: string, safe: boolean, origin: Origin, scope: BicepScope, at: { offset: number; length: number }): Value {
-  if (target.kind === 'unknown') return unknownValue(target.reason, origin);
+  if (target.kind === 'unknown') return runtimeMember(target, name, origin);
   if (target.kind === 'null' && safe) return nullValue(origin);
   if (target.kind === 'object') {
     const value = propertyOf(target, name);
     if (value !== undefined) return value;
-    if (target.open) return unknownValue(`property '${name}' is only known at deployment`, origin);
+    if (target.open) return deployTimeMember(target, name, origin);
     if (safe) return nullValue(origin);
     scope.report(at, `the object has no property '${name}'`);
     return unknownValue(`the object has no property '${name}'`, origin);
@@ -316,4 +317,13 @@ function lambdaOf(node: LambdaNode, scope: BicepScope): Lambda {
       return evaluateBicep(node.body, scope.withLocals(locals));
     },
   };
+}
+
+/** A property of a resource symbol other than its ID and name: read from the deployed resource. */
+function deployTimeMember(target: ObjectValue, name: string, origin: Origin): Value {
+  const unknown = unknownValue(`property '${name}' is only known at deployment`, origin);
+  const identity = identityOf(target);
+  if (!identity?.type || identity.fullName.kind !== 'string') return unknown;
+  const names = identity.fullName.value.split('/').map((n) => stringValue(n, identity.fullName.origin));
+  return { ...unknown, runtime: { resource: { type: identity.type, names }, path: [name] } };
 }

@@ -1,4 +1,5 @@
-import { unknownValue } from '../value';
+import { parseResourceId } from '../resourceReference';
+import { stringValue, unknownValue, type ResourceReference, type Value } from '../value';
 import { lenientFunction, type FunctionFamily, type TemplateFunction } from './library';
 
 /** Functions whose result exists only while Azure deploys the template. */
@@ -6,8 +7,26 @@ function deployTime(reason: string, shape?: 'string' | 'object' | 'array'): Temp
   return lenientFunction(0, Infinity, (_, site) => unknownValue(reason, site.origin, shape));
 }
 
+/**
+ * `reference(id, api, 'full')` is the whole deployed resource, `reference(id)` its properties;
+ * both stay unknown, but remember which resource they read so rules can follow them.
+ */
+const reference: TemplateFunction = lenientFunction(1, 3, ([id, , full], site) => {
+  const unknown = unknownValue('depends on reference(), known only at deployment', site.origin, 'object');
+  const resource = id && id.kind !== 'lambda' ? resourceOfId(id) : undefined;
+  if (!resource) return unknown;
+  const whole = full && full.kind === 'string' && full.value.toLowerCase() === 'full';
+  return { ...unknown, runtime: { resource, path: whole ? [] : ['properties'] } };
+});
+
+function resourceOfId(id: Value): ResourceReference | undefined {
+  if (id.kind === 'unknown') return id.resource;
+  const named = id.kind === 'string' ? parseResourceId(id.value) : undefined;
+  return named ? { type: named.type, names: named.name.split('/').map((n) => stringValue(n, id.origin)) } : undefined;
+}
+
 export const runtimeFunctions: FunctionFamily = {
-  reference: deployTime('depends on reference(), known only at deployment', 'object'),
+  reference,
   references: deployTime('depends on references(), known only at deployment', 'array'),
   utcNow: deployTime('depends on the deployment time (utcNow)', 'string'),
   newGuid: deployTime('newGuid() is different on every deployment', 'string'),

@@ -1,0 +1,55 @@
+import type { DeployedResource } from '../../model/deployedResource';
+import { isLogicApp, workflowActions } from '../../model/logicAppWorkflow';
+import { runsAs } from '../../model/managedIdentity';
+import { notificationComponents } from '../../model/notificationComponents';
+import { secretReadsOf } from '../../model/keyVaultAccess';
+import { knownString } from '../../model/resourceReference';
+import { valueAt, type Value } from '../../model/value';
+import { defineRule, describe } from '../rule';
+
+const azureHosts = [
+  /^graph\.microsoft\.(com|us)$/i,
+  /^dod-graph\.microsoft\.us$/i,
+  /^microsoftgraph\.chinacloudapi\.cn$/i,
+  /\.vault\.(azure\.net|usgovcloudapi\.net|azure\.cn)$/i,
+  /^management\.(azure\.com|usgovcloudapi\.net|chinacloudapi\.cn)$/i,
+  /\.(blob|queue|table)\.core\.(windows\.net|usgovcloudapi\.net|chinacloudapi\.cn)$/i,
+  /\.servicebus\.(windows\.net|usgovcloudapi\.net|chinacloudapi\.cn)$/i,
+  /^api\.loganalytics\.(io|us|azure\.cn)$/i,
+];
+const tokenAuthentication = ['activedirectoryoauth', 'managedserviceidentity'];
+
+/** HN403: a notifier without a managed identity must keep credentials somewhere, and they leak or expire. */
+export const hn403NotificationIdentityMissing = defineRule('HN403', 'A notification component that calls Graph, Key Vault or another Azure API has no managed identity.', (context, report) => {
+  for (const component of notificationComponents(context.resources)) {
+    if (!runsAs(component).none) continue;
+    const call = firstAzureCall(component, context.resources);
+    if (!call) continue;
+    report({
+      at: component.origin,
+      related: [{ file: call.at.origin.file, span: call.at.origin.span, message: `${call.what} calls an Azure API` }],
+      message: `${describe(component)} calls ${call.what === 'it' ? 'an Azure API' : `an Azure API (${call.what})`} without a managed identity, so it must hold stored credentials: add identity: { type: 'SystemAssigned' } and grant that identity access`,
+    });
+  }
+});
+
+function firstAzureCall(component: DeployedResource, resources: readonly DeployedResource[]): { at: Value; what: string } | undefined {
+  if (isLogicApp(component)) {
+    const actions = workflowActions(component);
+    for (const action of actions === 'unknown' ? [] : actions) {
+      const type = action.type?.toLowerCase();
+      if ((type !== 'http' && type !== 'httpwebhook') || action.inputs?.kind !== 'object') continue;
+      const uri = valueAt(action.inputs, ['uri']);
+      const host = hostOf(knownString(uri));
+      const authentication = knownString(valueAt(action.inputs, ['authentication', 'type']))?.toLowerCase();
+      if ((host && azureHosts.some((pattern) => pattern.test(host))) || (authentication && tokenAuthentication.includes(authentication))) return { at: uri ?? action.body, what: `action '${action.name}'` };
+    }
+    return undefined;
+  }
+  const read = secretReadsOf(component, resources)[0];
+  return read ? { at: read.at, what: read.how } : undefined;
+}
+
+function hostOf(uri: string | undefined): string | undefined {
+  return uri ? /^https?:\/\/([^/:?#@]+)/i.exec(uri.trim())?.[1] : undefined;
+}
