@@ -13,7 +13,7 @@ export interface SecurityRule {
   /** Protocol `Tcp` or `*`. */
   readonly tcp: boolean;
   readonly ports: readonly (readonly [number, number])[];
-  /** Destination prefixes as written, lower-cased. */
+  /** Destination prefixes as written. */
   readonly destinations: readonly string[];
 }
 
@@ -88,20 +88,25 @@ function portSet(single: Value | undefined, list: Value | undefined): Array<read
 
 function prefixes(single: Value | undefined, list: Value | undefined): string[] | 'unknown' {
   const texts = stringsOf(single, list);
-  return texts === 'unknown' ? 'unknown' : texts.map((t) => t.toLowerCase());
+  return texts;
 }
 
 const coversPort = (rule: SecurityRule, port: number) => rule.ports.some(([lo, hi]) => lo <= port && port <= hi);
-const tagOf = (prefix: string) => prefix.split('.')[0];
+const tagOf = (prefix: string) => prefix.split('.')[0].toLowerCase();
 
 /** The notification destination a prefix stands for: `internet`, a service tag, or undefined. */
-function notificationDestination(prefix: string): string | undefined {
-  if (everything.includes(prefix) || prefix === 'internet') return 'internet';
-  return notificationTags.includes(tagOf(prefix)) ? prefix : undefined;
+function notificationDestination(written: string): string | undefined {
+  const prefix = written.toLowerCase();
+  if (everything.includes(prefix) || prefix === 'internet') return 'Internet';
+  return notificationTags.includes(tagOf(prefix)) ? written : undefined;
 }
 
-function allowCovers(allow: SecurityRule, destination: string): boolean {
-  return allow.destinations.some((prefix) => everything.includes(prefix) || prefix === 'internet' || prefix === destination || (notificationTags.includes(prefix) && tagOf(destination) === prefix));
+function allowCovers(allow: SecurityRule, written: string): boolean {
+  const destination = written.toLowerCase();
+  return allow.destinations.some((allowed) => {
+    const prefix = allowed.toLowerCase();
+    return everything.includes(prefix) || prefix === 'internet' || prefix === destination || (notificationTags.includes(prefix) && tagOf(destination) === prefix);
+  });
 }
 
 export interface BlockedEgress {
@@ -126,8 +131,7 @@ export function blockedNotificationEgress(rules: readonly SecurityRule[]): Block
       }
     }
     if (pairs.length === 0) continue;
-    const shown = (d: string) => (d === 'internet' ? 'Internet' : d);
-    blocked.push({ rule: deny, pairs: pairs.map((p) => `TCP ${p.port} to ${shown(p.destination)}`), ports: pairs.map((p) => p.port), destinations: pairs.map((p) => shown(p.destination)) });
+    blocked.push({ rule: deny, pairs: pairs.map((p) => `TCP ${p.port} to ${p.destination}`), ports: pairs.map((p) => p.port), destinations: pairs.map((p) => p.destination) });
   }
   return blocked;
 }

@@ -1,0 +1,82 @@
+import { hn401NsgBlocksNotificationEgress } from '../../../server/src/rules/template/hn401NsgBlocksNotificationEgress';
+import { armTemplate, testRule } from './ruleTester';
+import { armResource, bicepResource, expression, type Described, type ResourceText } from './templateText';
+
+const rule = (name: string, priority: Described, access: string, ports: { readonly [key: string]: Described }, destination: { readonly [key: string]: Described }): Described => ({
+  name,
+  properties: { priority, direction: 'Outbound', access, protocol: 'Tcp', sourceAddressPrefix: 'VirtualNetwork', sourcePortRange: '*', ...ports, ...destination },
+});
+const denyInternet = (priority: Described = 4000, ports: { readonly [key: string]: Described } = { destinationPortRange: '*' }) => rule('Deny-Internet-Out', priority, 'Deny', ports, { destinationAddressPrefix: 'Internet' });
+const allowHttps = (priority: Described = 100, destination: { readonly [key: string]: Described } = { destinationAddressPrefix: 'Internet' }) => rule('Allow-Https-Out', priority, 'Allow', { destinationPortRanges: ['443', '587', '25'] }, destination);
+const nsg = (securityRules: Described, name: Described = 'nsg-claims-notify-relay'): ResourceText => ({
+  symbol: 'relayNsg',
+  type: 'Microsoft.Network/networkSecurityGroups@2023-05-01',
+  body: { name, location: 'eastus', properties: { securityRules } },
+});
+const parametersFile = '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",\n  "contentVersion": "1.0.0.0",\n  "parameters": {\n    "allowPriority": { "value": 4096 }\n  }\n}\n';
+
+testRule(hn401NsgBlocksNotificationEgress, {
+  valid: [
+    { name: 'ARM: a deny with an earlier allow for 443, 587 and 25', files: { 'azuredeploy.json': armTemplate(armResource(nsg([allowHttps(), denyInternet()]))) } },
+    { name: 'ARM: an allow to * covers every destination', files: { 'azuredeploy.json': armTemplate(armResource(nsg([allowHttps(100, { destinationAddressPrefix: '*' }), rule('Deny-Monitor', 200, 'Deny', { destinationPortRange: '443' }, { destinationAddressPrefixes: ['AzureMonitor.EastUS', 'ActionGroup'] })]))) } },
+    { name: 'ARM: a deny of ports notifications do not use', files: { 'azuredeploy.json': armTemplate(armResource(nsg([denyInternet(4000, { destinationPortRanges: ['22', '3389', '8080-8090'] })]))) } },
+    { name: 'ARM: a deny towards a private range', files: { 'azuredeploy.json': armTemplate(armResource(nsg([rule('Deny-Onprem', 300, 'Deny', { destinationPortRange: '*' }, { destinationAddressPrefix: '10.0.0.0/8' })]))) } },
+    { name: 'ARM: a priority from a parameter without a default is unknown', files: { 'azuredeploy.json': armTemplate(armResource(nsg([allowHttps(expression('', "parameters('allowPriority')")), denyInternet()])), { parameters: '"allowPriority": { "type": "int" }' }) } },
+    { name: 'ARM: not deployed (condition false)', files: { 'azuredeploy.json': armTemplate(armResource(nsg([denyInternet()]), { condition: false })) } },
+    { name: 'ARM: suppressed in resource metadata', files: { 'azuredeploy.json': armTemplate(armResource(nsg([denyInternet()]), { metadata: { 'hipaa-notify': { suppress: { HN401: 'egress goes through the firewall via a UDR' } } } })) } },
+    { name: 'Bicep: a deny with an earlier allow', files: { 'main.bicep': bicepResource(nsg([allowHttps(), denyInternet()])) } },
+    { name: 'Bicep: not deployed (if false)', files: { 'main.bicep': bicepResource(nsg([denyInternet()]), { condition: 'false' }) } },
+    { name: 'Bicep: suppressed with a reason', files: { 'main.bicep': `// hipaa-notify-disable-next-line HN401 -- egress goes through the firewall via a UDR\n${bicepResource(nsg([denyInternet()]))}` } },
+  ],
+  invalid: [
+    { name: 'ARM: deny all Internet egress', files: { 'azuredeploy.json': armTemplate(armResource(nsg([denyInternet()]))) }, findings: [{ file: 'azuredeploy.json', line: 14, message: /rule 'Deny-Internet-Out' of Microsoft.Network\/networkSecurityGroups 'nsg-claims-notify-relay' denies outbound TCP 443 to Internet, TCP 587 to Internet, TCP 25 to Internet/ }] },
+    { name: 'ARM: the allow comes after the deny', files: { 'azuredeploy.json': armTemplate(armResource(nsg([denyInternet(200), allowHttps(300)]))) }, findings: [{ file: 'azuredeploy.json', line: 14, message: /priority number below 200/ }] },
+    {
+      name: 'ARM: a port range and a service tag, allow covers only 443',
+      files: { 'azuredeploy.json': armTemplate(armResource(nsg([rule('Allow-443', 100, 'Allow', { destinationPortRange: '443' }, { destinationAddressPrefix: 'Internet' }), rule('Deny-Mail', 200, 'Deny', { destinationPortRange: '20-600' }, { destinationAddressPrefix: 'ActionGroup' })]))) },
+      findings: [{ file: 'azuredeploy.json', line: 27, message: /denies outbound TCP 587 to ActionGroup, TCP 25 to ActionGroup/ }],
+    },
+    {
+      name: 'ARM: a child securityRules resource',
+      files: { 'azuredeploy.json': armTemplate(`${armResource(nsg([]))},\n${armResource({ symbol: 'deny', type: 'Microsoft.Network/networkSecurityGroups/securityRules@2023-05-01', body: { name: 'nsg-claims-notify-relay/Deny-Smtp', properties: { priority: 100, direction: 'Outbound', access: 'Deny', protocol: '*', destinationPortRange: '25', destinationAddressPrefix: '*', sourceAddressPrefix: '*', sourcePortRange: '*' } } })}`) },
+      findings: [{ file: 'azuredeploy.json', line: 16, message: /'Deny-Smtp'.*TCP 25 to Internet/ }],
+    },
+    {
+      name: 'ARM: the allow pushed behind the deny by a parameter default',
+      files: { 'azuredeploy.json': armTemplate(armResource(nsg([allowHttps(expression('', "parameters('allowPriority')")), denyInternet()])), { parameters: '"allowPriority": { "type": "int", "defaultValue": 4001 }' }) },
+      findings: [{ file: 'azuredeploy.json', line: 31, message: /'Deny-Internet-Out'/ }],
+    },
+    {
+      name: 'ARM: the allow pushed behind the deny by a parameter file',
+      files: { 'azuredeploy.json': armTemplate(armResource(nsg([allowHttps(expression('', "parameters('allowPriority')")), denyInternet()])), { parameters: '"allowPriority": { "type": "int", "defaultValue": 100 }' }), 'azuredeploy.parameters.json': parametersFile },
+      findings: [{ file: 'azuredeploy.json', line: 31, message: /'Deny-Internet-Out'/ }],
+    },
+    {
+      name: 'ARM: rules from a variable, in a copy loop',
+      files: { 'azuredeploy.json': armTemplate(armResource(nsg(expression('', "variables('lockdown')"), expression('', "concat('nsg-claims-', copyIndex())")), { copy: { name: 'nsgs', count: 2 } }), { variables: '\n    "lockdown": [ { "name": "Deny-All-Out", "properties": { "priority": 4000, "direction": "Outbound", "access": "Deny", "protocol": "*", "destinationPortRange": "*", "destinationAddressPrefix": "*", "sourceAddressPrefix": "*", "sourcePortRange": "*" } } ]\n  ' }) },
+      findings: [
+        { file: 'azuredeploy.json', line: 6, message: /'nsg-claims-0'/ },
+        { file: 'azuredeploy.json', line: 6, message: /'nsg-claims-1'/ },
+      ],
+    },
+    { name: 'Bicep: deny all Internet egress', files: { 'main.bicep': bicepResource(nsg([denyInternet()])) }, findings: [{ file: 'main.bicep', line: 6, message: /'Deny-Internet-Out'.*TCP 443 to Internet/ }] },
+    {
+      name: 'Bicep: the allow priority from a .bicepparam value',
+      files: { 'main.bicep': `param allowPriority int = 100\n\n${bicepResource(nsg([allowHttps(expression('allowPriority', '')), denyInternet()]))}`, 'main.bicepparam': "using 'main.bicep'\n\nparam allowPriority = 4050\n" },
+      findings: [{ file: 'main.bicep', line: 25, message: /'Deny-Internet-Out'/ }],
+    },
+    {
+      name: 'Bicep: a variable rule in a loop of NSGs',
+      files: { 'main.bicep': `var denyOut = {\n  name: 'Deny-Web-Out'\n  properties: {\n    priority: 500\n    direction: 'Outbound'\n    access: 'Deny'\n    protocol: 'Tcp'\n    destinationPortRanges: [\n      '80'\n      '443'\n    ]\n    destinationAddressPrefix: 'Internet'\n    sourceAddressPrefix: '*'\n    sourcePortRange: '*'\n  }\n}\n\n${bicepResource(nsg([expression('denyOut', '')], expression("'nsg-claims-${tier}'", '')), { loop: "tier in ['web', 'notify']" })}` },
+      findings: [
+        { file: 'main.bicep', line: 1, message: /'nsg-claims-web'.*TCP 443 to Internet/ },
+        { file: 'main.bicep', line: 1, message: /'nsg-claims-notify'/ },
+      ],
+    },
+    {
+      name: 'Bicep: the deny priority passed to a module',
+      files: { 'main.bicep': "module relay 'modules/relay.bicep' = {\n  name: 'relay'\n  params: {\n    denyPriority: 50\n  }\n}\n", 'modules/relay.bicep': `param denyPriority int\n\n${bicepResource(nsg([allowHttps(), denyInternet(expression('denyPriority', ''))]))}` },
+      findings: [{ file: 'modules/relay.bicep', line: 25, message: /priority number below 50/ }],
+    },
+  ],
+});
