@@ -32,7 +32,7 @@ export const hn107SecurityAlertsNotNotified = defineRule('HN107', 'No security c
     }
   } else {
     report({
-      at: { file: context.policyFile, span: { offset: 0, length: 0 } },
+      at: { file: context.policyFile, span: context.policy?.name?.span ?? { offset: 0, length: 0 } },
       message: `no security contact notifies on Defender for Cloud alerts and no automation exports them in the templates of this policy's folder: add a Microsoft.Security/securityContacts with alert notifications (Medium and up) and notifications to Owners, or an automation exporting Alerts to the notifier`,
     });
   }

@@ -22,7 +22,7 @@ export const hn108ActivityLogAlertsIncomplete = defineRule('HN108', 'No routed a
     };
     if (routed.some(names)) continue;
     const unrouted = alerts.find(names);
-    const policyStart: Origin = { file: context.policyFile, span: { offset: 0, length: 0 } };
+    const policyStart: Origin = { file: context.policyFile, span: context.policy?.name?.span ?? { offset: 0, length: 0 } };
     report({
       at: unrouted ? unrouted.origin : policyStart,
       message: unrouted

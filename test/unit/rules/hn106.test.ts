@@ -1,0 +1,76 @@
+import { hn106PolicyComplianceNotNotified } from '../../../server/src/rules/template/hn106PolicyComplianceNotNotified';
+import { activityLogAlertText } from './alertingFixture';
+import { armTemplate, minimalPolicy, testRule } from './ruleTester';
+import { armResource, bicepResource, expression, type Described, type ResourceText } from './templateText';
+
+const policy = { 'claims.hipaa-notify.yaml': minimalPolicy };
+const assignment = (name: Described = 'hipaa-hitrust-audit'): ResourceText => ({
+  symbol: 'hipaaInitiative',
+  type: 'Microsoft.Authorization/policyAssignments@2022-06-01',
+  body: { name, properties: { displayName: 'HIPAA HITRUST 9.2', policyDefinitionId: '/providers/Microsoft.Authorization/policySetDefinitions/a169a624-5599-4385-a696-c8d643089fab', enforcementMode: 'Default' } },
+});
+const policyAlert = (options: Parameters<typeof activityLogAlertText>[1] = {}) => activityLogAlertText('Policy', { name: 'ala-hipaa-policy', symbol: 'policyAlert', ...options });
+const policyTopic: ResourceText = { symbol: 'policyTopic', type: 'Microsoft.EventGrid/systemTopics@2022-06-15', body: { name: 'evgt-policy-states', location: 'global', properties: { source: expression('subscription().id', 'subscription().id'), topicType: 'Microsoft.PolicyInsights.PolicyStates' } } };
+const policyEvents = (endpointType: string): ResourceText => ({
+  symbol: 'policyEvents',
+  type: 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2022-06-15',
+  body: { name: 'evgt-policy-states/to-notifier', properties: { destination: { endpointType, properties: endpointType === 'WebHook' ? { endpointUrl: 'https://notify.contoso-health.com/api/policy' } : { resourceId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st/queueServices/default/queues/policy', queueName: 'policy' } }, filter: { includedEventTypes: ['Microsoft.PolicyInsights.PolicyStateChanged'] } } },
+});
+const arm = (...resources: ResourceText[]) => armTemplate(resources.map((r) => armResource(r)).join(',\n'));
+const bicep = (...resources: ResourceText[]) => resources.map((r) => bicepResource(r)).join('\n');
+const parametersFile = '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",\n  "contentVersion": "1.0.0.0",\n  "parameters": {\n    "policyAlertOn": { "value": false }\n  }\n}\n';
+
+testRule(hn106PolicyComplianceNotNotified, {
+  valid: [
+    { name: 'ARM: a routed Policy activity log alert', files: { ...policy, 'azuredeploy.json': arm(assignment(), policyAlert()) } },
+    { name: 'ARM: PolicyStates events to a webhook', files: { ...policy, 'azuredeploy.json': arm(assignment(), policyTopic, policyEvents('WebHook')) } },
+    { name: 'ARM: no policy file, no workspace rule', files: { 'azuredeploy.json': arm(assignment()) } },
+    { name: 'ARM: an alert routed to groups from a parameter without a default may notify', files: { ...policy, 'azuredeploy.json': armTemplate(`${armResource(assignment())},\n${armResource(policyAlert({ groups: expression('', "parameters('groups')") }))}`, { parameters: '"groups": { "type": "array" }' }) } },
+    { name: 'ARM: the assignment is not deployed (condition false)', files: { ...policy, 'azuredeploy.json': armTemplate(armResource(assignment(), { condition: false })) } },
+    { name: 'ARM: suppressed in resource metadata', files: { ...policy, 'azuredeploy.json': armTemplate(armResource(assignment(), { metadata: { 'hipaa-notify': { suppress: { HN106: 'audit-only initiative reviewed monthly' } } } })) } },
+    { name: 'Bicep: a routed Policy activity log alert', files: { ...policy, 'main.bicep': bicep(assignment(), policyAlert()) } },
+    { name: 'Bicep: not deployed (if false)', files: { ...policy, 'main.bicep': bicepResource(assignment(), { condition: 'false' }) } },
+    { name: 'Bicep: suppressed with a reason', files: { ...policy, 'main.bicep': `// hipaa-notify-disable-next-line HN106 -- audit-only initiative reviewed monthly\n${bicepResource(assignment())}` } },
+  ],
+  invalid: [
+    { name: 'ARM: an assignment nobody hears about', files: { ...policy, 'azuredeploy.json': arm(assignment()) }, findings: [{ file: 'azuredeploy.json', line: 7, message: /non-compliance with Microsoft.Authorization\/policyAssignments 'hipaa-hitrust-audit' notifies nobody/ }] },
+    { name: 'ARM: PolicyStates events only to a storage queue', files: { ...policy, 'azuredeploy.json': arm(assignment(), policyTopic, policyEvents('StorageQueue')) }, findings: [{ file: 'azuredeploy.json', line: 7, message: /notifies nobody/ }] },
+    {
+      name: 'ARM: the Policy alert disabled through a parameter default',
+      files: { ...policy, 'azuredeploy.json': armTemplate(`${armResource(assignment())},\n${armResource(policyAlert({ enabled: expression('', "parameters('policyAlertOn')") }))}`, { parameters: '"policyAlertOn": { "type": "bool", "defaultValue": false }' }) },
+      findings: [{ file: 'azuredeploy.json', line: 7, message: /notifies nobody/ }],
+    },
+    {
+      name: 'ARM: the Policy alert disabled through a parameter file',
+      files: { ...policy, 'azuredeploy.json': armTemplate(`${armResource(assignment())},\n${armResource(policyAlert({ enabled: expression('', "parameters('policyAlertOn')") }))}`, { parameters: '"policyAlertOn": { "type": "bool", "defaultValue": true }' }), 'azuredeploy.parameters.json': parametersFile },
+      findings: [{ file: 'azuredeploy.json', line: 7, message: /notifies nobody/ }],
+    },
+    {
+      name: 'ARM: assignments from a variable, in a copy loop',
+      files: { ...policy, 'azuredeploy.json': armTemplate(armResource(assignment(expression('', "variables('initiatives')[copyIndex()]")), { copy: { name: 'assignments', count: 2 } }), { variables: '"initiatives": [ "hipaa-hitrust-audit", "nist-800-53" ]' }) },
+      findings: [
+        { file: 'azuredeploy.json', line: 7, message: /'hipaa-hitrust-audit'/ },
+        { file: 'azuredeploy.json', line: 7, message: /'nist-800-53'/ },
+      ],
+    },
+    { name: 'Bicep: an assignment nobody hears about', files: { ...policy, 'main.bicep': bicepResource(assignment()) }, findings: [{ file: 'main.bicep', line: 1, message: /notifies nobody.*category Policy/ }] },
+    {
+      name: 'Bicep: the alert switched off in the .bicepparam file',
+      files: { ...policy, 'main.bicep': `param policyAlertOn bool = true\n\n${bicep(assignment(), policyAlert({ enabled: expression('policyAlertOn', '') }))}`, 'main.bicepparam': "using 'main.bicep'\n\nparam policyAlertOn = false\n" },
+      findings: [{ file: 'main.bicep', line: 3, message: /notifies nobody/ }],
+    },
+    {
+      name: 'Bicep: the alert watches another category through a variable, assignments in a loop',
+      files: { ...policy, 'main.bicep': `var watched = 'Administrative'\n\n${bicepResource(assignment(expression("'hipaa-${scope}'", '')), { loop: "scope in ['claims', 'billing']" })}\n${bicepResource(activityLogAlertText(expression('watched', '')))}` },
+      findings: [
+        { file: 'main.bicep', line: 3, message: /'hipaa-claims'/ },
+        { file: 'main.bicep', line: 3, message: /'hipaa-billing'/ },
+      ],
+    },
+    {
+      name: 'Bicep: a module assigns the initiative',
+      files: { ...policy, 'main.bicep': "module policies 'modules/policies.bicep' = {\n  name: 'policies'\n}\n", 'modules/policies.bicep': bicepResource(assignment()) },
+      findings: [{ file: 'modules/policies.bicep', line: 1, message: /notifies nobody/ }],
+    },
+  ],
+});

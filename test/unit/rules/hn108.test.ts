@@ -1,0 +1,56 @@
+import { hn108ActivityLogAlertsIncomplete } from '../../../server/src/rules/template/hn108ActivityLogAlertsIncomplete';
+import { activityLogAlertText, actionGroupText, roleReceiver } from './alertingFixture';
+import { armTemplate, minimalPolicy, testRule } from './ruleTester';
+import { armResource, bicepResource, expression, type Described } from './templateText';
+
+const policy = { 'claims.hipaa-notify.yaml': minimalPolicy };
+const alert = (category: Described, options: Parameters<typeof activityLogAlertText>[1] = {}) => activityLogAlertText(category, { name: `ala-hipaa-${typeof category === 'string' ? category.toLowerCase() : 'category'}`, symbol: `${typeof category === 'string' ? category.toLowerCase() : 'category'}Alert`, ...options });
+const arm = (...categories: Described[]) => armTemplate(categories.map((c) => armResource(alert(c))).join(',\n'));
+const bicep = (...categories: Described[]) => categories.map((c) => bicepResource(alert(c))).join('\n');
+const parametersFile = '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",\n  "contentVersion": "1.0.0.0",\n  "parameters": {\n    "policyAlertOn": { "value": false }\n  }\n}\n';
+
+testRule(hn108ActivityLogAlertsIncomplete, {
+  valid: [
+    { name: 'ARM: Administrative, Security and Policy each routed', files: { ...policy, 'azuredeploy.json': arm('Administrative', 'Security', 'Policy') } },
+    { name: 'ARM: routed to a working group of the model', files: { ...policy, 'azuredeploy.json': armTemplate([...['Administrative', 'Security', 'Policy'].map((c) => armResource(alert(c))), armResource(actionGroupText({ armRoleReceivers: [roleReceiver] }))].join(',\n')) } },
+    { name: 'ARM: no policy file, no workspace rule', files: { 'azuredeploy.json': arm('Administrative') } },
+    { name: 'ARM: a routed alert whose category is unknown may cover the rest', files: { ...policy, 'azuredeploy.json': armTemplate(armResource(alert(expression('', "parameters('category')"))), { parameters: '"category": { "type": "string" }' }) } },
+    { name: 'ARM: suppressed in resource metadata', files: { ...policy, 'azuredeploy.json': armTemplate([armResource(alert('Administrative')), armResource(alert('Security')), armResource(alert('Policy', { enabled: false }), { metadata: { 'hipaa-notify': { suppress: { HN108: 'Policy alerts come from the landing zone' } } } })].join(',\n')) } },
+    {
+      name: 'Bicep: one alert per category in a loop',
+      files: { ...policy, 'main.bicep': bicepResource(alert(expression('category', ''), { name: expression("'ala-hipaa-${toLower(category)}'", '') }), { loop: "category in ['Administrative', 'Security', 'Policy']" }) },
+    },
+    { name: 'Bicep: suppressed with a reason', files: { ...policy, 'main.bicep': `${bicep('Administrative', 'Security')}\n// hipaa-notify-disable-next-line HN108 -- Policy alerts come from the landing zone\n${bicepResource(alert('Policy', { enabled: false }))}` } },
+    { name: 'Bicep: a disabled duplicate does not matter', files: { ...policy, 'main.bicep': `${bicep('Administrative', 'Security', 'Policy')}\n${bicepResource(alert('Policy', { enabled: false, name: 'ala-hipaa-policy-old', symbol: 'oldPolicyAlert' }))}` } },
+  ],
+  invalid: [
+    { name: 'ARM: no Policy alert, on the policy file', files: { ...policy, 'azuredeploy.json': arm('Administrative', 'Security') }, findings: [{ file: 'claims.hipaa-notify.yaml', line: 4, message: /no activity log alert on category Policy is routed/ }] },
+    { name: 'ARM: none at all, three findings', files: { ...policy, 'azuredeploy.json': armTemplate('') }, findings: [{ file: 'claims.hipaa-notify.yaml', line: 4, message: /Administrative/ }, { file: 'claims.hipaa-notify.yaml', line: 4, message: /Security/ }, { file: 'claims.hipaa-notify.yaml', line: 4, message: /Policy/ }] },
+    {
+      name: 'ARM: the Policy alert disabled through a parameter default',
+      files: { ...policy, 'azuredeploy.json': armTemplate([armResource(alert('Administrative')), armResource(alert('Security')), armResource(alert('Policy', { enabled: expression('', "parameters('policyAlertOn')") }))].join(',\n'), { parameters: '"policyAlertOn": { "type": "bool", "defaultValue": false }' }) },
+      findings: [{ file: 'azuredeploy.json', line: 61, message: /the Policy activity log alert Microsoft.Insights\/activityLogAlerts 'ala-hipaa-policy' is disabled or not routed/ }],
+    },
+    {
+      name: 'ARM: the Policy alert disabled through a parameter file',
+      files: { ...policy, 'azuredeploy.json': armTemplate([armResource(alert('Administrative')), armResource(alert('Security')), armResource(alert('Policy', { enabled: expression('', "parameters('policyAlertOn')") }))].join(',\n'), { parameters: '"policyAlertOn": { "type": "bool", "defaultValue": true }' }), 'azuredeploy.parameters.json': parametersFile },
+      findings: [{ file: 'azuredeploy.json', line: 61, message: /'ala-hipaa-policy' is disabled or not routed/ }],
+    },
+    {
+      name: 'ARM: categories from a variable in a copy loop miss Security',
+      files: { ...policy, 'azuredeploy.json': armTemplate(armResource(alert(expression('', "variables('categories')[copyIndex()]"), { name: expression('', "concat('ala-hipaa-', copyIndex())") }), { copy: { name: 'alerts', count: 2 } }), { variables: '"categories": [ "Administrative", "Policy" ]' }) },
+      findings: [{ file: 'claims.hipaa-notify.yaml', line: 4, message: /category Security/ }],
+    },
+    { name: 'Bicep: no Security alert', files: { ...policy, 'main.bicep': bicep('Administrative', 'Policy') }, findings: [{ file: 'claims.hipaa-notify.yaml', line: 4, message: /category Security/ }] },
+    {
+      name: 'Bicep: the Security alert disabled in the .bicepparam file',
+      files: { ...policy, 'main.bicep': `param securityAlertOn bool = true\n\n${bicep('Administrative', 'Policy')}\n${bicepResource(alert('Security', { enabled: expression('securityAlertOn', '') }))}`, 'main.bicepparam': "using 'main.bicep'\n\nparam securityAlertOn = false\n" },
+      findings: [{ file: 'main.bicep', line: 55, message: /the Security activity log alert .* is disabled or not routed/ }],
+    },
+    {
+      name: 'Bicep: a module given an empty action group list',
+      files: { ...policy, 'main.bicep': `${bicep('Administrative', 'Security')}\nmodule policyAlert 'modules/alert.bicep' = {\n  name: 'policy-alert'\n  params: {\n    groups: []\n  }\n}\n`, 'modules/alert.bicep': `param groups array\n\n${bicepResource(alert('Policy', { groups: expression('groups', '') }))}` },
+      findings: [{ file: 'modules/alert.bicep', line: 3, message: /the Policy activity log alert/ }],
+    },
+  ],
+});
