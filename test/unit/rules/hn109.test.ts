@@ -1,0 +1,59 @@
+import { hn109CommonAlertSchemaOff } from '../../../server/src/rules/template/hn109CommonAlertSchemaOff';
+import { actionGroupText, roleReceiver } from './alertingFixture';
+import { armTemplate, testRule } from './ruleTester';
+import { armResource, bicepResource, expression, type Described } from './templateText';
+
+const notifierReceiver = (flag?: Described): Described => ({
+  name: 'breach-notifier',
+  resourceId: expression("resourceId('Microsoft.Logic/workflows', 'la-claims-breach-notifier')", "resourceId('Microsoft.Logic/workflows', 'la-claims-breach-notifier')"),
+  callbackUrl: 'https://prod-00.eastus.logic.azure.com/workflows/0f1e/triggers/manual/paths/invoke',
+  ...(flag === undefined ? {} : { useCommonAlertSchema: flag }),
+});
+const group = (flag?: Described, name?: Described) => actionGroupText({ armRoleReceivers: [roleReceiver], logicAppReceivers: [notifierReceiver(flag)] }, { name });
+const parametersFile = '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",\n  "contentVersion": "1.0.0.0",\n  "parameters": {\n    "commonSchema": { "value": false }\n  }\n}\n';
+
+testRule(hn109CommonAlertSchemaOff, {
+  valid: [
+    { name: 'ARM: the Logic App receiver uses the common schema', files: { 'azuredeploy.json': armTemplate(armResource(group(true))) } },
+    { name: 'ARM: people receivers are not checked', files: { 'azuredeploy.json': armTemplate(armResource(actionGroupText({ emailReceivers: [{ name: 'privacy-office', emailAddress: 'privacy-office@contoso-health.com' }] }))) } },
+    { name: 'ARM: a flag from a parameter without a default is unknown', files: { 'azuredeploy.json': armTemplate(armResource(group(expression('', "parameters('commonSchema')"))), { parameters: '"commonSchema": { "type": "bool" }' }) } },
+    { name: 'ARM: not deployed (condition false)', files: { 'azuredeploy.json': armTemplate(armResource(group(false), { condition: false })) } },
+    { name: 'ARM: suppressed in resource metadata', files: { 'azuredeploy.json': armTemplate(armResource(group(false), { metadata: { 'hipaa-notify': { suppress: { HN109: 'the notifier parses the legacy schema until release 4' } } } })) } },
+    { name: 'Bicep: the Logic App receiver uses the common schema', files: { 'main.bicep': bicepResource(group(true)) } },
+    { name: 'Bicep: not deployed (if false)', files: { 'main.bicep': bicepResource(group(false), { condition: 'false' }) } },
+    { name: 'Bicep: suppressed with a reason', files: { 'main.bicep': bicepResource(group(false)).replace('        useCommonAlertSchema: false', '        // hipaa-notify-disable-next-line HN109 -- the notifier parses the legacy schema until release 4\n        useCommonAlertSchema: false') } },
+  ],
+  invalid: [
+    { name: 'ARM: the flag is false', files: { 'azuredeploy.json': armTemplate(armResource(group(false))) }, findings: [{ file: 'azuredeploy.json', line: 27, message: /the logicApp receiver 'breach-notifier' of Microsoft.Insights\/actionGroups 'ag-hipaa-tier1' does not use the common alert schema/ }] },
+    { name: 'ARM: the flag is absent, at the receiver', files: { 'azuredeploy.json': armTemplate(armResource(group())) }, findings: [{ file: 'azuredeploy.json', line: 23, message: /'breach-notifier'.*set useCommonAlertSchema to true/ }] },
+    { name: 'ARM: through a parameter default', files: { 'azuredeploy.json': armTemplate(armResource(group(expression('', "parameters('commonSchema')"))), { parameters: '\n    "commonSchema": { "type": "bool", "defaultValue": false }\n  ' }) }, findings: [{ file: 'azuredeploy.json', line: 5, message: /common alert schema/ }] },
+    {
+      name: 'ARM: through a parameter file',
+      files: { 'azuredeploy.json': armTemplate(armResource(group(expression('', "parameters('commonSchema')"))), { parameters: '"commonSchema": { "type": "bool", "defaultValue": true }' }), 'azuredeploy.parameters.json': parametersFile },
+      findings: [{ file: 'azuredeploy.parameters.json', line: 5, message: /common alert schema/ }],
+    },
+    {
+      name: 'ARM: through a variable, in a copy loop',
+      files: { 'azuredeploy.json': armTemplate(armResource(group(expression('', "variables('commonSchema')"), expression('', "concat('ag-hipaa-tier', copyIndex(1))")), { copy: { name: 'tiers', count: 2 } }), { variables: '\n    "commonSchema": false\n  ' }) },
+      findings: [
+        { file: 'azuredeploy.json', line: 6, message: /'ag-hipaa-tier1'/ },
+        { file: 'azuredeploy.json', line: 6, message: /'ag-hipaa-tier2'/ },
+      ],
+    },
+    { name: 'Bicep: the flag is false', files: { 'main.bicep': bicepResource(group(false)) }, findings: [{ file: 'main.bicep', line: 19, message: /does not use the common alert schema/ }] },
+    { name: 'Bicep: through a .bicepparam value', files: { 'main.bicep': `param commonSchema bool = true\n\n${bicepResource(group(expression('commonSchema', '')))}`, 'main.bicepparam': "using 'main.bicep'\n\nparam commonSchema = false\n" }, findings: [{ file: 'main.bicepparam', line: 3, message: /common alert schema/ }] },
+    {
+      name: 'Bicep: a variable receiver in a loop of groups',
+      files: { 'main.bicep': `var notifier = {\n  name: 'breach-notifier'\n  resourceId: resourceId('Microsoft.Logic/workflows', 'la-claims-breach-notifier')\n  callbackUrl: 'https://prod-00.eastus.logic.azure.com/workflows/0f1e/triggers/manual/paths/invoke'\n}\n\n${bicepResource(actionGroupText({ armRoleReceivers: [roleReceiver], logicAppReceivers: [expression('notifier', '')] }, { name: expression("'ag-hipaa-tier${tier}'", '') }), { loop: 'tier in [1, 2]' })}` },
+      findings: [
+        { file: 'main.bicep', line: 1, message: /'ag-hipaa-tier1'/ },
+        { file: 'main.bicep', line: 1, message: /'ag-hipaa-tier2'/ },
+      ],
+    },
+    {
+      name: 'Bicep: passed to a module',
+      files: { 'main.bicep': "module tier1 'modules/tier1.bicep' = {\n  name: 'tier1'\n  params: {\n    commonSchema: false\n  }\n}\n", 'modules/tier1.bicep': `param commonSchema bool\n\n${bicepResource(group(expression('commonSchema', '')))}` },
+      findings: [{ file: 'main.bicep', line: 4, message: /common alert schema/ }],
+    },
+  ],
+});
