@@ -1,5 +1,9 @@
 import { hn101ActionGroupHardcodedRecipients } from '../../../server/src/rules/template/hn101ActionGroupHardcodedRecipients';
 import { armTemplate, testRule } from './ruleTester';
+import { actionGroupText } from './alertingFixture';
+import { bicepResource, expression, type Described } from './templateText';
+
+const personal = (address: Described, name?: Described) => actionGroupText({ emailReceivers: [{ name: 'on-call', emailAddress: address, useCommonAlertSchema: true }] }, { name: name ?? 'ag-claims-oncall', symbol: 'ag' });
 
 const roleReceivers = `"armRoleReceivers": [{ "name": "monitoring", "roleId": "749f88d5-cbae-40b8-bcfc-e573ddc772fa", "useCommonAlertSchema": true }]`;
 const actionGroup = (properties: string, extra = '') => `    {
@@ -41,6 +45,9 @@ testRule(hn101ActionGroupHardcodedRecipients, {
       files: { 'azuredeploy.json': armTemplate(actionGroup(`// hipaa-notify-disable-next-line HN101 -- break-glass contact, reviewed quarterly\n        ${email('"dana.whitfield@contoso-claims.com"')}`)) },
     },
     { name: 'Bicep: a role receiver', files: { 'main.bicep': bicepGroup('', "    armRoleReceivers: [\n      { name: 'monitoring', roleId: '749f88d5-cbae-40b8-bcfc-e573ddc772fa', useCommonAlertSchema: true }\n    ]\n") } },
+    { name: 'Bicep: an address from a parameter without a default is unknown', files: { 'main.bicep': `param onCallEmail string\n\n${bicepResource(personal(expression('onCallEmail', '')))}` } },
+    { name: 'Bicep: not deployed (if false)', files: { 'main.bicep': bicepResource(personal('dana.whitfield@contoso-claims.com'), { condition: 'false' }) } },
+    { name: 'Bicep: suppressed with a reason', files: { 'main.bicep': `// hipaa-notify-disable-next-line HN101 -- break-glass contact, reviewed quarterly\n${bicepResource(personal('dana.whitfield@contoso-claims.com'))}` } },
   ],
   invalid: [
     {
@@ -85,6 +92,24 @@ testRule(hn101ActionGroupHardcodedRecipients, {
       name: 'Bicep: through a parameter default',
       files: { 'main.bicep': bicepGroup("param onCallEmail string = 'dana.whitfield@contoso-claims.com'\n\n", "    emailReceivers: [\n      { name: 'on-call', emailAddress: onCallEmail, useCommonAlertSchema: true }\n    ]\n") },
       findings: [{ file: 'main.bicep', line: 1, message: /personal address 'dana.whitfield@contoso-claims.com'/ }],
+    },
+    {
+      name: 'Bicep: through a .bicepparam value',
+      files: { 'main.bicep': `param onCallEmail string = 'privacy-office@contoso-claims.com'\n\n${bicepResource(personal(expression('onCallEmail', '')))}`, 'main.bicepparam': "using 'main.bicep'\n\nparam onCallEmail = 'dana.whitfield@contoso-claims.com'\n" },
+      findings: [{ file: 'main.bicepparam', line: 3, message: /personal address 'dana.whitfield@contoso-claims.com'/ }],
+    },
+    {
+      name: 'Bicep: a variable address in a loop of groups',
+      files: { 'main.bicep': `var onCall = 'dana.whitfield@contoso-claims.com'\n\n${bicepResource(personal(expression('onCall', ''), expression("'ag-claims-${tier}'", '')), { loop: "tier in ['day', 'night']" })}` },
+      findings: [
+        { file: 'main.bicep', line: 1, message: /'ag-claims-day' notifies the personal address/ },
+        { file: 'main.bicep', line: 1, message: /'ag-claims-night' notifies the personal address/ },
+      ],
+    },
+    {
+      name: 'Bicep: an address passed to a module',
+      files: { 'main.bicep': "module oncall 'modules/oncall.bicep' = {\n  name: 'oncall'\n  params: {\n    onCallEmail: 'dana.whitfield@contoso-claims.com'\n  }\n}\n", 'modules/oncall.bicep': `param onCallEmail string\n\n${bicepResource(personal(expression('onCallEmail', '')))}` },
+      findings: [{ file: 'main.bicep', line: 4, message: /personal address 'dana.whitfield@contoso-claims.com'/ }],
     },
   ],
 });

@@ -1,5 +1,9 @@
 import { hn102LogicAppHardcodedRecipients } from '../../../server/src/rules/template/hn102LogicAppHardcodedRecipients';
 import { armTemplate, testRule } from './ruleTester';
+import { bicepResource, expression, type Described } from './templateText';
+import { notifierWorkflow } from './workflowFixture';
+
+const mailTo = (to: Described, name?: Described) => notifierWorkflow({ Send_breach_email: { type: 'ApiConnection', inputs: { host: { connection: { name: "@parameters('$connections')['office365']['connectionId']" } }, method: 'post', path: '/v2/Mail', body: { To: to, Subject: 'Possible PHI incident' } }, runAfter: {} } }, { name, tag: 'none' });
 
 const workflow = (actions: string, extra = '', parameters = '') => `    {
       "type": "Microsoft.Logic/workflows",
@@ -65,6 +69,9 @@ testRule(hn102LogicAppHardcodedRecipients, {
         'main.bicep': "resource la 'Microsoft.Logic/workflows@2019-05-01' = {\n  name: 'la-breach-notifier'\n  location: 'eastus'\n  properties: {\n    definition: {\n      triggers: {}\n      actions: {\n        Send: {\n          type: 'ApiConnection'\n          inputs: {\n            host: { connection: { name: '@parameters(\\'$connections\\')[\\'office365\\'][\\'connectionId\\']' } }\n            body: { To: '@{body(\\'Build\\')}' }\n          }\n          runAfter: {}\n        }\n      }\n    }\n  }\n}\n",
       },
     },
+    { name: 'Bicep: a recipient from a parameter without a default is unknown', files: { 'main.bicep': `param to string\n\n${bicepResource(mailTo(expression('to', '')))}` } },
+    { name: 'Bicep: not deployed (if false)', files: { 'main.bicep': bicepResource(mailTo('dana.whitfield@contoso-claims.com'), { condition: 'false' }) } },
+    { name: 'Bicep: suppressed with a reason', files: { 'main.bicep': bicepResource(mailTo('dana.whitfield@contoso-claims.com')).replace("          To: 'dana", "          // hipaa-notify-disable-next-line HN102 -- test workflow, never deployed to production\n          To: 'dana") } },
   ],
   invalid: [
     {
@@ -114,6 +121,24 @@ testRule(hn102LogicAppHardcodedRecipients, {
         'main.bicep': "resource la 'Microsoft.Logic/workflows@2019-05-01' = {\n  name: 'la-breach-notifier'\n  location: 'eastus'\n  properties: {\n    definition: {\n      triggers: {}\n      actions: {\n        Send: {\n          type: 'ApiConnection'\n          inputs: {\n            host: { connection: { name: '@parameters(\\'$connections\\')[\\'office365\\'][\\'connectionId\\']' } }\n            body: { To: 'dana.whitfield@contoso-claims.com' }\n          }\n          runAfter: {}\n        }\n      }\n    }\n  }\n}\n",
       },
       findings: [{ file: 'main.bicep', line: 12, message: /literal recipient 'dana.whitfield@contoso-claims.com'/ }],
+    },
+    {
+      name: 'Bicep: through a .bicepparam value',
+      files: { 'main.bicep': `param to string = '@{triggerBody()?[\\'owner\\']}'\n\n${bicepResource(mailTo(expression('to', '')))}`, 'main.bicepparam': "using 'main.bicep'\n\nparam to = 'dana.whitfield@contoso-claims.com'\n" },
+      findings: [{ file: 'main.bicepparam', line: 3, message: /literal recipient 'dana.whitfield@contoso-claims.com'/ }],
+    },
+    {
+      name: 'Bicep: a variable recipient in a loop of workflows',
+      files: { 'main.bicep': `var privacyOfficer = 'dana.whitfield@contoso-claims.com'\n\n${bicepResource(mailTo(expression('privacyOfficer', ''), expression("'la-claims-${region}'", '')), { loop: "region in ['eastus', 'westus']" })}` },
+      findings: [
+        { file: 'main.bicep', line: 1, message: /'la-claims-eastus' sends to the literal recipient/ },
+        { file: 'main.bicep', line: 1, message: /'la-claims-westus' sends to the literal recipient/ },
+      ],
+    },
+    {
+      name: 'Bicep: a recipient passed to a module',
+      files: { 'main.bicep': "module notifier 'modules/notifier.bicep' = {\n  name: 'notifier'\n  params: {\n    to: '+14155550123'\n  }\n}\n", 'modules/notifier.bicep': `param to string\n\n${bicepResource(mailTo(expression('to', '')))}` },
+      findings: [{ file: 'main.bicep', line: 4, message: /literal recipient '\+14155550123'/ }],
     },
   ],
 });

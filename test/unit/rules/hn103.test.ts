@@ -1,5 +1,9 @@
 import { hn103ActionGroupDisabledOrEmpty } from '../../../server/src/rules/template/hn103ActionGroupDisabledOrEmpty';
 import { armTemplate, testRule } from './ruleTester';
+import { actionGroupText, roleReceiver } from './alertingFixture';
+import { bicepResource, expression, type Described } from './templateText';
+
+const tier1 = (enabled: Described, name?: Described) => actionGroupText({ armRoleReceivers: [roleReceiver] }, { enabled, name });
 
 const roleReceivers = `"armRoleReceivers": [{ "name": "monitoring", "roleId": "749f88d5-cbae-40b8-bcfc-e573ddc772fa", "useCommonAlertSchema": true }]`;
 const actionGroup = (properties: string, extra = '') => `    {
@@ -25,6 +29,9 @@ testRule(hn103ActionGroupDisabledOrEmpty, {
       name: 'Bicep: enabled with a role receiver',
       files: { 'main.bicep': `resource ag 'Microsoft.Insights/actionGroups@2023-01-01' = {\n  name: 'ag-hipaa-tier1'\n  location: 'Global'\n  properties: {\n    groupShortName: 'hipaa-t1'\n    enabled: true\n    armRoleReceivers: [\n      { name: 'monitoring', roleId: '749f88d5-cbae-40b8-bcfc-e573ddc772fa', useCommonAlertSchema: true }\n    ]\n  }\n}\n` },
     },
+    { name: 'Bicep: enabled from a parameter without a default is unknown', files: { 'main.bicep': `param groupOn bool\n\n${bicepResource(tier1(expression('groupOn', '')))}` } },
+    { name: 'Bicep: not deployed (if false)', files: { 'main.bicep': bicepResource(tier1(false), { condition: 'false' }) } },
+    { name: 'Bicep: suppressed with a reason', files: { 'main.bicep': bicepResource(tier1(false)).replace('    enabled: false', '    // hipaa-notify-disable-next-line HN103 -- drill group, enabled during exercises\n    enabled: false') } },
   ],
   invalid: [
     {
@@ -57,6 +64,24 @@ testRule(hn103ActionGroupDisabledOrEmpty, {
       name: 'Bicep: disabled through a parameter default',
       files: { 'main.bicep': `param notify bool = false\n\nresource ag 'Microsoft.Insights/actionGroups@2023-01-01' = {\n  name: 'ag-hipaa-tier1'\n  location: 'Global'\n  properties: {\n    groupShortName: 'hipaa-t1'\n    enabled: notify\n    armRoleReceivers: [\n      { name: 'monitoring', roleId: '749f88d5-cbae-40b8-bcfc-e573ddc772fa', useCommonAlertSchema: true }\n    ]\n  }\n}\n` },
       findings: [{ file: 'main.bicep', line: 1, message: /is disabled/ }],
+    },
+    {
+      name: 'Bicep: disabled through a .bicepparam value',
+      files: { 'main.bicep': `param groupOn bool = true\n\n${bicepResource(tier1(expression('groupOn', '')))}`, 'main.bicepparam': "using 'main.bicep'\n\nparam groupOn = false\n" },
+      findings: [{ file: 'main.bicepparam', line: 3, message: /'ag-hipaa-tier1' is disabled/ }],
+    },
+    {
+      name: 'Bicep: disabled through a variable, in a loop',
+      files: { 'main.bicep': `var groupOn = false\n\n${bicepResource(tier1(expression('groupOn', ''), expression("'ag-hipaa-tier${tier}'", '')), { loop: 'tier in [1, 2]' })}` },
+      findings: [
+        { file: 'main.bicep', line: 1, message: /'ag-hipaa-tier1' is disabled/ },
+        { file: 'main.bicep', line: 1, message: /'ag-hipaa-tier2' is disabled/ },
+      ],
+    },
+    {
+      name: 'Bicep: an empty group deployed by a module',
+      files: { 'main.bicep': "module tier1 'modules/tier1.bicep' = {\n  name: 'tier1'\n}\n", 'modules/tier1.bicep': bicepResource(actionGroupText({})) },
+      findings: [{ file: 'modules/tier1.bicep', line: 1, message: /'ag-hipaa-tier1' has no receivers/ }],
     },
   ],
 });

@@ -1,5 +1,9 @@
 import { hn104AlertNotRouted } from '../../../server/src/rules/template/hn104AlertNotRouted';
 import { armTemplate, testRule } from './ruleTester';
+import { actionGroupText, activityLogAlertText, roleReceiver } from './alertingFixture';
+import { bicepResource, expression, type Described } from './templateText';
+
+const securityAlert = (enabled: Described, name?: Described) => activityLogAlertText('Security', { enabled, name: name ?? 'ala-claims-security', symbol: 'securityAlert' });
 
 const tier1 = `"[resourceId('Microsoft.Insights/actionGroups', 'ag-hipaa-tier1')]"`;
 const activityAlert = (properties: string, extra = '') => `    {
@@ -47,6 +51,9 @@ testRule(hn104AlertNotRouted, {
     { name: 'ARM: a LogToMetric rule has no actions by design', files: { 'azuredeploy.json': armTemplate(queryRule('"enabled": true', 'LogToMetric')) } },
     { name: 'ARM: suppressed with a reason', files: { 'azuredeploy.json': armTemplate(activityAlert(`// hipaa-notify-disable-next-line HN104 -- replaced by ala-hipaa-security, deleted next release\n        "enabled": false, ${routedTo(tier1)}`)) } },
     { name: 'Bicep: enabled and routed', files: { 'main.bicep': bicepAlert('', 'true') } },
+    { name: 'Bicep: enabled from a parameter without a default is unknown', files: { 'main.bicep': `param alertsOn bool\n\n${bicepResource(securityAlert(expression('alertsOn', '')))}` } },
+    { name: 'Bicep: not deployed (if false)', files: { 'main.bicep': bicepResource(securityAlert(false), { condition: 'false' }) } },
+    { name: 'Bicep: suppressed with a reason', files: { 'main.bicep': bicepResource(securityAlert(false)).replace('    enabled: false', '    // hipaa-notify-disable-next-line HN104 -- replaced by ala-hipaa-security, deleted next release\n    enabled: false') } },
   ],
   invalid: [
     {
@@ -93,5 +100,26 @@ testRule(hn104AlertNotRouted, {
       ],
     },
     { name: 'Bicep: disabled through a parameter default', files: { 'main.bicep': bicepAlert('param alertsOn bool = false\n\n', 'alertsOn') }, findings: [{ file: 'main.bicep', line: 1, message: /is disabled/ }] },
+    {
+      name: 'Bicep: disabled through a .bicepparam value',
+      files: { 'main.bicep': `param alertsOn bool = true\n\n${bicepResource(securityAlert(expression('alertsOn', '')))}`, 'main.bicepparam': "using 'main.bicep'\n\nparam alertsOn = false\n" },
+      findings: [{ file: 'main.bicepparam', line: 3, message: /'ala-claims-security' is disabled/ }],
+    },
+    {
+      name: 'Bicep: disabled through a variable, in a loop',
+      files: { 'main.bicep': `var alertsOn = false\n\n${bicepResource(securityAlert(expression('alertsOn', ''), expression("'ala-claims-security-${region}'", '')), { loop: "region in ['eastus', 'westus']" })}` },
+      findings: [
+        { file: 'main.bicep', line: 1, message: /'ala-claims-security-eastus' is disabled/ },
+        { file: 'main.bicep', line: 1, message: /'ala-claims-security-westus' is disabled/ },
+      ],
+    },
+    {
+      name: 'Bicep: routed to a disabled group deployed by a module',
+      files: {
+        'main.bicep': `module tier1 'modules/tier1.bicep' = {\n  name: 'tier1'\n  params: {\n    groupOn: false\n  }\n}\n\n${bicepResource(securityAlert(true))}`,
+        'modules/tier1.bicep': `param groupOn bool\n\n${bicepResource(actionGroupText({ armRoleReceivers: [roleReceiver] }, { enabled: expression('groupOn', '') }))}`,
+      },
+      findings: [{ file: 'main.bicep', line: 24, message: /routes only to action groups that are disabled or have no receivers/ }],
+    },
   ],
 });

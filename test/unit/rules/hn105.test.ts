@@ -1,5 +1,26 @@
 import { hn105AlertMissingDimensionFilter } from '../../../server/src/rules/template/hn105AlertMissingDimensionFilter';
 import { armTemplate, testRule } from './ruleTester';
+import { bicepResource, expression, type Described, type ResourceText } from './templateText';
+
+const storageAvailability = (scopes: Described, extra: { readonly [key: string]: Described } = {}, name: Described = 'alert-claims-storage-availability'): ResourceText => ({
+  symbol: 'availability',
+  type: 'Microsoft.Insights/metricAlerts@2018-03-01',
+  body: {
+    name,
+    location: 'global',
+    properties: {
+      severity: 1,
+      enabled: true,
+      scopes,
+      ...extra,
+      evaluationFrequency: 'PT5M',
+      windowSize: 'PT15M',
+      criteria: { 'odata.type': 'Microsoft.Azure.Monitor.MultipleResourceMultipleMetricCriteria', allOf: [{ criterionType: 'StaticThresholdCriterion', name: 'availability', metricNamespace: 'Microsoft.Storage/storageAccounts', metricName: 'Availability', operator: 'LessThan', threshold: 99, timeAggregation: 'Average' }] },
+      actions: [{ actionGroupId: expression("resourceId('Microsoft.Insights/actionGroups', 'ag-hipaa-tier1')", '') }],
+    },
+  },
+});
+const wholeGroup = [expression('resourceGroup().id', '')];
 
 const metricAlert = (scopes: string, extra = '', top = '') => `    {
       "type": "Microsoft.Insights/metricAlerts",
@@ -47,6 +68,9 @@ testRule(hn105AlertMissingDimensionFilter, {
     { name: 'ARM: not deployed (condition false)', files: { 'azuredeploy.json': armTemplate(metricAlert('[ "[resourceGroup().id]" ]', '', '\n      "condition": false,')) } },
     { name: 'ARM: suppressed with a reason', files: { 'azuredeploy.json': armTemplate(metricAlert('[ "[resourceGroup().id]" ]').replace('"scopes"', '// hipaa-notify-disable-next-line HN105 -- one account per resource group by design\n        "scopes"')) } },
     { name: 'Bicep: target type and region set', files: { 'main.bicep': bicepMetric("    targetResourceType: 'Microsoft.Storage/storageAccounts'\n    targetResourceRegion: 'eastus'\n") } },
+    { name: 'Bicep: scopes from a parameter without a default are unknown', files: { 'main.bicep': `param watched array\n\n${bicepResource(storageAvailability(expression('watched', '')))}` } },
+    { name: 'Bicep: not deployed (if false)', files: { 'main.bicep': bicepResource(storageAvailability(wholeGroup), { condition: 'false' }) } },
+    { name: 'Bicep: suppressed with a reason', files: { 'main.bicep': `// hipaa-notify-disable-next-line HN105 -- one storage account per resource group by policy\n${bicepResource(storageAvailability(wholeGroup))}` } },
   ],
   invalid: [
     {
@@ -86,5 +110,23 @@ testRule(hn105AlertMissingDimensionFilter, {
       findings: [{ file: 'azuredeploy.json', line: 17, message: /'claims-phi-bulk-export'.*neither dimensions nor resourceIdColumn/ }],
     },
     { name: 'Bicep: resource group scope', files: { 'main.bicep': bicepMetric('') }, findings: [{ file: 'main.bicep', line: 7, message: /without targetResourceType/ }] },
+    {
+      name: 'Bicep: a subscription scope through a .bicepparam value',
+      files: { 'main.bicep': `param watched string = resourceId('Microsoft.Storage/storageAccounts', 'stclaimsdocs001')\n\n${bicepResource(storageAvailability([expression('watched', '')]))}`, 'main.bicepparam': "using 'main.bicep'\n\nparam watched = '/subscriptions/00000000-0000-0000-0000-000000000000'\n" },
+      findings: [{ file: 'main.bicep', line: 9, message: /watches a whole subscription or resource group without targetResourceType/ }],
+    },
+    {
+      name: 'Bicep: scopes from a variable, in a loop',
+      files: { 'main.bicep': `var watched = [\n  resourceGroup().id\n]\n\n${bicepResource(storageAvailability(expression('watched', ''), {}, expression("'alert-claims-${tier}'", '')), { loop: "tier in ['hot', 'archive']" })}` },
+      findings: [
+        { file: 'main.bicep', line: 1, message: /'alert-claims-hot' watches a whole/ },
+        { file: 'main.bicep', line: 1, message: /'alert-claims-archive' watches a whole/ },
+      ],
+    },
+    {
+      name: 'Bicep: a module deploys the alert',
+      files: { 'main.bicep': "module alerts 'modules/alerts.bicep' = {\n  name: 'alerts'\n}\n", 'modules/alerts.bicep': bicepResource(storageAvailability(wholeGroup)) },
+      findings: [{ file: 'modules/alerts.bicep', line: 7, message: /watches a whole/ }],
+    },
   ],
 });
