@@ -25,15 +25,19 @@ export function locksOf(resources: readonly DeployedResource[]): Lock[] {
 
 /**
  * Whether a lock of the model protects the resource: scoped to it, or inherited from the resource
- * group or subscription it deploys to. 'unknown' when a lock's target cannot be known.
+ * group its deployment targets (a lock without scope in the same template) or from the
+ * subscription (a lock without scope in a subscription template). 'unknown' when a lock's
+ * target cannot be known.
  */
-export function isLocked(resource: DeployedResource, locks: readonly Lock[]): boolean | 'unknown' {
+export function isLocked(resource: DeployedResource, locks: readonly Lock[], deploymentOf?: ReadonlyMap<DeployedResource, string>): boolean | 'unknown' {
   let unknown = false;
   for (const lock of locks) {
     if (!lock.protects) continue;
     if (lock.target === 'unknown') unknown = true;
     else if (lock.target === 'deploymentScope') {
-      if (lock.resource.targetScope === 'resourceGroup' || lock.resource.targetScope === 'subscription') return true;
+      if (lock.resource.targetScope === 'subscription') return true;
+      const sameDeployment = deploymentOf === undefined || deploymentOf.get(lock.resource) === deploymentOf.get(resource);
+      if (lock.resource.targetScope === 'resourceGroup' && resource.targetScope === 'resourceGroup' && sameDeployment) return true;
     } else if (isResource(resource, lock.target)) return true;
   }
   return unknown ? 'unknown' : false;

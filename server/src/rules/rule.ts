@@ -21,6 +21,8 @@ export interface RuleContext {
    * remote template link): absence rules cannot tell that something is missing next to them.
    */
   readonly partial?: ReadonlySet<DeployedResource>;
+  /** The template (deployment) each resource belongs to: a lock without scope covers its own deployment's resource group. */
+  readonly deploymentOf?: ReadonlyMap<DeployedResource, string>;
 }
 
 export interface Report {

@@ -34,11 +34,12 @@ export function workspaceRuleFindings(reader: WorkspaceReader, defaultTimeZone?:
   const typed = policies.map((file, i) => typedPolicy(file, policyTexts[i]));
   const auditWorkspaces = typed.flatMap((p) => (p?.auditTrail.workspace ? [p.auditTrail.workspace.value] : []));
   const partial = new Set(models.filter((m) => !m.complete).flatMap((m) => m.resources));
+  const deploymentOf = new Map(models.flatMap((m) => m.resources.map((r) => [r, m.file] as const)));
   const findings = [
-    ...runRules(rules.filter((r) => !r.workspace), { resources: models.flatMap((m) => m.resources), policyFile: undefined, defaultTimeZone, auditWorkspaces, partial }, fallback),
+    ...runRules(rules.filter((r) => !r.workspace), { resources: models.flatMap((m) => m.resources), policyFile: undefined, defaultTimeZone, auditWorkspaces, partial, deploymentOf }, fallback),
     ...policies.flatMap((policy, i) => {
       const inScope = models.filter((m) => isInsideFolder(m.file, path.dirname(policy)));
-      return runRules(rules.filter((r) => r.workspace), { resources: inScope.flatMap((m) => m.resources), policyFile: policy, policy: typed[i], defaultTimeZone, auditWorkspaces, partial }, policy);
+      return runRules(rules.filter((r) => r.workspace), { resources: inScope.flatMap((m) => m.resources), policyFile: policy, policy: typed[i], defaultTimeZone, auditWorkspaces, partial, deploymentOf }, policy);
     }),
   ];
   memo.set(reader, { models, policies, policyTexts, findings });

@@ -67,6 +67,11 @@ testRule(hn304NotificationConfigUnprotected, {
   ],
   invalid: [
     { name: 'ARM: an action group without a lock', files: { 'azuredeploy.json': armTemplate(actionGroup()) }, findings: [{ file: 'azuredeploy.json', line: 7, message: /'ag-hipaa-tier1' is part of the notification chain but no CanNotDelete or ReadOnly lock protects it/ }] },
+    {
+      name: 'ARM: a resource-group lock in another template covers only that deployment',
+      files: { 'azuredeploy.json': armTemplate(actionGroup()), 'platform/locks.json': armTemplate(lock({ scope: '' })) },
+      findings: [{ file: 'azuredeploy.json', line: 7, message: /'ag-hipaa-tier1'/ }],
+    },
     { name: 'ARM: a lock on another resource', files: { 'azuredeploy.json': armTemplate(`${actionGroup()},\n${lock({ scope: '"Microsoft.Insights/actionGroups/ag-hipaa-tier2"' })}`) }, findings: [{ file: 'azuredeploy.json', line: 7, message: /'ag-hipaa-tier1'/ }] },
     {
       name: 'ARM: the lock is not deployed by a parameter default',
