@@ -15,6 +15,8 @@ export interface ArmEvaluation {
   readonly resources: readonly DeployedResource[];
   readonly outputs: readonly { readonly name: string; readonly value: Value }[];
   readonly problems: readonly EvaluationProblem[];
+  /** False when a deployed nested deployment links its template: what it deploys is not in the model. */
+  readonly complete: boolean;
 }
 
 /** Evaluates a template with parameter values (a parameter file's), else the defaults. */
@@ -24,7 +26,7 @@ export function evaluateArmTemplate(template: ArmTemplate, parameterValues?: Par
   const resources: DeployedResource[] = [];
   deployAll(template.resources, scope, { condition: true, deployedBy: undefined }, resources);
   const outputs = template.outputs.map((output) => ({ name: output.name, value: outputValue(output, scope) }));
-  return { resources, outputs, problems: run.problems };
+  return { resources, outputs, problems: run.problems, complete: run.linkedDeployments === 0 };
 }
 
 /** An output is its `value`, or with `copy` the array of `count` inputs. */
@@ -215,7 +217,10 @@ function nestedTemplateOf(outer: ArmTemplate, node: Node): ArmTemplate {
 function deployNested(resource: ArmResource, scope: EvaluationScope, condition: boolean | 'unknown', index: number, out: DeployedResource[]): void {
   const properties = resource.properties;
   const templateNode = member(properties, 'template');
-  if (templateNode?.type !== 'object') return;
+  if (templateNode?.type !== 'object') {
+    if (condition !== false) scope.run.linkedDeployments++;
+    return;
+  }
   if (scope.depth >= limits.maxNestedDeployments) {
     scope.report(templateNode, `nested deployments deeper than ${limits.maxNestedDeployments} levels are not evaluated`);
     return;

@@ -24,6 +24,8 @@ export class EvaluationRun {
   readonly problems: EvaluationProblem[] = [];
   /** Template files deployed as modules (Bicep `module`), by absolute path. */
   readonly modules = new Set<string>();
+  /** Nested deployments whose template is not written inline (`templateLink`, template specs). */
+  linkedDeployments = 0;
 
   private nesting = 0;
 

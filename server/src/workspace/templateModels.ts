@@ -81,7 +81,7 @@ function evaluateTemplate(file: string, text: string, reader: WorkspaceReader): 
       case 'armTemplate': {
         const model = buildArmFileModel(file, text, reader.root, (other) => reader.readText(other));
         // A template that does not parse may deploy more than what could be read.
-        return model ? { file, resources: model.evaluation.resources, complete: model.template.problems.length === 0, arm: model } : undefined;
+        return model ? { file, resources: model.evaluation.resources, complete: model.template.problems.length === 0 && model.evaluation.complete, arm: model } : undefined;
       }
       case 'bicep':
       case 'bicepparam': {

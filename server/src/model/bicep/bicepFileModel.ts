@@ -54,8 +54,9 @@ export function buildBicepParamModel(file: string, text: string, load: FileLoade
   if (/\.json$/i.test(templateFile)) {
     const template = readArmTemplate(templateFile, templateText);
     if (template === undefined) return incomplete();
-    resources = evaluateArmTemplate(template, values).resources;
-    complete = template.problems.length === 0;
+    const evaluation = evaluateArmTemplate(template, values);
+    resources = evaluation.resources;
+    complete = template.problems.length === 0 && evaluation.complete;
     declared = new Set(template.parameters.map((parameter) => parameter.name.toLowerCase()));
   } else {
     const evaluation = evaluateBicepText(templateFile, templateText, values, { load, run, chain: [file] });

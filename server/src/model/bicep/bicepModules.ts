@@ -55,7 +55,7 @@ export function evaluateModule(declaration: ModuleDeclaration, instance: Instanc
     if (template === undefined) return incomplete(`the module '${target}' is not an ARM template`);
     const evaluation = evaluateArmTemplate(template, values);
     const outputs = objectValue(evaluation.outputs.map((output) => ({ name: output.name, value: output.value })), origin);
-    return { resources: evaluation.resources, outputs, complete: template.problems.length === 0, registry: false };
+    return { resources: evaluation.resources, outputs, complete: template.problems.length === 0 && evaluation.complete, registry: false };
   }
   const evaluation = evaluateBicepText(file, text, values, { run, load: context.load, chain: [...context.chain, file] });
   const outputs = objectValue(evaluation.outputs.map((output) => ({ name: output.name, value: output.value })), origin);
