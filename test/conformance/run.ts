@@ -12,6 +12,8 @@ const modes: Record<string, (dirs: string[]) => number> = {
   /** main.bicep beside the ARM JSON compiled from it: both models must list the same resources. */
   pairs: (dirs) => (require('./pairs') as typeof import('./pairs')).runPairsConformance(dirs),
   arm: (dirs) => (require('./arm') as typeof import('./arm')).runArmConformance(dirs),
+  /** The template rules, one workspace per deployment folder: counts per rule for precision review. */
+  rules: (dirs) => (require('./rules') as typeof import('./rules')).runRulesConformance(dirs),
 };
 
 function main(argv: string[]): number {

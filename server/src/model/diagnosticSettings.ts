@@ -1,6 +1,6 @@
 import type { DeployedResource } from './deployedResource';
-import { extensionTarget, type ExtensionTarget } from './extensionScope';
-import { isDeployed, knownString, referencedResource, sameNamedResource, sameType, type NamedResource } from './resourceReference';
+import { appliesTo, extensionTarget, type ExtensionTarget } from './extensionScope';
+import { isDeployed, knownString, referencedResource, sameType, type NamedResource } from './resourceReference';
 import { valueAt, type Value } from './value';
 
 export const diagnosticSettingsType = 'Microsoft.Insights/diagnosticSettings';
@@ -86,10 +86,10 @@ export function sendsLogs(setting: DiagnosticSetting, wanted: { readonly groups:
 export function isLogged(target: NamedResource, settings: readonly DiagnosticSetting[], wanted: Parameters<typeof sendsLogs>[1]): boolean | 'unknown' {
   let unknown = false;
   for (const setting of settings) {
-    if (setting.target === 'deploymentScope') continue;
-    if (setting.target !== 'unknown' && !sameNamedResource(setting.target, target)) continue;
+    const applies = appliesTo(setting.target, target);
+    if (applies === false) continue;
     const sends = sendsLogs(setting, wanted);
-    if (sends === true && setting.target !== 'unknown') return true;
+    if (sends === true && applies === true) return true;
     if (sends !== false) unknown = true;
   }
   return unknown ? 'unknown' : false;

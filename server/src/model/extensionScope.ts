@@ -1,11 +1,26 @@
 import type { DeployedResource } from './deployedResource';
-import { referencedResource, type NamedResource } from './resourceReference';
+import { referencedResource, sameType, type NamedResource } from './resourceReference';
 
 /**
  * What an extension resource (diagnostic setting, lock, role assignment, event subscription)
  * applies to: a named resource, the scope its template deploys to, or 'unknown'.
  */
-export type ExtensionTarget = NamedResource | 'deploymentScope' | 'unknown';
+export type ExtensionTarget = NamedResource | AnyOfType | 'deploymentScope' | 'unknown';
+
+/** A resource of a known type whose name is not known (`scope: vaults[i]` with unknown names). */
+export interface AnyOfType {
+  readonly type: string;
+  readonly anyName: true;
+}
+
+/** Whether an extension aimed at `target` applies to `resource`: 'maybe' when the target is not fully known. */
+export function appliesTo(target: ExtensionTarget, resource: NamedResource): boolean | 'maybe' {
+  if (target === 'unknown') return 'maybe';
+  if (target === 'deploymentScope') return false;
+  if (!sameType(resource.type, target.type)) return false;
+  if ('anyName' in target) return 'maybe';
+  return target.name.toLowerCase() === resource.name.toLowerCase();
+}
 
 /**
  * Reads the three forms ARM and Bicep use: `scope` as a resource ID (Bicep `scope: notifier`,
@@ -19,6 +34,7 @@ export function extensionTarget(resource: DeployedResource, extensionType: strin
   const scope = resource.scope;
   if (!scope || scope.kind === 'null') return 'deploymentScope';
   if (scope.kind === 'string') return scope.value.includes('/') && !scope.value.toLowerCase().includes('/providers/') && !scope.value.startsWith('/') ? (relativeTarget(scope.value) ?? 'unknown') : (referencedResource(scope) ?? scopeOnly(scope.value));
+  if (scope.kind === 'unknown' && scope.resource) return referencedResource(scope) ?? { type: scope.resource.type, anyName: true };
   return referencedResource(scope) ?? 'unknown';
 }
 

@@ -1,5 +1,5 @@
 import type { DeployedResource } from './deployedResource';
-import { extensionTarget } from './extensionScope';
+import { appliesTo, extensionTarget } from './extensionScope';
 import { connectorOf, isLogicApp, workflowActions } from './logicAppWorkflow';
 import { principalOwner } from './managedIdentity';
 import { isDeployed, knownString, referencedResource, sameNamedResource, sameType, type NamedResource } from './resourceReference';
@@ -103,13 +103,14 @@ export function vaultGrantsSecrets(vault: DeployedResource, identities: readonly
     for (const assignment of resources) {
       if (!sameType(assignment.type, 'Microsoft.Authorization/roleAssignments') || !isDeployed(assignment) || !assignment.properties) continue;
       const target = extensionTarget(assignment, 'Microsoft.Authorization/roleAssignments');
-      if (target === 'unknown') unknown = true;
-      if (typeof target === 'object' && !(sameType(target.type, vaultType) && vault.name.kind === 'string' && target.name.toLowerCase() === vault.name.value.toLowerCase())) continue;
+      // A role on the resource group or subscription is inherited by the vault.
+      const applies = target === 'deploymentScope' || (vault.name.kind === 'string' ? appliesTo(target, { type: vaultType, name: vault.name.value }) : 'maybe');
+      if (applies === false) continue;
       const role = roleOf(valueAt(assignment.properties, ['roleDefinitionId']));
       if (role === 'unknown') unknown = true;
       else if (!secretReaderRoles.includes(role)) continue;
       const held = holds(valueAt(assignment.properties, ['principalId']));
-      if (held === true && role !== 'unknown' && target !== 'unknown') return true;
+      if (held === true && role !== 'unknown' && applies === true) return true;
       if (held !== false) unknown = true;
     }
     return unknown ? 'unknown' : false;

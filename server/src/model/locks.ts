@@ -1,6 +1,6 @@
 import type { DeployedResource } from './deployedResource';
-import { extensionTarget, type ExtensionTarget } from './extensionScope';
-import { isResource, knownString, sameType } from './resourceReference';
+import { appliesTo, extensionTarget, type ExtensionTarget } from './extensionScope';
+import { knownString, namedOf, sameType } from './resourceReference';
 import { valueAt } from './value';
 
 export const lockType = 'Microsoft.Authorization/locks';
@@ -33,12 +33,16 @@ export function isLocked(resource: DeployedResource, locks: readonly Lock[], dep
   let unknown = false;
   for (const lock of locks) {
     if (!lock.protects) continue;
-    if (lock.target === 'unknown') unknown = true;
-    else if (lock.target === 'deploymentScope') {
+    if (lock.target === 'deploymentScope') {
       if (lock.resource.targetScope === 'subscription') return true;
       const sameDeployment = deploymentOf === undefined || deploymentOf.get(lock.resource) === deploymentOf.get(resource);
       if (lock.resource.targetScope === 'resourceGroup' && resource.targetScope === 'resourceGroup' && sameDeployment) return true;
-    } else if (isResource(resource, lock.target)) return true;
+      continue;
+    }
+    const named = namedOf(resource);
+    const applies = named ? appliesTo(lock.target, named) : 'maybe';
+    if (applies === true) return true;
+    if (applies === 'maybe') unknown = true;
   }
   return unknown ? 'unknown' : false;
 }

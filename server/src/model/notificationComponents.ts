@@ -69,7 +69,7 @@ function deliversToNotifier(subscription: DeployedResource): boolean {
 function topicOf(subscription: DeployedResource): NamedResource | undefined {
   if (sameType(subscription.type, 'Microsoft.EventGrid/eventSubscriptions')) {
     const target = extensionTarget(subscription, 'Microsoft.EventGrid/eventSubscriptions');
-    return typeof target === 'object' ? target : undefined;
+    return typeof target === 'object' && !('anyName' in target) ? target : undefined;
   }
   if (!subscription.type || subscription.name.kind !== 'string') return undefined;
   const names = subscription.name.value.split('/');

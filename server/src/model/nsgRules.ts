@@ -1,5 +1,5 @@
 import type { DeployedResource } from './deployedResource';
-import { isDeployed, knownString, sameType } from './resourceReference';
+import { isDeployed, knownString, pointsAt, sameType } from './resourceReference';
 import { valueAt, type Origin, type Value } from './value';
 
 /** One security rule of an NSG, with port and address sets ready to compare. */
@@ -134,4 +134,28 @@ export function blockedNotificationEgress(rules: readonly SecurityRule[]): Block
     blocked.push({ rule: deny, pairs: pairs.map((p) => `TCP ${p.port} to ${p.destination}`), ports: pairs.map((p) => p.port), destinations: pairs.map((p) => p.destination) });
   }
   return blocked;
+}
+
+/** Subnets that Azure reserves for its own gateways: nothing in them sends notifications. */
+const infrastructureSubnets = ['azurebastionsubnet', 'azurefirewallsubnet', 'azurefirewallmanagementsubnet', 'gatewaysubnet', 'routeserversubnet'];
+
+/**
+ * Whether every subnet of the model that uses the NSG is an Azure infrastructure subnet
+ * (Bastion, Firewall, gateways), where no workload runs. False when no subnet names it.
+ */
+export function guardsOnlyInfrastructure(nsg: DeployedResource, resources: readonly DeployedResource[]): boolean {
+  const users: string[] = [];
+  const check = (subnetName: string | undefined, properties: Value | undefined) => {
+    if (pointsAt(properties ? valueAt(properties, ['networkSecurityGroup', 'id']) : undefined, nsg)) users.push((subnetName ?? '').toLowerCase());
+  };
+  for (const resource of resources) {
+    if (!isDeployed(resource)) continue;
+    if (sameType(resource.type, 'Microsoft.Network/virtualNetworks') && resource.properties) {
+      const subnets = valueAt(resource.properties, ['subnets']);
+      for (const subnet of subnets?.kind === 'array' ? subnets.items : []) check(knownString(valueAt(subnet, ['name'])), valueAt(subnet, ['properties']));
+    } else if (sameType(resource.type, 'Microsoft.Network/virtualNetworks/subnets') && resource.name.kind === 'string') {
+      check(resource.name.value.split('/').pop(), resource.properties);
+    }
+  }
+  return users.length > 0 && users.every((name) => infrastructureSubnets.includes(name));
 }

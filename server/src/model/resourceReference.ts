@@ -48,6 +48,18 @@ export function isResource(resource: DeployedResource, named: NamedResource): bo
   return sameType(resource.type, named.type) && resource.name.kind === 'string' && resource.name.value.toLowerCase() === named.name.toLowerCase();
 }
 
+/**
+ * Whether an ID value points at this resource of the model: by type and name, or, when the name
+ * is not known, because the ID was computed from the very name value of the resource (Bicep `x.id`).
+ */
+export function pointsAt(id: Value | undefined, resource: DeployedResource): boolean {
+  const named = referencedResource(id);
+  if (named) return isResource(resource, named);
+  if (id?.kind !== 'unknown' || !id.resource || !sameType(resource.type, id.resource.type)) return false;
+  const names = id.resource.names;
+  return names.length === 1 && names[0] === resource.name;
+}
+
 export function sameNamedResource(a: NamedResource, b: NamedResource): boolean {
   return a.type.toLowerCase() === b.type.toLowerCase() && a.name.toLowerCase() === b.name.toLowerCase();
 }

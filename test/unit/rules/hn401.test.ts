@@ -24,6 +24,10 @@ testRule(hn401NsgBlocksNotificationEgress, {
     { name: 'ARM: a priority from a parameter without a default is unknown', files: { 'azuredeploy.json': armTemplate(armResource(nsg([allowHttps(expression('', "parameters('allowPriority')")), denyInternet()])), { parameters: '"allowPriority": { "type": "int" }' }) } },
     { name: 'ARM: not deployed (condition false)', files: { 'azuredeploy.json': armTemplate(armResource(nsg([denyInternet()]), { condition: false })) } },
     { name: 'ARM: suppressed in resource metadata', files: { 'azuredeploy.json': armTemplate(armResource(nsg([denyInternet()]), { metadata: { 'hipaa-notify': { suppress: { HN401: 'egress goes through the firewall via a UDR' } } } })) } },
+    {
+      name: 'ARM: an NSG that guards only the Bastion subnet',
+      files: { 'azuredeploy.json': armTemplate(`${armResource(nsg([denyInternet()]))},\n${armResource({ symbol: 'vnet', type: 'Microsoft.Network/virtualNetworks@2023-05-01', body: { name: 'vnet-claims', location: 'eastus', properties: { addressSpace: { addressPrefixes: ['10.0.0.0/16'] }, subnets: [{ name: 'AzureBastionSubnet', properties: { addressPrefix: '10.0.1.0/26', networkSecurityGroup: { id: expression('', "resourceId('Microsoft.Network/networkSecurityGroups', 'nsg-claims-notify-relay')") } } }] } } })}`) },
+    },
     { name: 'Bicep: a deny with an earlier allow', files: { 'main.bicep': bicepResource(nsg([allowHttps(), denyInternet()])) } },
     { name: 'Bicep: not deployed (if false)', files: { 'main.bicep': bicepResource(nsg([denyInternet()]), { condition: 'false' }) } },
     { name: 'Bicep: suppressed with a reason', files: { 'main.bicep': `// hipaa-notify-disable-next-line HN401 -- egress goes through the firewall via a UDR\n${bicepResource(nsg([denyInternet()]))}` } },
