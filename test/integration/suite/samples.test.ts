@@ -20,7 +20,9 @@ const codes = (diagnostics: readonly vscode.Diagnostic[]) => diagnostics.map((d)
 suite('the claims-platform sample in the extension host', () => {
   test('main.bicep shows the template rules at the offending values, each linking to its rule page', async () => {
     const { uri, document } = await open('claims-platform/main.bicep');
-    const diagnostics = await diagnosticsOf(uri, (d) => ['HN101', 'HN103', 'HN104'].every((code) => codes(d).includes(code)));
+    // Every template rule that the sample's README places in main.bicep.
+    const expected = ['HN101', 'HN102', 'HN103', 'HN104', 'HN105', 'HN108', 'HN109', 'HN201', 'HN202', 'HN203', 'HN204', 'HN205', 'HN207', 'HN208', 'HN209', 'HN301', 'HN302', 'HN304', 'HN401', 'HN402', 'HN403'];
+    const diagnostics = await diagnosticsOf(uri, (d) => expected.every((code) => codes(d).includes(code)));
     const disabled = diagnostics.find((d) => codeOf(d).value === 'HN103');
     assert.ok(disabled);
     assert.equal(disabled.severity, vscode.DiagnosticSeverity.Error);
@@ -35,6 +37,16 @@ suite('the claims-platform sample in the extension host', () => {
       const page = Buffer.from(await vscode.workspace.fs.readFile(target)).toString('utf8');
       assert.match(page, new RegExp(`^# ${value}`, 'm'));
     }
+  });
+
+  test('the .bicepparam and subscription.bicep show the rules whose bad values they hold', async () => {
+    const params = await open('claims-platform/main.bicepparam');
+    const fromParams = await diagnosticsOf(params.uri, (d) => ['HN206', 'HN303'].every((code) => codes(d).includes(code)));
+    const zone = fromParams.find((d) => codeOf(d).value === 'HN206');
+    assert.equal(params.document.getText(zone!.range), "'America/New_York'");
+    assert.ok(zone!.relatedInformation?.some((info) => info.location.uri.path.endsWith('/main.bicep')), 'related information points at the workflow in main.bicep');
+    const subscription = await open('claims-platform/subscription.bicep');
+    await diagnosticsOf(subscription.uri, (d) => ['HN106', 'HN107', 'HN305'].every((code) => codes(d).includes(code)));
   });
 
   test('the policy file reports an action group no template deploys (HN504) and a deadline past 60 days (HN501)', async () => {
