@@ -1,7 +1,7 @@
 import { actionGroupType, alertTypes, enabledState, routesOf } from './alerts';
 import { receiverCount } from './actionGroups';
 import type { DeployedResource } from './deployedResource';
-import { isDeployed, isResource, knownString, sameType } from './resourceReference';
+import { isDeployed, knownString, resourcesNamed, sameType } from './resourceReference';
 import { valueAt, type Value } from './value';
 
 /** Why an alert rule notifies nobody, as HN104 defines it; `routed` when it works or cannot be known. */
@@ -27,7 +27,7 @@ export function alertRouting(alert: DeployedResource, resources: readonly Deploy
   if (routes.actionGroups.length === 0) return { kind: 'noActionGroup', at: actions };
   const broken: DeployedResource[] = [];
   for (const target of routes.actionGroups) {
-    const group = resources.find((r) => isResource(r, target) && isDeployed(r) && r.condition === true);
+    const group = resourcesNamed(resources, target).find((r) => isDeployed(r) && r.condition === true);
     if (!group || !actionGroupBroken(group)) return { kind: 'routed' };
     broken.push(group);
   }

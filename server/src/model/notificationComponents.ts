@@ -2,7 +2,7 @@ import { actionGroupType } from './alerts';
 import { receiversOf } from './actionGroups';
 import type { DeployedResource } from './deployedResource';
 import { extensionTarget } from './extensionScope';
-import { isDeployed, isResource, knownString, referencedResource, sameType, type NamedResource } from './resourceReference';
+import { isDeployed, knownString, referencedResource, resourcesNamed, sameType, type NamedResource } from './resourceReference';
 import { valueAt, type Value } from './value';
 
 export const componentTypes = {
@@ -88,14 +88,18 @@ function asList(receivers: readonly Value[] | 'unknown'): readonly Value[] {
  * or that carry the tag `hipaa-notify: notification`. Deployed resources only.
  */
 export function notificationComponents(resources: readonly DeployedResource[]): DeployedResource[] {
-  const targets = notificationTargets(resources);
-  return resources.filter(
-    (resource) =>
-      isDeployed(resource) &&
-      componentTypeList.some((type) => sameType(resource.type, type)) &&
-      (hipaaTag(resource) === 'notification' || targets.some((target) => isResource(resource, target))),
+  const cached = componentsOf.get(resources);
+  if (cached) return cached;
+  const targeted = new Set(notificationTargets(resources).flatMap((target) => resourcesNamed(resources, target)));
+  const components = resources.filter(
+    (resource) => isDeployed(resource) && componentTypeList.some((type) => sameType(resource.type, type)) && (hipaaTag(resource) === 'notification' || targeted.has(resource)),
   );
+  componentsOf.set(resources, components);
+  return components;
 }
+
+/** Several rules ask for the components of the same resource list in one run. */
+const componentsOf = new WeakMap<readonly DeployedResource[], DeployedResource[]>();
 
 const phiStoreTypes = [
   'Microsoft.Storage/storageAccounts',

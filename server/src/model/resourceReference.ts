@@ -60,6 +60,26 @@ export function pointsAt(id: Value | undefined, resource: DeployedResource): boo
   return names.length === 1 && names[0] === resource.name;
 }
 
+const indexes = new WeakMap<readonly DeployedResource[], Map<string, DeployedResource[]>>();
+const keyOf = (type: string, name: string) => `${type.toLowerCase()}\u0000${name.toLowerCase()}`;
+
+/** The resources of a model with this type and full name, through an index built once per resource list. */
+export function resourcesNamed(resources: readonly DeployedResource[], named: NamedResource): readonly DeployedResource[] {
+  let index = indexes.get(resources);
+  if (!index) {
+    index = new Map();
+    for (const resource of resources) {
+      if (!resource.type || resource.name.kind !== 'string') continue;
+      const key = keyOf(resource.type, resource.name.value);
+      const list = index.get(key);
+      if (list) list.push(resource);
+      else index.set(key, [resource]);
+    }
+    indexes.set(resources, index);
+  }
+  return index.get(keyOf(named.type, named.name)) ?? [];
+}
+
 export function sameNamedResource(a: NamedResource, b: NamedResource): boolean {
   return a.type.toLowerCase() === b.type.toLowerCase() && a.name.toLowerCase() === b.name.toLowerCase();
 }
