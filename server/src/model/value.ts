@@ -69,6 +69,8 @@ export interface UnknownValue {
   readonly resource?: ResourceReference;
   /** A property of a deployed resource, read at deployment (`x.identity.principalId`, `reference(id, api, 'full')`). */
   readonly runtime?: RuntimeProperty;
+  /** The text a string is known to start with (`'http://${host}/alerts'` starts with `http://`). */
+  readonly prefix?: string;
 }
 
 /** Which resource a deploy-time value comes from, and the path read from its full representation. */

@@ -21,6 +21,7 @@ testRule(hn207WebhookNotHttps, {
     { name: 'ARM: a URL from a parameter without a default is unknown', files: { 'azuredeploy.json': armTemplate(armResource(onCall(expression('', "parameters('ticketUrl')"))), { parameters: '"ticketUrl": { "type": "string" }' }) } },
     { name: 'ARM: not deployed (condition false)', files: { 'azuredeploy.json': armTemplate(armResource(onCall(partner), { condition: false })) } },
     { name: 'ARM: suppressed in resource metadata', files: { 'azuredeploy.json': armTemplate(armResource(onCall(partner), { metadata: { 'hipaa-notify': { suppress: { HN207: 'the partner terminates TLS at a private endpoint' } } } })) } },
+    { name: 'Bicep: an interpolation with an unknown scheme is unknown', files: { 'main.bicep': `param scheme string\n\n${bicepResource(onCall(expression("'${scheme}://tickets.claims-partner.com/api/azure-alerts'", '')))}` } },
     { name: 'Bicep: an https webhook receiver', files: { 'main.bicep': bicepResource(onCall('https://tickets.claims-partner.com/api/azure-alerts')) } },
     { name: 'Bicep: not deployed (if false)', files: { 'main.bicep': bicepResource(onCall(partner), { condition: 'false' }) } },
     { name: 'Bicep: suppressed with a reason', files: { 'main.bicep': bicepResource(onCall(partner)).replace(`        serviceUri: '${partner}'`, `        // hipaa-notify-disable-next-line HN207 -- the partner terminates TLS at a private endpoint\n        serviceUri: '${partner}'`) } },
@@ -53,6 +54,11 @@ testRule(hn207WebhookNotHttps, {
         { file: 'main.bicep', line: 2, message: /'ag-claims-oncall-1'.*'http:\/\/tickets.claims-partner.com\/api\/azure-alerts'/ },
         { file: 'main.bicep', line: 2, message: /'ag-claims-oncall-2'/ },
       ],
+    },
+    {
+      name: 'Bicep: the scheme of an interpolation whose host is unknown',
+      files: { 'main.bicep': `param ticketHost string\n\n${bicepResource(onCall(expression("'http://${ticketHost}/api/azure-alerts'", '')))}` },
+      findings: [{ file: 'main.bicep', line: 12, message: /is 'http:\/\/\.\.\.', sent in clear text/ }],
     },
     {
       name: 'Bicep: passed to a module',

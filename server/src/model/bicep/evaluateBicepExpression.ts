@@ -93,7 +93,10 @@ function stringOf(literal: StringLiteral, origin: Origin, scope: BicepScope): Va
   let text = literal.segments[0]?.value ?? '';
   for (let i = 0; i < literal.expressions.length; i++) {
     const part = evaluateBicep(literal.expressions[i], scope);
-    if (part.kind === 'unknown') return unknownValue(part.reason, origin, 'string');
+    if (part.kind === 'unknown') {
+      const prefix = text + (part.prefix ?? '');
+      return prefix.length > 0 ? { ...unknownValue(part.reason, origin, 'string'), prefix } : unknownValue(part.reason, origin, 'string');
+    }
     const piece = part.kind === 'string' ? part.value : part.kind === 'null' ? '' : part.kind === 'boolean' ? (part.value ? 'True' : 'False') : jsonTextOf(part);
     if (piece === undefined) return unknownValue('a part of the string is not known', origin, 'string');
     text += piece + (literal.segments[i + 1]?.value ?? '');

@@ -17,9 +17,11 @@ const receiverUrls: ReadonlyArray<readonly [ReceiverList, string]> = [
 /** HN207: alert payloads carry PHI context; they must not cross the network in clear text (164.312(e)(1)). */
 export const hn207WebhookNotHttps = defineRule('HN207', 'A webhook receiver, notification Logic App HTTP action or Event Grid webhook destination uses http://.', (context, report) => {
   const check = (url: Value | undefined, resource: DeployedResource, where: string) => {
-    const text = knownString(url);
+    // An interpolated URL whose host is unknown still shows its scheme.
+    const text = knownString(url) ?? (url?.kind === 'unknown' ? url.prefix : undefined);
     if (!url || text === undefined || !/^\s*http:\/\//i.test(text)) return;
-    report({ at: url, resource, message: `${where} of ${describe(resource)} is '${text.trim()}', sent in clear text: use https://` });
+    const shown = url.kind === 'unknown' ? `${text.trim()}...` : text.trim();
+    report({ at: url, resource, message: `${where} of ${describe(resource)} is '${shown}', sent in clear text: use https://` });
   };
   for (const resource of context.resources) {
     if (!isDeployed(resource)) continue;
