@@ -1,7 +1,7 @@
 import type { Call, Expression } from '../syntax/arm/expression';
 import { evaluateNode } from './evaluateNode';
 import type { EvaluationScope, SymbolTable } from './evaluationScope';
-import { templateFunction, type Argument, type CallSite, type Lambda } from './functions';
+import { knownStringPrefix, templateFunction, unknownWithPrefix, type Argument, type CallSite, type Lambda } from './functions';
 import { limits } from './limits';
 import { booleanValue, nullValue, numberValue, propertyOf, runtimeMember, stringValue, unknownValue, type Origin, type Value } from './value';
 
@@ -111,7 +111,7 @@ function evaluateCall(call: Call, origin: Origin, scope: EvaluationScope): Value
   }
   const args: Argument[] = call.args.map((arg) => (arg.kind === 'call' && arg.name.toLowerCase() === 'lambda' ? lambdaOf(arg, scope) : evaluateExpression(arg, scope)));
   if (fn.strict) {
-    for (const arg of args) if (arg.kind === 'unknown') return unknownValue(arg.reason, origin, arg.shape);
+    for (const arg of args) if (arg.kind === 'unknown') return unknownWithPrefix(arg.reason, origin, arg.shape, knownStringPrefix(call.name, args));
   }
   const site: CallSite = { name: call.name, origin, targetScope: scope.targetScope };
   return fn.evaluate(args, site);

@@ -18,6 +18,7 @@ testRule(hn207WebhookNotHttps, {
     { name: 'ARM: a callback URL known only at deployment', files: { 'azuredeploy.json': armTemplate(armResource(onCall(expression('', "listCallbackUrl(resourceId('Microsoft.Logic/workflows/triggers', 'la-claims-escalation', 'manual'), '2019-05-01').value")))) } },
     { name: 'ARM: an http action of a Logic App that is no notification component', files: { 'azuredeploy.json': armTemplate(armResource(notifierWorkflow({ Page: pageAction({ uri: partner }) }, { tag: 'none' }))) } },
     { name: 'ARM: a workflow expression is not a literal URL', files: { 'azuredeploy.json': armTemplate(armResource(notifierWorkflow({ Page: pageAction({ uri: "@{parameters('ticketBase')}/alerts" }) }))) } },
+    { name: 'ARM: concat() whose scheme is unknown', files: { 'azuredeploy.json': armTemplate(armResource(onCall(expression('', "concat(parameters('scheme'), '://tickets.claims-partner.com/api/azure-alerts')"))), { parameters: '"scheme": { "type": "string" }' }) } },
     { name: 'ARM: a URL from a parameter without a default is unknown', files: { 'azuredeploy.json': armTemplate(armResource(onCall(expression('', "parameters('ticketUrl')"))), { parameters: '"ticketUrl": { "type": "string" }' }) } },
     { name: 'ARM: not deployed (condition false)', files: { 'azuredeploy.json': armTemplate(armResource(onCall(partner), { condition: false })) } },
     { name: 'ARM: suppressed in resource metadata', files: { 'azuredeploy.json': armTemplate(armResource(onCall(partner), { metadata: { 'hipaa-notify': { suppress: { HN207: 'the partner terminates TLS at a private endpoint' } } } })) } },
@@ -42,6 +43,14 @@ testRule(hn207WebhookNotHttps, {
       findings: [
         { file: 'azuredeploy.json', line: 6, message: /'ag-claims-oncall-0'/ },
         { file: 'azuredeploy.json', line: 6, message: /'ag-claims-oncall-1'/ },
+      ],
+    },
+    {
+      name: 'ARM: the start of concat() and format() whose host is unknown',
+      files: { 'azuredeploy.json': armTemplate(`${armResource(onCall(expression('', "concat('http://', parameters('ticketHost'), '/api/azure-alerts')")))},\n${armResource(onCall(expression('', "format('HTTP://{0}/api/azure-alerts', parameters('ticketHost'))"), 'ag-claims-oncall-2'))}`, { parameters: '"ticketHost": { "type": "string" }' }) },
+      findings: [
+        { file: 'azuredeploy.json', line: 18, message: /'ag-claims-oncall' is 'http:\/\/\.\.\.'/ },
+        { file: 'azuredeploy.json', line: 36, message: /'ag-claims-oncall-2' is 'HTTP:\/\/\.\.\.'/ },
       ],
     },
     { name: 'Bicep: an http webhook receiver', files: { 'main.bicep': bicepResource(onCall(partner)) }, findings: [{ file: 'main.bicep', line: 10, message: /serviceUri of webhook receiver 'partner-ticketing'/ }] },

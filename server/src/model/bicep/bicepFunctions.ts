@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { parse as parseJsonc } from 'jsonc-parser';
 import { parse as parseYaml } from 'yaml';
 import type { FunctionCall } from '../../syntax/bicep';
-import { templateFunction, type Argument } from '../functions';
+import { knownStringPrefix, templateFunction, unknownWithPrefix, type Argument } from '../functions';
 import { limits } from '../limits';
 import { objectValue, stringValue, unknownValue, valueOfJson, type ObjectProperty, type Origin, type Value } from '../value';
 import { identityOf, scopeValue, type ExplicitScope } from './resourceIdentity';
@@ -78,7 +78,7 @@ function builtinCall(call: FunctionCall, origin: Origin, scope: BicepScope, args
   }
   const values = args();
   if (fn.strict) {
-    for (const value of values) if (value.kind === 'unknown') return unknownValue(value.reason, origin, value.shape);
+    for (const value of values) if (value.kind === 'unknown') return unknownWithPrefix(value.reason, origin, value.shape, knownStringPrefix(name, values));
   }
   return fn.evaluate(values, { name, origin, targetScope: scope.context.targetScope });
 }

@@ -14,6 +14,7 @@ import { failFunction, listFunction, runtimeFunctions } from './runtime';
 import { stringFunctions } from './string';
 
 export type { Argument, CallSite, Lambda, TemplateFunction } from './library';
+export { knownStringPrefix, unknownWithPrefix } from './library';
 
 const families = [
   stringFunctions,

@@ -84,3 +84,32 @@ export function textOf(value: KnownValue): string | undefined {
       return undefined;
   }
 }
+
+/**
+ * The text a `concat` or `format` result is known to start with when a later argument is not
+ * known (`concat('http://', parameters('host'))` starts with `http://`); undefined otherwise.
+ */
+export function knownStringPrefix(name: string, args: readonly Argument[]): string | undefined {
+  const lower = name.toLowerCase();
+  let prefix = '';
+  if (lower === 'concat') {
+    for (const arg of args) {
+      if (arg.kind === 'string') prefix += arg.value;
+      else if (arg.kind === 'unknown') return prefix + (arg.prefix ?? '') || undefined;
+      else return undefined;
+    }
+    return undefined;
+  }
+  if (lower === 'format' && args[0]?.kind === 'string') {
+    const at = args[0].value.search(/\{\d/);
+    prefix = at < 0 ? args[0].value : args[0].value.slice(0, at);
+    return prefix.replace(/\{\{/g, '{').replace(/\}\}/g, '}') || undefined;
+  }
+  return undefined;
+}
+
+/** An unknown string result that keeps the text it is known to start with. */
+export function unknownWithPrefix(reason: string, origin: Origin, shape: UnknownValue['shape'], prefix: string | undefined): UnknownValue {
+  const unknown = unknownValue(reason, origin, shape);
+  return prefix ? { ...unknown, shape: 'string', prefix } : unknown;
+}
