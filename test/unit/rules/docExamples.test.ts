@@ -8,7 +8,8 @@ import { templateRules } from '../../../server/src/rules/registry';
 import type { Rule } from '../../../server/src/rules/rule';
 import { documentKindOf } from '../../../server/src/syntax/documentKind';
 import { diskReader } from '../../../server/src/workspace/workspaceReader';
-import { minimalPolicy } from './ruleTester';
+import { parse as parseJsonc } from 'jsonc-parser';
+import { armSchema, minimalPolicy } from './ruleTester';
 
 const repo = path.resolve(__dirname, '../../../..');
 
@@ -54,3 +55,36 @@ for (const rule of templateRules) {
     }
   });
 }
+
+/**
+ * The first ARM JSON block of a section as a template: a whole template, a resource, or an array
+ * of resources. Undefined for a fragment (the `actions` or `triggers` of a workflow definition).
+ */
+function armTemplateOf(page: string, heading: string): string | undefined {
+  const section = page.split(`## ${heading}`)[1]?.split('\n## ')[0] ?? '';
+  const block = /```json\n([\s\S]*?)```/.exec(section)?.[1];
+  if (!block) return undefined;
+  const value = parseJsonc(block) as unknown;
+  const wrap = (resources: unknown[]) => JSON.stringify({ $schema: armSchema, contentVersion: '1.0.0.0', resources }, null, 2);
+  if (Array.isArray(value)) return value.every((r) => typeof r === 'object' && r !== null && 'type' in r) ? wrap(value) : undefined;
+  if (typeof value !== 'object' || value === null) return undefined;
+  if ('$schema' in value) return block;
+  return 'type' in value ? wrap([value]) : undefined;
+}
+
+test('every complete ARM JSON example of the rule pages behaves as its page says', () => {
+  let tested = 0;
+  for (const rule of templateRules) {
+    const page = fs.readFileSync(path.join(repo, 'docs/rules', `${rule.id}.md`), 'utf8');
+    for (const [heading, fires] of [['Failing example', true], ['Passing example', false]] as const) {
+      const template = armTemplateOf(page, heading);
+      if (!template) continue;
+      tested++;
+      const findings = findingsOf(rule, { 'azuredeploy.json': template });
+      assert.deepEqual(findings.filter((f) => f.ruleId === 'HN001').map((f) => f.message), [], `${rule.id} ${heading} (ARM): parses`);
+      assert.equal(findings.some((f) => f.ruleId === rule.id), fires, `${rule.id} ${heading} (ARM): ${fires ? 'fires' : 'stays silent'}`);
+    }
+  }
+  // Only workflow-definition fragments (HN102's passing example, HN201, HN202, HN205, HN206) are not templates.
+  assert.ok(tested >= 42, `${tested} ARM examples tested`);
+});
