@@ -11,6 +11,7 @@ const version = typeof HIPAA_NOTIFY_VERSION === 'string' ? HIPAA_NOTIFY_VERSION 
 
 function check(args: CheckArguments): number {
   const report = runCheck(args.paths, args.config);
+  for (const notice of report.notices) process.stderr.write(`hipaa-notify: note: ${notice}\n`);
   const text = args.format === 'sarif' ? formatSarif(report, version) : args.format === 'json' ? formatJson(report) : formatText(report);
   if (args.output) fs.writeFileSync(args.output, text);
   else process.stdout.write(text);

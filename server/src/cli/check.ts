@@ -6,7 +6,7 @@ import { documentKindOf } from '../syntax/documentKind';
 import type { Finding } from '../rules/finding';
 import { findConfig, loadConfig } from '../config/configLookup';
 import { candidateFiles } from './walk';
-import { diskReader } from '../workspace/workspaceReader';
+import { diskReader, maxWorkspaceFiles } from '../workspace/workspaceReader';
 
 export interface CheckReport {
   /** Folder that report paths are relative to. */
@@ -15,6 +15,8 @@ export interface CheckReport {
   readonly findings: readonly Finding[];
   /** Text of every file with findings, for line/column conversion. */
   readonly texts: ReadonlyMap<string, string>;
+  /** Things the user should know about the run (printed on stderr), e.g. a workspace cut at the file bound. */
+  readonly notices: readonly string[];
 }
 
 export class InputError extends Error {}
@@ -29,8 +31,14 @@ export function runCheck(paths: readonly string[], configFile?: string): CheckRe
   const findings: Finding[] = [];
   const texts = new Map<string, string>();
   const seen = new Set<string>();
-  const reader = diskReader(root);
+  const notices: string[] = [];
+  const shared = diskReader(root);
   for (const start of absolute) {
+    // A folder named on the command line is a workspace of its own; single files share the current one.
+    const reader = start !== root && fs.statSync(start).isDirectory() ? diskReader(start) : shared;
+    if (reader.filesUnder(reader.root).length >= maxWorkspaceFiles) {
+      notices.push(`${reader.root}: more than ${maxWorkspaceFiles} template and policy files; cross-file rules saw the first ${maxWorkspaceFiles} (check sub-folders separately for complete results)`);
+    }
     const located = explicitConfig ?? findConfig(start);
     for (const file of candidateFiles(start, located.config, located.folder)) {
       if (seen.has(file)) continue;
@@ -38,12 +46,12 @@ export function runCheck(paths: readonly string[], configFile?: string): CheckRe
       const text = readText(file);
       const kind = documentKindOf(file, text);
       if (kind === 'none') continue;
-      const fileFindings = applyRuleLevels(analyseFile({ file, text }, kind, { workspaceRoot: root, reader, defaultTimeZone: located.config.timeZone }), located.config);
+      const fileFindings = applyRuleLevels(analyseFile({ file, text }, kind, { workspaceRoot: reader.root, reader, defaultTimeZone: located.config.timeZone }), located.config);
       if (fileFindings.length > 0) texts.set(file, text);
       findings.push(...fileFindings);
     }
   }
-  return { root, filesChecked: seen.size, findings, texts };
+  return { root, filesChecked: seen.size, findings, texts, notices };
 }
 
 function loadExplicitConfig(file: string) {

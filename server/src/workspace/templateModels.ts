@@ -2,7 +2,7 @@ import { buildArmFileModel, type ArmFileModel } from '../model/armFileModel';
 import { buildBicepFileModel, buildBicepParamModel, type BicepFileModel } from '../model/bicep/bicepFileModel';
 import type { DeployedResource } from '../model/deployedResource';
 import { documentKindOf } from '../syntax/documentKind';
-import type { WorkspaceReader } from './workspaceReader';
+import { maxWorkspaceFiles, type WorkspaceReader } from './workspaceReader';
 
 /** The resources one template file deploys, evaluated with its paired parameter values. */
 export interface TemplateModel {
@@ -43,7 +43,9 @@ interface CacheEntry {
 }
 
 const cache = new Map<string, CacheEntry>();
-const maxCached = 5000;
+// Room for a whole bounded workspace plus files analysed outside it: evicting a model that the
+// workspace rules still use would re-evaluate the workspace for every file.
+const maxCached = 2 * maxWorkspaceFiles;
 
 /**
  * The model of one template. It is evaluated again only when its text or a file its evaluation

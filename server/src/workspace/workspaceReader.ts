@@ -5,12 +5,14 @@ import * as path from 'node:path';
 export interface WorkspaceReader {
   readonly root: string;
   readText(file: string): string | undefined;
-  /** Files below `folder` (inside the root), skipping node_modules and .git, up to a bound. */
+  /** Template, parameter and policy files below `folder` (inside the root), skipping node_modules and .git, up to a bound. */
   filesUnder(folder: string): string[];
 }
 
 export const maxWorkspaceFiles = 5000;
 const skipped = new Set(['node_modules', '.git']);
+/** What workspace analysis reads: Bicep, ARM JSON (templates and parameter files) and policy files. */
+const analysedFile = /\.(bicep|bicepparam|json|jsonc|ya?ml)$/i;
 
 export function isInsideFolder(file: string, folder: string): boolean {
   const relative = path.relative(folder, file);
@@ -84,7 +86,7 @@ function listFiles(folder: string, root: string): string[] {
     for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
       const full = path.join(current, entry.name);
       if (entry.isDirectory() && !skipped.has(entry.name)) pending.push(full);
-      else if (entry.isFile()) files.push(full);
+      else if (entry.isFile() && analysedFile.test(entry.name)) files.push(full);
     }
   }
   return files.slice(0, maxWorkspaceFiles).sort();
