@@ -7,11 +7,18 @@ import { valueAt, type Value } from './value';
 
 export const vaultType = 'Microsoft.KeyVault/vaults';
 
-/** A place where a component reads a secret: the value as written and the vault's name. */
+/**
+ * Who performs a read: the component's own managed identities, one user-assigned identity it
+ * names, or a principal the model cannot tell (a signed-in user, a client secret, no token).
+ */
+export type Reader = 'component' | NamedResource | 'unknown';
+
+/** A place where a component reads a secret: the value as written, the vault's name and who reads. */
 export interface SecretRead {
   readonly at: Value;
   readonly vault: string;
   readonly how: string;
+  readonly reader: Reader;
 }
 
 const vaultHost = /^https:\/\/([a-z0-9-]+)\.vault\.(azure\.net|usgovcloudapi\.net|azure\.cn)(\/|$)/i;
@@ -37,21 +44,43 @@ export function secretReadsOf(component: DeployedResource, resources: readonly D
       const type = action.type?.toLowerCase();
       if (type === 'http' && action.inputs?.kind === 'object') {
         const uri = valueAt(action.inputs, ['uri']);
-        const vault = knownString(uri) && vaultNamed(knownString(uri)!);
-        if (uri && vault && /\/secrets\//i.test(knownString(uri)!)) reads.push({ at: uri, vault, how: `action '${action.name}'` });
+        const text = knownString(uri);
+        const vault = text && /\/secrets\//i.test(text) ? vaultNamed(text) : undefined;
+        if (uri && vault) reads.push({ at: uri, vault, how: `action '${action.name}'`, reader: httpReader(action.inputs) });
       } else if ((type === 'apiconnection' || type === 'apiconnectionwebhook') && connectorOf(component, action) === 'keyvault') {
-        const vault = connectionVault(component, action.inputs, resources);
-        if (vault) reads.push({ at: action.body, vault, how: `action '${action.name}'` });
+        const connection = keyVaultConnection(component, action.inputs, resources);
+        if (connection) reads.push({ at: action.body, vault: connection.vault, how: `action '${action.name}'`, reader: connection.reader });
       }
     }
   } else if (sameType(component.type, 'Microsoft.Web/sites')) {
+    const reader = keyVaultReferenceReader(component);
     for (const setting of appSettingsOf(component, resources)) {
       const text = knownString(setting.value);
       const vault = text && keyVaultReference.test(text) ? vaultNamed(text) : undefined;
-      if (vault) reads.push({ at: setting.value, vault, how: `app setting '${setting.name}'` });
+      if (vault) reads.push({ at: setting.value, vault, how: `app setting '${setting.name}'`, reader });
     }
   }
   return reads;
+}
+
+/** An HTTP action reads as a managed identity only with `ManagedServiceIdentity` authentication. */
+function httpReader(inputs: Value): Reader {
+  const authentication = valueAt(inputs, ['authentication']);
+  if (knownString(authentication ? valueAt(authentication, ['type']) : undefined)?.toLowerCase() !== 'managedserviceidentity') return 'unknown';
+  return chosenIdentity(valueAt(authentication!, ['identity']));
+}
+
+/** An explicit user-assigned identity (its resource ID), else the component's own. */
+function chosenIdentity(identity: Value | undefined): Reader {
+  if (!identity || identity.kind === 'null') return 'component';
+  return referencedResource(identity) ?? 'unknown';
+}
+
+/** Key Vault references resolve as `keyVaultReferenceIdentity` (a user-assigned identity ID), else as the system-assigned identity. */
+function keyVaultReferenceReader(site: DeployedResource): Reader {
+  const chosen = site.properties ? valueAt(site.properties, ['keyVaultReferenceIdentity']) : undefined;
+  if (knownString(chosen)?.toLowerCase() === 'systemassigned') return 'component';
+  return chosenIdentity(chosen);
 }
 
 /** `siteConfig.appSettings` entries and `sites/config` `appsettings` resources of the app. */
@@ -71,16 +100,26 @@ function appSettingsOf(site: DeployedResource, resources: readonly DeployedResou
   return settings;
 }
 
-/** The vault a Key Vault connection of the workflow names (`Microsoft.Web/connections` `parameterValues.vaultName`). */
-function connectionVault(workflow: DeployedResource, inputs: Value | undefined, resources: readonly DeployedResource[]): string | undefined {
+/**
+ * The vault a Key Vault connection of the workflow names (`Microsoft.Web/connections`), and who
+ * reads through it: the managed identity when the workflow's `$connections` entry authenticates
+ * with `ManagedServiceIdentity` or the connection is a managed-identity one (`parameterValueType:
+ * 'Alternative'`, parameter set `oauthMI`); else a signed-in user or an app secret, not known here.
+ */
+function keyVaultConnection(workflow: DeployedResource, inputs: Value | undefined, resources: readonly DeployedResource[]): { vault: string; reader: Reader } | undefined {
   const connection = knownString(inputs ? valueAt(inputs, ['host', 'connection', 'name']) : undefined);
   const key = connection ? (/\[\s*'([^']+)'\s*\]/.exec(connection)?.[1] ?? connection) : undefined;
-  const id = key && workflow.properties ? valueAt(workflow.properties, ['parameters', '$connections', 'value', key, 'connectionId']) : undefined;
-  const named = referencedResource(id);
+  const entry = key && workflow.properties ? valueAt(workflow.properties, ['parameters', '$connections', 'value', key]) : undefined;
+  const named = referencedResource(entry ? valueAt(entry, ['connectionId']) : undefined);
   const resource = named && resources.find((r) => r.type && r.name.kind === 'string' && sameNamedResource({ type: r.type, name: r.name.value }, named));
-  if (!resource?.properties) return undefined;
-  const vault = knownString(valueAt(resource.properties, ['parameterValues', 'vaultName'])) ?? knownString(valueAt(resource.properties, ['parameterValueSet', 'values', 'vaultName', 'value']));
-  return vault?.toLowerCase();
+  if (!entry || !resource?.properties) return undefined;
+  const properties = resource.properties;
+  const vault = [['parameterValues', 'vaultName'], ['alternativeParameterValues', 'vaultName'], ['parameterValueSet', 'values', 'vaultName', 'value']].map((path) => knownString(valueAt(properties, path))).find((name) => name !== undefined);
+  if (!vault) return undefined;
+  const authentication = valueAt(entry, ['connectionProperties', 'authentication']);
+  if (knownString(authentication ? valueAt(authentication, ['type']) : undefined)?.toLowerCase() === 'managedserviceidentity') return { vault: vault.toLowerCase(), reader: chosenIdentity(valueAt(authentication!, ['identity'])) };
+  const managed = knownString(valueAt(properties, ['parameterValueType']))?.toLowerCase() === 'alternative' || knownString(valueAt(properties, ['parameterValueSet', 'name']))?.toLowerCase() === 'oauthmi';
+  return { vault: vault.toLowerCase(), reader: managed ? 'component' : 'unknown' };
 }
 
 /** Roles that let a principal read secrets: Key Vault Secrets User, Secrets Officer, Administrator. */
@@ -93,10 +132,14 @@ const secretReaderRoles = ['4633458b-17de-408a-b874-0445c86b69e6', 'b86a8fe4-44c
 export function vaultGrantsSecrets(vault: DeployedResource, identities: readonly NamedResource[], resources: readonly DeployedResource[]): boolean | 'unknown' {
   const rbac = vault.properties ? valueAt(vault.properties, ['enableRbacAuthorization']) : undefined;
   if (rbac?.kind === 'unknown' || vault.properties?.kind === 'unknown') return 'unknown';
-  const holds = (principal: Value | undefined): boolean | 'unknown' => {
+  const holds = (principal: Value | undefined, principalType?: Value): boolean | 'unknown' => {
+    if (identities.length === 0) return false;
     const owner = principalOwner(principal);
     if (owner) return identities.some((identity) => sameNamedResource(identity, owner));
-    return principal?.kind === 'unknown' ? 'unknown' : false;
+    if (principal === undefined || principal.kind === 'null' || knownString(principal) === '') return false;
+    if (principal.kind === 'unknown') return 'unknown';
+    // A written object ID may be the identity's own, copied after its first deployment: only a user's is certainly not.
+    return knownString(principalType)?.toLowerCase() === 'user' ? false : 'unknown';
   };
   let unknown = false;
   if (rbac?.kind === 'boolean' && rbac.value) {
@@ -109,7 +152,7 @@ export function vaultGrantsSecrets(vault: DeployedResource, identities: readonly
       const role = roleOf(valueAt(assignment.properties, ['roleDefinitionId']));
       if (role === 'unknown') unknown = true;
       else if (!secretReaderRoles.includes(role)) continue;
-      const held = holds(valueAt(assignment.properties, ['principalId']));
+      const held = holds(valueAt(assignment.properties, ['principalId']), valueAt(assignment.properties, ['principalType']));
       if (held === true && role !== 'unknown' && applies === true) return true;
       if (held !== false) unknown = true;
     }

@@ -1,5 +1,5 @@
 import type { DeployedResource } from './deployedResource';
-import { isDeployed, knownString, pointsAt, sameType } from './resourceReference';
+import { isDeployed, knownString, pointsAt, referencedResource, sameType } from './resourceReference';
 import { valueAt, type Origin, type Value } from './value';
 
 /** One security rule of an NSG, with port and address sets ready to compare. */
@@ -54,11 +54,13 @@ function readRule(name: string | undefined, properties: Value | undefined, at: V
     return value?.kind === 'unknown' ? 'unknown' : knownString(value)?.toLowerCase();
   };
   const direction = text('direction');
+  if (direction === 'unknown') return 'unknown';
+  // Inbound rules never decide egress, whatever else about them is unknown.
+  if (direction !== 'outbound') return undefined;
   const access = text('access');
   const protocol = text('protocol');
   const priority = valueAt(properties, ['priority']);
-  if (direction === 'unknown' || access === 'unknown' || protocol === 'unknown' || priority?.kind === 'unknown') return 'unknown';
-  if (direction !== 'outbound') return undefined;
+  if (access === 'unknown' || protocol === 'unknown' || priority?.kind === 'unknown') return 'unknown';
   const ports = portSet(valueAt(properties, ['destinationPortRange']), valueAt(properties, ['destinationPortRanges']));
   const destinations = prefixes(valueAt(properties, ['destinationAddressPrefix']), valueAt(properties, ['destinationAddressPrefixes']));
   if (ports === 'unknown' || destinations === 'unknown' || priority?.kind !== 'number') return 'unknown';
@@ -105,7 +107,10 @@ function allowCovers(allow: SecurityRule, written: string): boolean {
   const destination = written.toLowerCase();
   return allow.destinations.some((allowed) => {
     const prefix = allowed.toLowerCase();
-    return everything.includes(prefix) || prefix === 'internet' || prefix === destination || (notificationTags.includes(prefix) && tagOf(destination) === prefix);
+    if (everything.includes(prefix) || prefix === 'internet' || prefix === destination) return true;
+    // AzureCloud holds every Azure service's addresses, so it covers the service tags (not the Internet).
+    if (prefix === 'azurecloud') return destination !== 'internet';
+    return notificationTags.includes(prefix) && tagOf(destination) === prefix;
   });
 }
 
@@ -138,15 +143,33 @@ export function blockedNotificationEgress(rules: readonly SecurityRule[]): Block
 
 /** Subnets that Azure reserves for its own gateways: nothing in them sends notifications. */
 const infrastructureSubnets = ['azurebastionsubnet', 'azurefirewallsubnet', 'azurefirewallmanagementsubnet', 'gatewaysubnet', 'routeserversubnet'];
+const nsgType = 'Microsoft.Network/networkSecurityGroups';
+
+/** Whether an NSG ID value names this NSG; 'maybe' when a name on either side is not known. */
+function namesNsg(id: Value | undefined, nsg: DeployedResource): boolean | 'maybe' {
+  if (!id || id.kind === 'null') return false;
+  if (pointsAt(id, nsg)) return true;
+  const named = referencedResource(id);
+  if (named) return sameType(named.type, nsgType) && nsg.name.kind !== 'string' ? 'maybe' : false;
+  if (id.kind !== 'unknown' || (id.resource && !sameType(id.resource.type, nsgType))) return false;
+  return 'maybe';
+}
 
 /**
- * Whether every subnet of the model that uses the NSG is an Azure infrastructure subnet
- * (Bastion, Firewall, gateways), where no workload runs. False when no subnet names it.
+ * Whether every user of the NSG in the model is an Azure infrastructure subnet (Bastion,
+ * Firewall, gateways), where no workload runs: false when a workload subnet or a NIC uses it
+ * or nothing does; 'unknown' when an infrastructure subnet may use it but names it through a
+ * value the model cannot compare (a name known only at deployment).
  */
-export function guardsOnlyInfrastructure(nsg: DeployedResource, resources: readonly DeployedResource[]): boolean {
-  const users: string[] = [];
+export function guardsOnlyInfrastructure(nsg: DeployedResource, resources: readonly DeployedResource[]): boolean | 'unknown' {
+  let infrastructure: boolean | 'unknown' = false;
+  let workload = false;
   const check = (subnetName: string | undefined, properties: Value | undefined) => {
-    if (pointsAt(properties ? valueAt(properties, ['networkSecurityGroup', 'id']) : undefined, nsg)) users.push((subnetName ?? '').toLowerCase());
+    const uses = namesNsg(properties ? valueAt(properties, ['networkSecurityGroup', 'id']) : undefined, nsg);
+    if (uses === false) return;
+    const isInfrastructure = subnetName !== undefined && infrastructureSubnets.includes(subnetName.toLowerCase());
+    if (isInfrastructure) infrastructure = uses === true && infrastructure !== 'unknown' ? true : 'unknown';
+    else if (uses === true) workload = true;
   };
   for (const resource of resources) {
     if (!isDeployed(resource)) continue;
@@ -155,7 +178,9 @@ export function guardsOnlyInfrastructure(nsg: DeployedResource, resources: reado
       for (const subnet of subnets?.kind === 'array' ? subnets.items : []) check(knownString(valueAt(subnet, ['name'])), valueAt(subnet, ['properties']));
     } else if (sameType(resource.type, 'Microsoft.Network/virtualNetworks/subnets') && resource.name.kind === 'string') {
       check(resource.name.value.split('/').pop(), resource.properties);
+    } else if (sameType(resource.type, 'Microsoft.Network/networkInterfaces')) {
+      check(undefined, resource.properties);
     }
   }
-  return users.length > 0 && users.every((name) => infrastructureSubnets.includes(name));
+  return workload ? false : infrastructure;
 }

@@ -13,6 +13,13 @@ const nsg = (securityRules: Described, name: Described = 'nsg-claims-notify-rela
   type: 'Microsoft.Network/networkSecurityGroups@2023-05-01',
   body: { name, location: 'eastus', properties: { securityRules } },
 });
+const bastionSubnet = (nsgId: Described): Described => ({ name: 'AzureBastionSubnet', properties: { addressPrefix: '10.0.1.0/26', networkSecurityGroup: { id: nsgId } } });
+const vnet = (subnets: Described): ResourceText => ({ symbol: 'vnet', type: 'Microsoft.Network/virtualNetworks@2023-05-01', body: { name: 'vnet-claims', location: 'eastus', properties: { addressSpace: { addressPrefixes: ['10.0.0.0/16'] }, subnets } } });
+const relayNic: ResourceText = {
+  symbol: 'relayNic',
+  type: 'Microsoft.Network/networkInterfaces@2023-05-01',
+  body: { name: 'nic-claims-mail-relay', location: 'eastus', properties: { networkSecurityGroup: { id: expression('relayNsg.id', "resourceId('Microsoft.Network/networkSecurityGroups', 'nsg-claims-notify-relay')") }, ipConfigurations: [] } },
+};
 const parametersFile = '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",\n  "contentVersion": "1.0.0.0",\n  "parameters": {\n    "allowPriority": { "value": 4096 }\n  }\n}\n';
 
 testRule(hn401NsgBlocksNotificationEgress, {
@@ -28,7 +35,15 @@ testRule(hn401NsgBlocksNotificationEgress, {
       name: 'ARM: an NSG that guards only the Bastion subnet',
       files: { 'azuredeploy.json': armTemplate(`${armResource(nsg([denyInternet()]))},\n${armResource({ symbol: 'vnet', type: 'Microsoft.Network/virtualNetworks@2023-05-01', body: { name: 'vnet-claims', location: 'eastus', properties: { addressSpace: { addressPrefixes: ['10.0.0.0/16'] }, subnets: [{ name: 'AzureBastionSubnet', properties: { addressPrefix: '10.0.1.0/26', networkSecurityGroup: { id: expression('', "resourceId('Microsoft.Network/networkSecurityGroups', 'nsg-claims-notify-relay')") } } }] } } })}`) },
     },
+    {
+      name: 'ARM: a Bastion NSG whose name is known only at deployment',
+      files: { 'azuredeploy.json': armTemplate(`${armResource(nsg([denyInternet()], expression('', "concat('nsg-bastion-', uniqueString(resourceGroup().id))")))},\n${armResource(vnet([bastionSubnet(expression('', "resourceId('Microsoft.Network/networkSecurityGroups', concat('nsg-bastion-', uniqueString(resourceGroup().id)))"))]))}`) },
+    },
+    { name: 'ARM: an earlier allow to AzureCloud covers the AzureMonitor tag', files: { 'azuredeploy.json': armTemplate(armResource(nsg([allowHttps(100, { destinationAddressPrefix: 'AzureCloud' }), rule('Deny-Monitor', 200, 'Deny', { destinationPortRange: '443' }, { destinationAddressPrefix: 'AzureMonitor' })]))) } },
+    { name: 'ARM: suppressed with a reason', files: { 'azuredeploy.json': armTemplate(armResource(nsg([allowHttps(), denyInternet()]))).replace(/\n( *)\{\n( *)"name": "Deny-Internet-Out"/, '\n$1// hipaa-notify-disable-next-line HN401 -- egress goes through the firewall via a UDR\n$1{\n$2"name": "Deny-Internet-Out"').replace(/"priority": 100,/, '"priority": 4001,') } },
     { name: 'Bicep: a deny with an earlier allow', files: { 'main.bicep': bicepResource(nsg([allowHttps(), denyInternet()])) } },
+    { name: 'Bicep: an allow priority from a parameter without a default is unknown', files: { 'main.bicep': `param allowPriority int\n\n${bicepResource(nsg([allowHttps(expression('allowPriority', '')), denyInternet()]))}` } },
+    { name: 'Bicep: a Bastion NSG', files: { 'main.bicep': `${bicepResource(nsg([denyInternet()]))}\n${bicepResource(vnet([bastionSubnet(expression('relayNsg.id', ''))]))}` } },
     { name: 'Bicep: not deployed (if false)', files: { 'main.bicep': bicepResource(nsg([denyInternet()]), { condition: 'false' }) } },
     { name: 'Bicep: suppressed with a reason', files: { 'main.bicep': `// hipaa-notify-disable-next-line HN401 -- egress goes through the firewall via a UDR\n${bicepResource(nsg([denyInternet()]))}` } },
   ],
@@ -63,7 +78,22 @@ testRule(hn401NsgBlocksNotificationEgress, {
         { file: 'azuredeploy.json', line: 6, message: /'nsg-claims-1'/ },
       ],
     },
+    {
+      name: 'ARM: an inbound rule with an unknown priority does not hide the deny',
+      files: { 'azuredeploy.json': armTemplate(armResource(nsg([{ name: 'Allow-Https-In', properties: { priority: expression('', "parameters('inboundPriority')"), direction: 'Inbound', access: 'Allow', protocol: 'Tcp', sourceAddressPrefix: '*', sourcePortRange: '*', destinationAddressPrefix: '*', destinationPortRange: '443' } }, denyInternet()])), { parameters: '"inboundPriority": { "type": "int" }' }) },
+      findings: [{ file: 'azuredeploy.json', line: 27, message: /'Deny-Internet-Out'/ }],
+    },
+    {
+      name: 'ARM: an NSG on the Bastion subnet and on a mail relay NIC',
+      files: { 'azuredeploy.json': armTemplate([nsg([denyInternet()]), vnet([bastionSubnet(expression('', "resourceId('Microsoft.Network/networkSecurityGroups', 'nsg-claims-notify-relay')"))]), relayNic].map((r) => armResource(r)).join(',\n')) },
+      findings: [{ file: 'azuredeploy.json', line: 14, message: /'Deny-Internet-Out'/ }],
+    },
     { name: 'Bicep: deny all Internet egress', files: { 'main.bicep': bicepResource(nsg([denyInternet()])) }, findings: [{ file: 'main.bicep', line: 6, message: /'Deny-Internet-Out'.*TCP 443 to Internet/ }] },
+    {
+      name: 'Bicep: the allow pushed behind the deny by a parameter default',
+      files: { 'main.bicep': `param allowPriority int = 4001\n\n${bicepResource(nsg([allowHttps(expression('allowPriority', '')), denyInternet()]))}` },
+      findings: [{ file: 'main.bicep', line: 25, message: /'Deny-Internet-Out'/ }],
+    },
     {
       name: 'Bicep: the allow priority from a .bicepparam value',
       files: { 'main.bicep': `param allowPriority int = 100\n\n${bicepResource(nsg([allowHttps(expression('allowPriority', '')), denyInternet()]))}`, 'main.bicepparam': "using 'main.bicep'\n\nparam allowPriority = 4050\n" },

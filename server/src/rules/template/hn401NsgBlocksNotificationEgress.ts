@@ -5,7 +5,7 @@ import { defineRule, describe } from '../rule';
 /** HN401: notifications that cannot leave the network are never delivered. */
 export const hn401NsgBlocksNotificationEgress = defineRule('HN401', 'An NSG denies outbound TCP 443, 587 or 25 to the Internet or the notification service tags with no earlier Allow.', (context, report) => {
   for (const nsg of context.resources) {
-    if (!sameType(nsg.type, 'Microsoft.Network/networkSecurityGroups') || !isDeployed(nsg) || guardsOnlyInfrastructure(nsg, context.resources)) continue;
+    if (!sameType(nsg.type, 'Microsoft.Network/networkSecurityGroups') || !isDeployed(nsg) || guardsOnlyInfrastructure(nsg, context.resources) !== false) continue;
     const rules = securityRulesOf(nsg, context.resources);
     if (rules === 'unknown') continue;
     for (const blocked of blockedNotificationEgress(rules)) {

@@ -9,12 +9,14 @@ export const hn402KeyvaultDeniesNotificationIdentity = defineRule('HN402', "A no
   const vaults = context.resources.filter((r) => sameType(r.type, vaultType) && r.condition !== false && r.name.kind === 'string');
   for (const component of notificationComponents(context.resources)) {
     const identity = runsAs(component);
-    if (identity.unknown) continue;
     for (const read of secretReadsOf(component, context.resources)) {
+      // A read as one named identity does not need the component's full identity list.
+      if (read.reader === 'unknown' || (read.reader === 'component' && identity.unknown)) continue;
       const vault = vaults.find((v) => v.name.kind === 'string' && v.name.value.toLowerCase() === read.vault);
       if (!vault || !isDeployed(vault) || context.partial?.has(vault)) continue;
-      if (vaultGrantsSecrets(vault, identity.identities, context.resources) !== false) continue;
-      const who = identity.none ? 'has no managed identity to be granted access' : 'has no access policy with get on secrets or Key Vault Secrets User role on it';
+      const readers = read.reader === 'component' ? identity.identities : identity.none ? [] : [read.reader];
+      if (vaultGrantsSecrets(vault, readers, context.resources) !== false) continue;
+      const who = identity.none ? 'has no managed identity to be granted access' : read.reader === 'component' ? 'has no access policy with get on secrets or Key Vault Secrets User role on it' : `identity '${read.reader.name}' has no access policy with get on secrets or Key Vault Secrets User role on it`;
       report({
         at: read.at,
         resource: component,

@@ -1,5 +1,5 @@
 import type { DeployedResource } from '../../model/deployedResource';
-import { isLogicApp, workflowActions } from '../../model/logicAppWorkflow';
+import { connectorOf, isLogicApp, workflowActions } from '../../model/logicAppWorkflow';
 import { runsAs } from '../../model/managedIdentity';
 import { notificationComponents } from '../../model/notificationComponents';
 import { secretReadsOf } from '../../model/keyVaultAccess';
@@ -18,6 +18,8 @@ const azureHosts = [
   /^api\.loganalytics\.(io|us|azure\.cn)$/i,
 ];
 const tokenAuthentication = ['activedirectoryoauth', 'managedserviceidentity'];
+/** Managed connectors to Azure services that can sign in as the workflow's managed identity instead of a stored key or user token. */
+const azureConnectors = new Set(['keyvault', 'arm', 'azureblob', 'azurequeues', 'servicebus', 'eventhubs', 'azuremonitorlogs']);
 
 /** HN403: a notifier without a managed identity must keep credentials somewhere, and they leak or expire. */
 export const hn403NotificationIdentityMissing = defineRule('HN403', 'A notification component that calls Graph, Key Vault or another Azure API has no managed identity.', (context, report) => {
@@ -25,8 +27,11 @@ export const hn403NotificationIdentityMissing = defineRule('HN403', 'A notificat
     if (!runsAs(component).none) continue;
     const call = firstAzureCall(component, context.resources);
     if (!call) continue;
+    // An explicit `type: 'None'` is the value to change, wherever it is written.
+    const none = component.identity ? valueAt(component.identity, ['type']) : undefined;
     report({
-      at: component.origin,
+      at: none ?? component.origin,
+      resource: component,
       related: [{ file: call.at.origin.file, span: call.at.origin.span, message: `${call.what} calls an Azure API` }],
       message: `${describe(component)} calls ${call.what === 'it' ? 'an Azure API' : `an Azure API (${call.what})`} without a managed identity, so it must hold stored credentials: add identity: { type: 'SystemAssigned' } and grant that identity access`,
     });
@@ -38,6 +43,7 @@ function firstAzureCall(component: DeployedResource, resources: readonly Deploye
     const actions = workflowActions(component);
     for (const action of actions === 'unknown' ? [] : actions) {
       const type = action.type?.toLowerCase();
+      if ((type === 'apiconnection' || type === 'apiconnectionwebhook') && azureConnectors.has(connectorOf(component, action) ?? '')) return { at: action.body, what: `action '${action.name}'` };
       if ((type !== 'http' && type !== 'httpwebhook') || action.inputs?.kind !== 'object') continue;
       const uri = valueAt(action.inputs, ['uri']);
       const host = hostOf(knownString(uri));
