@@ -16,6 +16,9 @@ testRule(hn201LogicAppRetryDisabled, {
     { name: 'ARM: count from a parameter without a default is unknown', files: { 'azuredeploy.json': armTemplate(armResource(retry({ type: 'fixed', count: expression('retries', "parameters('retries')"), interval: 'PT30S' })), { parameters: '"retries": { "type": "int" }' }) } },
     { name: 'ARM: not deployed (condition false)', files: { 'azuredeploy.json': arm({ type: 'none' }, { condition: false }) } },
     { name: 'ARM: suppressed in resource metadata', files: { 'azuredeploy.json': arm({ type: 'none' }, { metadata: { 'hipaa-notify': { suppress: { HN201: 'PagerDuty deduplicates; the failure path re-pages' } } } }) } },
+    { name: 'ARM: suppressed with a reason', files: { 'azuredeploy.json': arm({ type: 'none' }).replace('"type": "none"', '// hipaa-notify-disable-next-line HN201 -- PagerDuty deduplicates; the failure path re-pages\n                "type": "none"') } },
+    { name: 'ARM: an unknown retry type', files: { 'azuredeploy.json': armTemplate(armResource(retry({ type: expression('', "parameters('retryType')"), count: 1 })), { parameters: '"retryType": { "type": "string" }' }) } },
+    { name: 'ARM: a Compose action has no retry policy to judge', files: { 'azuredeploy.json': armTemplate(armResource(notifierWorkflow({ Build_notice: { type: 'Compose', inputs: { retryPolicy: { type: 'none' } }, runAfter: {} } }))) } },
     { name: 'Bicep: fixed, 3 retries', files: { 'main.bicep': bicep({ type: 'fixed', count: 3, interval: 'PT30S' }) } },
     { name: 'Bicep: not deployed (if false)', files: { 'main.bicep': bicep({ type: 'none' }, { condition: 'false' }) } },
     { name: 'Bicep: count from a parameter without a default is unknown', files: { 'main.bicep': `param retries int\n\n${bicep({ type: 'fixed', count: expression('retries', ''), interval: 'PT30S' })}` } },
@@ -43,6 +46,16 @@ testRule(hn201LogicAppRetryDisabled, {
       ],
     },
     { name: 'Bicep: retry type none', files: { 'main.bicep': bicep({ type: 'none' }) }, findings: [{ file: 'main.bicep', line: 28, message: /never retries/ }] },
+    {
+      name: 'Bicep: count through a parameter default',
+      files: { 'main.bicep': `param retries int = 2\n\n${bicep({ type: 'exponential', count: expression('retries', ''), interval: 'PT10S' })}` },
+      findings: [{ file: 'main.bicep', line: 1, message: /retries only 2 times/ }],
+    },
+    {
+      name: 'Bicep: a Function action inside a Scope',
+      files: { 'main.bicep': bicepResource(notifierWorkflow({ Notify: { type: 'Scope', actions: { Call_notifier: { type: 'Function', inputs: { function: { id: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-claims/providers/Microsoft.Web/sites/func-claims/functions/notify' }, retryPolicy: { type: 'none' } }, runAfter: {} } }, runAfter: {} } })) },
+      findings: [{ file: 'main.bicep', line: 31, message: /'Call_notifier'.*never retries/ }],
+    },
     {
       name: 'Bicep: count through a .bicepparam value',
       files: { 'main.bicep': `param retries int = 4\n\n${bicep({ type: 'exponential', count: expression('retries', ''), interval: 'PT10S' })}`, 'main.bicepparam': "using 'main.bicep'\n\nparam retries = 2\n" },
