@@ -15,6 +15,11 @@ const mail = (to: string): Described => ({
   inputs: { host: { connection: { name: "@parameters('$connections')['office365']['connectionId']" } }, method: 'post', path: '/v2/Mail', body: { To: to, Subject: 'Possible PHI incident' } },
   runAfter: {},
 });
+const teams: Described = {
+  type: 'ApiConnection',
+  inputs: { host: { connection: { name: "@parameters('$connections')['teams']['connectionId']" } }, method: 'post', path: '/v3/beta/teams/conversation/message/poster/Flow bot/location/Channel', body: { recipient: { groupId: 'c0a8e1f2-0000-4000-8000-000000000001', channelId: '19:privacy@thread.tacv2' }, messageBody: 'Possible PHI incident' } },
+  runAfter: {},
+};
 const parametersFile = '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",\n  "contentVersion": "1.0.0.0",\n  "parameters": {\n    "onFailure": { "value": [ "Succeeded" ] }\n  }\n}\n';
 
 testRule(hn202LogicAppNoFailurePath, {
@@ -31,7 +36,12 @@ testRule(hn202LogicAppNoFailurePath, {
     { name: 'ARM: statuses from a parameter without a default are unknown', files: { 'azuredeploy.json': armTemplate(armResource(paged(expression('', "parameters('onFailure')"))), { parameters: '"onFailure": { "type": "array" }' }) } },
     { name: 'ARM: not deployed (condition false)', files: { 'azuredeploy.json': armTemplate(armResource(notifierWorkflow({ Page_on_call: pageAction() }), { condition: false })) } },
     { name: 'ARM: suppressed in resource metadata', files: { 'azuredeploy.json': armTemplate(armResource(notifierWorkflow({ Page_on_call: pageAction() }), { metadata: { 'hipaa-notify': { suppress: { HN202: 'PagerDuty escalates on its own' } } } })) } },
+    { name: 'ARM: suppressed with a reason', files: { 'azuredeploy.json': armTemplate(armResource(notifierWorkflow({ Page_on_call: pageAction() }))).replace('"Page_on_call": {', '// hipaa-notify-disable-next-line HN202 -- PagerDuty escalates on its own\n          "Page_on_call": {') } },
+    { name: 'ARM: a method from a parameter without a default is unknown', files: { 'azuredeploy.json': armTemplate(armResource(notifierWorkflow({ Page_on_call: { type: 'Http', inputs: { method: expression('', "parameters('method')"), uri: 'https://events.pagerduty.com/v2/enqueue' }, runAfter: {} } })), { parameters: '"method": { "type": "string" }' }) } },
     { name: 'Bicep: a handler runs after Failed', files: { 'main.bicep': bicepResource(paged(['Failed'])) } },
+    { name: 'Bicep: statuses from a parameter without a default are unknown', files: { 'main.bicep': `param onFailure array\n\n${bicepResource(paged(expression('onFailure', '')))}` } },
+    { name: 'Bicep: a handler after the If that holds a Teams post', files: { 'main.bicep': bicepResource(notifierWorkflow({ Check: { type: 'If', expression: { equals: ["@triggerBody()?['severity']", 'Sev0'] }, actions: { Post_to_privacy_channel: teams }, runAfter: {} }, Escalate: recordFailure(['TimedOut'], 'Check') })) } },
+    { name: 'Bicep: a query through the Azure Monitor Logs connector sends nothing', files: { 'main.bicep': bicepResource(notifierWorkflow({ Query: { ...teams as object, inputs: { host: { connection: { name: "@parameters('$connections')['azuremonitorlogs']['connectionId']" } }, method: 'post', path: '/queryData' } } })) } },
     { name: 'Bicep: not deployed (if false)', files: { 'main.bicep': bicepResource(notifierWorkflow({ Page_on_call: pageAction() }), { condition: 'false' }) } },
     { name: 'Bicep: suppressed with a reason', files: { 'main.bicep': bicepResource(notifierWorkflow({ Page_on_call: pageAction() })).replace('      Page_on_call: {', '      // hipaa-notify-disable-next-line HN202 -- PagerDuty escalates on its own\n      Page_on_call: {') } },
   ],
@@ -65,6 +75,16 @@ testRule(hn202LogicAppNoFailurePath, {
       ],
     },
     { name: 'Bicep: a page without a handler', files: { 'main.bicep': bicepResource(notifierWorkflow({ Page_on_call: pageAction() })) }, findings: [{ file: 'main.bicep', line: 21, message: /'Page_on_call'.*runs after it on Failed and TimedOut/ }] },
+    {
+      name: 'Bicep: statuses through a parameter default',
+      files: { 'main.bicep': `param onFailure array = [\n  'Succeeded'\n]\n\n${bicepResource(paged(expression('onFailure', '')))}` },
+      findings: [{ file: 'main.bicep', line: 25, message: /'Page_on_call'/ }],
+    },
+    {
+      name: 'Bicep: a Teams post inside a Switch case',
+      files: { 'main.bicep': bicepResource(notifierWorkflow({ Route: { type: 'Switch', expression: "@triggerBody()?['severity']", cases: { Sev0: { case: 'Sev0', actions: { Post_to_privacy_channel: teams } } }, default: { actions: {} }, runAfter: {} } })) },
+      findings: [{ file: 'main.bicep', line: 28, message: /'Post_to_privacy_channel'/ }],
+    },
     {
       name: 'Bicep: statuses through a .bicepparam value',
       files: { 'main.bicep': `param onFailure array = [\n  'Failed'\n]\n\n${bicepResource(paged(expression('onFailure', '')))}`, 'main.bicepparam': "using 'main.bicep'\n\nparam onFailure = [\n  'Skipped'\n]\n" },
