@@ -1,13 +1,14 @@
 import { isLogicApp, workflowTriggers } from '../../model/logicAppWorkflow';
 import { isDeployed } from '../../model/resourceReference';
 import { valueAt } from '../../model/value';
+import { logicAppTimeZone } from '../../model/windowsTimeZones';
 import { defineRule, describe } from '../rule';
 
 const scheduleKeys = ['hours', 'minutes', 'weekDays', 'monthDays'];
 
 /** HN205: a schedule without a time zone runs in UTC and drifts from local deadlines. */
 export const hn205RecurrenceWithoutTimezone = defineRule('HN205', 'A Logic App recurrence with a schedule or start time names no time zone.', (context, report) => {
-  const zone = context.defaultTimeZone ?? 'UTC';
+  const zone = logicAppTimeZone(context.defaultTimeZone);
   for (const workflow of context.resources) {
     if (!isLogicApp(workflow) || !isDeployed(workflow)) continue;
     const triggers = workflowTriggers(workflow);
