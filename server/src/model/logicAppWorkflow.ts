@@ -178,6 +178,21 @@ export function workflowParameterValue(workflow: DeployedResource, value: Value)
   return definition ? valueAt(definition, ['parameters', parameter, 'defaultValue']) : undefined;
 }
 
+/**
+ * The text with each `@{parameters('name')}` replaced by the workflow parameter's known string
+ * value; undefined when one of them cannot be known. Other run-time expressions stay as written.
+ */
+export function withWorkflowParameters(workflow: DeployedResource, text: string): string | undefined {
+  let known = true;
+  const replaced = text.replace(/@\{\s*parameters\('([^']+)'\)\s*\}/g, (whole, name: string) => {
+    const value = workflowParameterValue(workflow, { kind: 'string', value: `@parameters('${name}')`, origin: workflow.origin });
+    if (value?.kind === 'string' && !value.value.startsWith('@')) return value.value;
+    known = false;
+    return whole;
+  });
+  return known ? replaced : undefined;
+}
+
 /** Managed connectors that deliver mail, chat or text messages to people. */
 export const messagingConnectors: ReadonlySet<string> = new Set(['office365', 'outlook', 'smtp', 'sendgrid', 'twilio', 'teams']);
 

@@ -1,13 +1,13 @@
 import type { DeployedResource } from '../../model/deployedResource';
-import { connectorOf, enclosingActions, isFailureStatus, isLogicApp, messagingConnectors, runAfterOf, workflowActions, type WorkflowAction } from '../../model/logicAppWorkflow';
+import { connectorOf, enclosingActions, isFailureStatus, isLogicApp, messagingConnectors, runAfterOf, withWorkflowParameters, workflowActions, workflowParameterValue, type WorkflowAction } from '../../model/logicAppWorkflow';
 import { notificationComponents } from '../../model/notificationComponents';
 import { knownString } from '../../model/resourceReference';
-import { valueAt } from '../../model/value';
+import { valueAt, type Value } from '../../model/value';
 import { defineRule, describe } from '../rule';
 
 const sendingMethods = ['post', 'put', 'patch'];
-/** Calls that read secrets or manage resources are plumbing, not notifications. */
-const plumbingHosts = /^https:\/\/([^/]+\.vault\.azure\.net|management\.azure\.com)(\/|$)/i;
+/** Calls that read secrets or manage resources (Key Vault, Azure Resource Manager, in any Azure cloud) are plumbing, not notifications. */
+const plumbingHosts = /^https?:\/\/([^/?#:]+\.vault\.(azure\.net|usgovcloudapi\.net|azure\.cn)|management\.(azure\.com|usgovcloudapi\.net|chinacloudapi\.cn))(:\d+)?([/?#]|$)/i;
 
 /** HN202: a notification that fails for good must leave a trace someone will see. */
 export const hn202LogicAppNoFailurePath = defineRule('HN202', 'A sending action of a notification Logic App has no later action that runs when it fails or times out.', (context, report) => {
@@ -16,7 +16,7 @@ export const hn202LogicAppNoFailurePath = defineRule('HN202', 'A sending action 
     const actions = workflowActions(workflow);
     if (actions === 'unknown') continue;
     for (const action of actions) {
-      if (!sends(workflow, action)) continue;
+      if (sends(workflow, action) !== true) continue;
       const path = failurePath(action);
       if (path !== false) continue;
       report({
@@ -28,19 +28,38 @@ export const hn202LogicAppNoFailurePath = defineRule('HN202', 'A sending action 
   }
 });
 
-function sends(workflow: DeployedResource, action: WorkflowAction): boolean {
+/** Whether the action sends a notification; 'unknown' when its method or address cannot be known. */
+function sends(workflow: DeployedResource, action: WorkflowAction): boolean | 'unknown' {
   const type = action.type?.toLowerCase();
   if (type === 'function') return true;
   if (type === 'apiconnection' || type === 'apiconnectionwebhook') return messagingConnectors.has(connectorOf(workflow, action) ?? '');
-  if (type === 'http' || type === 'httpwebhook') {
-    const inputs = action.inputs;
-    if (inputs?.kind !== 'object') return false;
-    const request = type === 'httpwebhook' ? valueAt(inputs, ['subscribe']) : inputs;
-    const method = knownString(request ? valueAt(request, ['method']) : undefined)?.toLowerCase();
-    const uri = knownString(request ? valueAt(request, ['uri']) : undefined);
-    return method !== undefined && sendingMethods.includes(method) && !(uri && plumbingHosts.test(uri));
+  if (type !== 'http' && type !== 'httpwebhook') return false;
+  const inputs = action.inputs;
+  if (inputs?.kind === 'unknown') return 'unknown';
+  if (inputs?.kind !== 'object') return false;
+  const request = type === 'httpwebhook' ? valueAt(inputs, ['subscribe']) : inputs;
+  if (request?.kind === 'unknown') return 'unknown';
+  if (request?.kind !== 'object') return false;
+  const method = valueAt(request, ['method']);
+  if (method?.kind === 'unknown') return 'unknown';
+  const verb = knownString(method)?.toLowerCase();
+  if (verb === undefined || !sendingMethods.includes(verb)) return false;
+  const target = address(workflow, valueAt(request, ['uri']));
+  if (target === undefined) return 'unknown';
+  return !plumbingHosts.test(target);
+}
+
+/**
+ * The URI as far as it decides the host: a known string with the workflow's parameters filled
+ * in, or the known start of a URI computed at deployment when it already holds the host.
+ */
+function address(workflow: DeployedResource, uri: Value | undefined): string | undefined {
+  if (uri?.kind === 'string') {
+    const written = workflowParameterValue(workflow, uri);
+    return written?.kind === 'string' ? withWorkflowParameters(workflow, written.value) : undefined;
   }
-  return false;
+  if (uri?.kind === 'unknown' && uri.prefix && /^[a-z]+:\/\/[^/?#]+[/?#]/i.test(uri.prefix)) return uri.prefix;
+  return undefined;
 }
 
 /**
