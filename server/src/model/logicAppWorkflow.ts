@@ -113,7 +113,11 @@ export function workflowTriggers(workflow: DeployedResource): WorkflowTrigger[] 
  * `TimedOut`). An empty map means it runs first in its container. 'unknown' when not known.
  */
 export function runAfterOf(action: WorkflowAction): Map<string, string[]> | 'unknown' {
-  const runAfter = action.runAfter;
+  return runAfterMap(action.runAfter);
+}
+
+/** `runAfterOf` for an action's `runAfter` value as written (of a sibling read from its list). */
+export function runAfterMap(runAfter: Value | undefined): Map<string, string[]> | 'unknown' {
   const result = new Map<string, string[]>();
   if (!runAfter || runAfter.kind === 'null') return result;
   if (runAfter.kind === 'unknown') return 'unknown';

@@ -60,6 +60,11 @@ testRule(hn202LogicAppNoFailurePath, {
     { name: 'Bicep: statuses from a parameter without a default are unknown', files: { 'main.bicep': `param onFailure array\n\n${bicepResource(paged(expression('onFailure', '')))}` } },
     { name: 'Bicep: a handler after the If that holds a Teams post', files: { 'main.bicep': bicepResource(notifierWorkflow({ Check: { type: 'If', expression: { equals: ["@triggerBody()?['severity']", 'Sev0'] }, actions: { Post_to_privacy_channel: teams }, runAfter: {} }, Escalate: recordFailure(['TimedOut'], 'Check') })) } },
     { name: 'Bicep: a query through the Azure Monitor Logs connector sends nothing', files: { 'main.bicep': bicepResource(notifierWorkflow({ Query: { ...teams as object, inputs: { host: { connection: { name: "@parameters('$connections')['azuremonitorlogs']['connectionId']" } }, method: 'post', path: '/queryData' } } })) } },
+    {
+      name: 'Bicep: a handler on Skipped after the step that waits for the page',
+      files: { 'main.bicep': bicepResource(notifierWorkflow({ Page_on_call: pageAction(), Log_page: recordFailure(['Succeeded']), Escalate: recordFailure(['Skipped', 'Failed'], 'Log_page') })) },
+    },
+    { name: 'Bicep: one status from a parameter without a default is unknown', files: { 'main.bicep': `param handlerStatus string\n\n${bicepResource(paged(['Succeeded', expression('handlerStatus', '')]))}` } },
     { name: 'Bicep: not deployed (if false)', files: { 'main.bicep': bicepResource(notifierWorkflow({ Page_on_call: pageAction() }), { condition: 'false' }) } },
     { name: 'Bicep: suppressed with a reason', files: { 'main.bicep': bicepResource(notifierWorkflow({ Page_on_call: pageAction() })).replace('      Page_on_call: {', '      // hipaa-notify-disable-next-line HN202 -- PagerDuty escalates on its own\n      Page_on_call: {') } },
   ],
@@ -95,6 +100,11 @@ testRule(hn202LogicAppNoFailurePath, {
       ],
     },
     { name: 'Bicep: a page without a handler', files: { 'main.bicep': bicepResource(notifierWorkflow({ Page_on_call: pageAction() })) }, findings: [{ file: 'main.bicep', line: 21, message: /'Page_on_call'.*runs after it on Failed and TimedOut/ }] },
+    {
+      name: 'Bicep: Skipped after an action the page does not gate is no failure path',
+      files: { 'main.bicep': bicepResource(notifierWorkflow({ Page_on_call: pageAction(), Load_roster: { type: 'Compose', inputs: 'roster', runAfter: {} }, Escalate: recordFailure(['Skipped'], 'Load_roster') })) },
+      findings: [{ file: 'main.bicep', line: 21, message: /'Page_on_call'/ }],
+    },
     {
       name: 'Bicep: statuses through a parameter default',
       files: { 'main.bicep': `param onFailure array = [\n  'Succeeded'\n]\n\n${bicepResource(paged(expression('onFailure', '')))}` },

@@ -1,5 +1,5 @@
 import type { DeployedResource } from '../../model/deployedResource';
-import { connectorOf, enclosingActions, isFailureStatus, isLogicApp, messagingConnectors, runAfterOf, withWorkflowParameters, workflowActions, workflowParameterValue, type WorkflowAction } from '../../model/logicAppWorkflow';
+import { connectorOf, enclosingActions, isFailureStatus, isLogicApp, messagingConnectors, runAfterMap, runAfterOf, withWorkflowParameters, workflowActions, workflowParameterValue, type WorkflowAction } from '../../model/logicAppWorkflow';
 import { notificationComponents } from '../../model/notificationComponents';
 import { knownString } from '../../model/resourceReference';
 import { valueAt, type Value } from '../../model/value';
@@ -64,8 +64,8 @@ function address(workflow: DeployedResource, uri: Value | undefined): string | u
 
 /**
  * Whether a failure of the action is handled: some action runs after it (or after a container
- * holding it) on Failed or TimedOut, or it is itself part of such a path. 'unknown' when a
- * `runAfter` on the way cannot be known.
+ * holding it) on Failed or TimedOut, or on Skipped after an action that its failure skips; or
+ * it is itself part of such a path. 'unknown' when a `runAfter` on the way cannot be known.
  */
 function failurePath(action: WorkflowAction): boolean | 'unknown' {
   let unknown = false;
@@ -73,19 +73,38 @@ function failurePath(action: WorkflowAction): boolean | 'unknown' {
     const own = runAfterOf(step);
     if (own === 'unknown') unknown = true;
     else if ([...own.values()].some((statuses) => statuses.some(isFailureStatus))) return true;
-    for (const sibling of step.siblings.properties) {
-      if (sibling.value.kind === 'unknown') {
-        unknown = true;
-        continue;
+    const handled = handledAmongSiblings(step);
+    if (handled === true) return true;
+    if (handled === 'unknown') unknown = true;
+  }
+  return unknown ? 'unknown' : false;
+}
+
+/**
+ * When `step` fails, the actions of its list that wait for its success are skipped, and so are
+ * those that wait for theirs: a sibling that runs on that failure, or on one of those skips, handles it.
+ */
+function handledAmongSiblings(step: WorkflowAction): boolean | 'unknown' {
+  let unknown = false;
+  const waits = new Map<string, Map<string, string[]>>();
+  for (const sibling of step.siblings.properties) {
+    const runAfter = sibling.value.kind === 'unknown' ? 'unknown' : sibling.value.kind === 'object' ? runAfterMap(valueAt(sibling.value, ['runAfter'])) : new Map<string, string[]>();
+    if (runAfter === 'unknown') unknown = true;
+    else waits.set(sibling.name, runAfter);
+  }
+  const skipped = new Set<string>();
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [name, predecessors] of waits) {
+      if (name === step.name || skipped.has(name)) continue;
+      const own = predecessors.get(step.name);
+      if (own?.some(isFailureStatus)) return true;
+      const afterSkip = [...skipped].map((s) => predecessors.get(s)).filter((statuses) => statuses !== undefined);
+      if (afterSkip.some((statuses) => statuses.some((status) => status.toLowerCase() === 'skipped'))) return true;
+      if (own !== undefined || afterSkip.length > 0) {
+        skipped.add(name);
+        grew = true;
       }
-      const runAfter = valueAt(sibling.value, ['runAfter']);
-      if (runAfter?.kind === 'unknown') {
-        unknown = true;
-        continue;
-      }
-      const statuses = runAfter?.kind === 'object' ? valueAt(runAfter, [step.name]) : undefined;
-      if (statuses?.kind === 'unknown') unknown = true;
-      else if (statuses?.kind === 'array' && statuses.items.some((s) => isFailureStatus(knownString(s) ?? ''))) return true;
     }
   }
   return unknown ? 'unknown' : false;
