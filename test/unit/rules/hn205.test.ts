@@ -20,6 +20,13 @@ const pollingDigest = (recurrence: Described) =>
     triggers: { When_a_breach_report_arrives: { type: 'ApiConnection', inputs: { host: { connection: { name: "@parameters('$connections')['office365']['connectionId']" } }, method: 'get', path: '/v2/Mail/OnNewEmail', queries: { folderPath: 'Inbox' } }, recurrence } },
   });
 const morning = { hours: [7], minutes: [30] };
+/** A digest whose time zone is the workflow parameter `zone`, given `value` (undefined: no value, no default). */
+const zoneFromWorkflowParameter = (value: string | undefined) => {
+  const workflow = digest({ frequency: 'Day', interval: 1, schedule: morning, timeZone: "@parameters('zone')" });
+  const properties = workflow.body.properties as { readonly [key: string]: Described };
+  const definition = properties.definition as { readonly [key: string]: Described };
+  return { ...workflow, body: { ...workflow.body, properties: { ...properties, definition: { ...definition, parameters: { zone: { type: 'String' } } }, ...(value === undefined ? {} : { parameters: { zone: { value } } }) } } };
+};
 const parametersFile = '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",\n  "contentVersion": "1.0.0.0",\n  "parameters": {\n    "zone": { "value": "" }\n  }\n}\n';
 
 testRule(hn205RecurrenceWithoutTimezone, {
@@ -27,6 +34,10 @@ testRule(hn205RecurrenceWithoutTimezone, {
     { name: 'ARM: a schedule with a time zone', files: { 'azuredeploy.json': armTemplate(armResource(digest({ frequency: 'Day', interval: 1, schedule: morning, timeZone: 'Central Standard Time' }))) } },
     { name: 'ARM: every 15 minutes needs no time zone', files: { 'azuredeploy.json': armTemplate(armResource(digest({ frequency: 'Minute', interval: 15 }))) } },
     { name: 'ARM: a time zone from a parameter without a default is unknown', files: { 'azuredeploy.json': armTemplate(armResource(digest({ frequency: 'Day', interval: 1, schedule: morning, timeZone: expression('', "parameters('zone')") })), { parameters: '"zone": { "type": "string" }' }) } },
+    { name: 'ARM: a start time from a parameter without a default is unknown', files: { 'azuredeploy.json': armTemplate(armResource(digest({ frequency: 'Week', interval: 1, startTime: expression('', "parameters('firstRun')") })), { parameters: '"firstRun": { "type": "string" }' }) } },
+    { name: 'ARM: a time zone from a workflow parameter', files: { 'azuredeploy.json': armTemplate(armResource(zoneFromWorkflowParameter('Central Standard Time'))) } },
+    { name: 'ARM: a time zone from a workflow parameter without a value is unknown', files: { 'azuredeploy.json': armTemplate(armResource(zoneFromWorkflowParameter(undefined))) } },
+    { name: 'Bicep: an empty schedule sets no hours', files: { 'main.bicep': bicepResource(digest({ frequency: 'Hour', interval: 4, schedule: { hours: [], minutes: [] } })) } },
     { name: 'ARM: not deployed (condition false)', files: { 'azuredeploy.json': armTemplate(armResource(digest({ frequency: 'Day', interval: 1, schedule: morning }), { condition: false })) } },
     { name: 'ARM: suppressed in resource metadata', files: { 'azuredeploy.json': armTemplate(armResource(digest({ frequency: 'Day', interval: 1, schedule: morning }), { metadata: { 'hipaa-notify': { suppress: { HN205: 'the digest is meant to run at 07:30 UTC' } } } })) } },
     { name: 'ARM: suppressed with a reason', files: { 'azuredeploy.json': armTemplate(armResource(digest({ frequency: 'Day', interval: 1, schedule: morning }))).replace('"recurrence": {', '// hipaa-notify-disable-next-line HN205 -- the digest is meant to run at 07:30 UTC\n              "recurrence": {') } },
@@ -40,6 +51,7 @@ testRule(hn205RecurrenceWithoutTimezone, {
   invalid: [
     { name: 'ARM: a daily schedule without a time zone', files: { 'azuredeploy.json': armTemplate(armResource(digest({ frequency: 'Day', interval: 1, schedule: morning }))) }, findings: [{ file: 'azuredeploy.json', line: 22, message: /trigger 'Every_morning' of Microsoft.Logic\/workflows 'la-claims-daily-digest' runs on a schedule without a time zone.*add timeZone: 'UTC'/ }] },
     { name: 'ARM: a start time with an empty time zone', files: { 'azuredeploy.json': armTemplate(armResource(digest({ frequency: 'Week', interval: 1, startTime: '2026-01-05T07:30:00', timeZone: '' }))) }, findings: [{ file: 'azuredeploy.json', line: 22, message: /runs on a start time without a time zone/ }] },
+    { name: 'ARM: an empty workflow parameter as the time zone', files: { 'azuredeploy.json': armTemplate(armResource(zoneFromWorkflowParameter(''))) }, findings: [{ file: 'azuredeploy.json', line: 22, message: /'Every_morning'.*without a time zone/ }] },
     {
       name: 'ARM: an empty zone through a parameter default',
       files: { 'azuredeploy.json': armTemplate(armResource(digest({ frequency: 'Day', interval: 1, schedule: morning, timeZone: expression('', "parameters('zone')") })), { parameters: '"zone": { "type": "string", "defaultValue": "" }' }) },
