@@ -113,7 +113,11 @@ export function workflowTriggers(workflow: DeployedResource): WorkflowTrigger[] 
  * `TimedOut`). An empty map means it runs first in its container. 'unknown' when not known.
  */
 export function runAfterOf(action: WorkflowAction): Map<string, string[]> | 'unknown' {
-  const runAfter = action.runAfter;
+  return runAfterMap(action.runAfter);
+}
+
+/** `runAfterOf` for an action's `runAfter` value as written (of a sibling read from its list). */
+export function runAfterMap(runAfter: Value | undefined): Map<string, string[]> | 'unknown' {
   const result = new Map<string, string[]>();
   if (!runAfter || runAfter.kind === 'null') return result;
   if (runAfter.kind === 'unknown') return 'unknown';
@@ -176,6 +180,21 @@ export function workflowParameterValue(workflow: DeployedResource, value: Value)
   if (given) return given;
   const definition = workflowDefinition(workflow);
   return definition ? valueAt(definition, ['parameters', parameter, 'defaultValue']) : undefined;
+}
+
+/**
+ * The text with each `@{parameters('name')}` replaced by the workflow parameter's known string
+ * value; undefined when one of them cannot be known. Other run-time expressions stay as written.
+ */
+export function withWorkflowParameters(workflow: DeployedResource, text: string): string | undefined {
+  let known = true;
+  const replaced = text.replace(/@\{\s*parameters\('([^']+)'\)\s*\}/g, (whole, name: string) => {
+    const value = workflowParameterValue(workflow, { kind: 'string', value: `@parameters('${name}')`, origin: workflow.origin });
+    if (value?.kind === 'string' && !value.value.startsWith('@')) return value.value;
+    known = false;
+    return whole;
+  });
+  return known ? replaced : undefined;
 }
 
 /** Managed connectors that deliver mail, chat or text messages to people. */

@@ -15,6 +15,25 @@ const mail = (to: string): Described => ({
   inputs: { host: { connection: { name: "@parameters('$connections')['office365']['connectionId']" } }, method: 'post', path: '/v2/Mail', body: { To: to, Subject: 'Possible PHI incident' } },
   runAfter: {},
 });
+const teams: Described = {
+  type: 'ApiConnection',
+  inputs: { host: { connection: { name: "@parameters('$connections')['teams']['connectionId']" } }, method: 'post', path: '/v3/beta/teams/conversation/message/poster/Flow bot/location/Channel', body: { recipient: { groupId: 'c0a8e1f2-0000-4000-8000-000000000001', channelId: '19:privacy@thread.tacv2' }, messageBody: 'Possible PHI incident' } },
+  runAfter: {},
+};
+const post = (uri: Described): Described => ({ type: 'Http', inputs: { method: 'POST', uri, body: '@triggerBody()' }, runAfter: {} });
+/** A notifier whose workflow parameter `endpoint` has the given value (undefined: no value, no default). */
+const withEndpoint = (uri: Described, endpoint: Described | undefined) => {
+  const workflow = notifierWorkflow({ Post_alert: post(uri) });
+  const properties = workflow.body.properties as { readonly [key: string]: Described };
+  const definition = properties.definition as { readonly [key: string]: Described };
+  return {
+    ...workflow,
+    body: {
+      ...workflow.body,
+      properties: { ...properties, definition: { ...definition, parameters: { endpoint: { type: 'String' } } }, ...(endpoint === undefined ? {} : { parameters: { endpoint: { value: endpoint } } }) },
+    },
+  };
+};
 const parametersFile = '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",\n  "contentVersion": "1.0.0.0",\n  "parameters": {\n    "onFailure": { "value": [ "Succeeded" ] }\n  }\n}\n';
 
 testRule(hn202LogicAppNoFailurePath, {
@@ -31,7 +50,21 @@ testRule(hn202LogicAppNoFailurePath, {
     { name: 'ARM: statuses from a parameter without a default are unknown', files: { 'azuredeploy.json': armTemplate(armResource(paged(expression('', "parameters('onFailure')"))), { parameters: '"onFailure": { "type": "array" }' }) } },
     { name: 'ARM: not deployed (condition false)', files: { 'azuredeploy.json': armTemplate(armResource(notifierWorkflow({ Page_on_call: pageAction() }), { condition: false })) } },
     { name: 'ARM: suppressed in resource metadata', files: { 'azuredeploy.json': armTemplate(armResource(notifierWorkflow({ Page_on_call: pageAction() }), { metadata: { 'hipaa-notify': { suppress: { HN202: 'PagerDuty escalates on its own' } } } })) } },
+    { name: 'ARM: suppressed with a reason', files: { 'azuredeploy.json': armTemplate(armResource(notifierWorkflow({ Page_on_call: pageAction() }))).replace('"Page_on_call": {', '// hipaa-notify-disable-next-line HN202 -- PagerDuty escalates on its own\n          "Page_on_call": {') } },
+    { name: 'ARM: a method from a parameter without a default is unknown', files: { 'azuredeploy.json': armTemplate(armResource(notifierWorkflow({ Page_on_call: { type: 'Http', inputs: { method: expression('', "parameters('method')"), uri: 'https://events.pagerduty.com/v2/enqueue' }, runAfter: {} } })), { parameters: '"method": { "type": "string" }' }) } },
+    { name: 'ARM: an address that depends on the Azure cloud is unknown', files: { 'azuredeploy.json': armTemplate(armResource(notifierWorkflow({ Pause_pool: post(expression('', "concat(environment().resourceManager, 'subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-claims/providers/Microsoft.Synapse/workspaces/syn-claims/sqlPools/claims/pause?api-version=2021-06-01')")) }))) } },
+    { name: 'ARM: a Key Vault call in Azure Government is not a notification', files: { 'azuredeploy.json': armTemplate(armResource(notifierWorkflow({ Get_secret: post('https://kv-claims-phi.vault.usgovcloudapi.net/secrets/pager/?api-version=7.4') }))) } },
+    { name: 'ARM: a workflow parameter naming Resource Manager is not a notification', files: { 'azuredeploy.json': armTemplate(armResource(withEndpoint("@{parameters('endpoint')}subscriptions/00000000-0000-0000-0000-000000000000/resourcegroups?api-version=2021-04-01", 'https://management.azure.com/'))) } },
+    { name: 'ARM: a workflow parameter without a value is unknown', files: { 'azuredeploy.json': armTemplate(armResource(withEndpoint("@parameters('endpoint')", undefined))) } },
     { name: 'Bicep: a handler runs after Failed', files: { 'main.bicep': bicepResource(paged(['Failed'])) } },
+    { name: 'Bicep: statuses from a parameter without a default are unknown', files: { 'main.bicep': `param onFailure array\n\n${bicepResource(paged(expression('onFailure', '')))}` } },
+    { name: 'Bicep: a handler after the If that holds a Teams post', files: { 'main.bicep': bicepResource(notifierWorkflow({ Check: { type: 'If', expression: { equals: ["@triggerBody()?['severity']", 'Sev0'] }, actions: { Post_to_privacy_channel: teams }, runAfter: {} }, Escalate: recordFailure(['TimedOut'], 'Check') })) } },
+    { name: 'Bicep: a query through the Azure Monitor Logs connector sends nothing', files: { 'main.bicep': bicepResource(notifierWorkflow({ Query: { ...teams as object, inputs: { host: { connection: { name: "@parameters('$connections')['azuremonitorlogs']['connectionId']" } }, method: 'post', path: '/queryData' } } })) } },
+    {
+      name: 'Bicep: a handler on Skipped after the step that waits for the page',
+      files: { 'main.bicep': bicepResource(notifierWorkflow({ Page_on_call: pageAction(), Log_page: recordFailure(['Succeeded']), Escalate: recordFailure(['Skipped', 'Failed'], 'Log_page') })) },
+    },
+    { name: 'Bicep: one status from a parameter without a default is unknown', files: { 'main.bicep': `param handlerStatus string\n\n${bicepResource(paged(['Succeeded', expression('handlerStatus', '')]))}` } },
     { name: 'Bicep: not deployed (if false)', files: { 'main.bicep': bicepResource(notifierWorkflow({ Page_on_call: pageAction() }), { condition: 'false' }) } },
     { name: 'Bicep: suppressed with a reason', files: { 'main.bicep': bicepResource(notifierWorkflow({ Page_on_call: pageAction() })).replace('      Page_on_call: {', '      // hipaa-notify-disable-next-line HN202 -- PagerDuty escalates on its own\n      Page_on_call: {') } },
   ],
@@ -46,6 +79,8 @@ testRule(hn202LogicAppNoFailurePath, {
         { file: 'azuredeploy.json', line: 58, message: /'Call_notifier'/ },
       ],
     },
+    { name: 'ARM: a post to a webhook from a workflow parameter', files: { 'azuredeploy.json': armTemplate(armResource(withEndpoint("@parameters('endpoint')", 'https://contoso.webhook.office.com/webhookb2/privacy-office'))) }, findings: [{ file: 'azuredeploy.json', line: 29, message: /'Post_alert'/ }] },
+    { name: 'ARM: a post to an address read from the alert at run time', files: { 'azuredeploy.json': armTemplate(armResource(notifierWorkflow({ Post_alert: post("@{triggerBody()?['callbackUrl']}") }))) }, findings: [{ file: 'azuredeploy.json', line: 29, message: /'Post_alert'/ }] },
     {
       name: 'ARM: statuses through a parameter default',
       files: { 'azuredeploy.json': armTemplate(armResource(paged(expression('', "parameters('onFailure')"))), { parameters: '"onFailure": { "type": "array", "defaultValue": [ "Succeeded" ] }' }) },
@@ -65,6 +100,21 @@ testRule(hn202LogicAppNoFailurePath, {
       ],
     },
     { name: 'Bicep: a page without a handler', files: { 'main.bicep': bicepResource(notifierWorkflow({ Page_on_call: pageAction() })) }, findings: [{ file: 'main.bicep', line: 21, message: /'Page_on_call'.*runs after it on Failed and TimedOut/ }] },
+    {
+      name: 'Bicep: Skipped after an action the page does not gate is no failure path',
+      files: { 'main.bicep': bicepResource(notifierWorkflow({ Page_on_call: pageAction(), Load_roster: { type: 'Compose', inputs: 'roster', runAfter: {} }, Escalate: recordFailure(['Skipped'], 'Load_roster') })) },
+      findings: [{ file: 'main.bicep', line: 21, message: /'Page_on_call'/ }],
+    },
+    {
+      name: 'Bicep: statuses through a parameter default',
+      files: { 'main.bicep': `param onFailure array = [\n  'Succeeded'\n]\n\n${bicepResource(paged(expression('onFailure', '')))}` },
+      findings: [{ file: 'main.bicep', line: 25, message: /'Page_on_call'/ }],
+    },
+    {
+      name: 'Bicep: a Teams post inside a Switch case',
+      files: { 'main.bicep': bicepResource(notifierWorkflow({ Route: { type: 'Switch', expression: "@triggerBody()?['severity']", cases: { Sev0: { case: 'Sev0', actions: { Post_to_privacy_channel: teams } } }, default: { actions: {} }, runAfter: {} } })) },
+      findings: [{ file: 'main.bicep', line: 28, message: /'Post_to_privacy_channel'/ }],
+    },
     {
       name: 'Bicep: statuses through a .bicepparam value',
       files: { 'main.bicep': `param onFailure array = [\n  'Failed'\n]\n\n${bicepResource(paged(expression('onFailure', '')))}`, 'main.bicepparam': "using 'main.bicep'\n\nparam onFailure = [\n  'Skipped'\n]\n" },

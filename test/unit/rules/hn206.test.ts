@@ -23,6 +23,8 @@ testRule(hn206InvalidTimezone, {
     { name: 'ARM: not deployed (condition false)', files: { 'azuredeploy.json': armTemplate(armResource(escalation('America/Chicago'), { condition: false })) } },
     { name: 'ARM: suppressed with a reason', files: { 'azuredeploy.json': armTemplate(armResource(escalation('EST'))).replace('"timeZone": "EST"', '// hipaa-notify-disable-next-line HN206 -- replaced in the release pipeline\n                  "timeZone": "EST"') } },
     { name: 'Bicep: a Windows ID', files: { 'main.bicep': bicepResource(escalation('AUS Eastern Standard Time')) } },
+    { name: 'Bicep: a zone from a parameter without a default is unknown', files: { 'main.bicep': `param zone string\n\n${bicepResource(escalation(expression('zone', '')))}` } },
+    { name: 'Bicep: the Arizona Windows ID (no daylight saving time)', files: { 'main.bicep': bicepResource(escalation('US Mountain Standard Time')) } },
     { name: 'Bicep: not deployed (if false)', files: { 'main.bicep': bicepResource(escalation('America/Chicago'), { condition: 'false' }) } },
     { name: 'Bicep: suppressed with a reason', files: { 'main.bicep': bicepResource(escalation('EST')).replace("          timeZone: 'EST'", "          // hipaa-notify-disable-next-line HN206 -- replaced in the release pipeline\n          timeZone: 'EST'") } },
   ],
@@ -54,6 +56,8 @@ testRule(hn206InvalidTimezone, {
         { file: 'azuredeploy.json', line: 6, message: /'la-claims-escalation-1'/ },
       ],
     },
+    { name: 'ARM: spaces around a valid ID', files: { 'azuredeploy.json': armTemplate(armResource(escalation('UTC '))) }, findings: [{ file: 'azuredeploy.json', line: 26, message: /differs from the Windows time zone ID 'UTC' in the spaces around it.*use 'UTC'/ }] },
+    { name: 'Bicep: an Australian abbreviation', files: { 'main.bicep': bicepResource(escalation('AEST')) }, findings: [{ file: 'main.bicep', line: 18, message: /'AEST'.*is not a Windows time zone ID.*use 'AUS Eastern Standard Time'/ }] },
     { name: 'Bicep: an IANA name', files: { 'main.bicep': bicepResource(escalation('America/Los_Angeles')) }, findings: [{ file: 'main.bicep', line: 18, message: /use 'Pacific Standard Time'/ }] },
     { name: 'Bicep: through a parameter default', files: { 'main.bicep': `param zone string = 'America/Denver'\n\n${bicepResource(escalation(expression('zone', '')))}` }, findings: [{ file: 'main.bicep', line: 1, message: /use 'Mountain Standard Time'/ }] },
     {

@@ -1,4 +1,4 @@
-import { isLogicApp, workflowActions } from '../../model/logicAppWorkflow';
+import { isLogicApp, workflowActions, workflowParameterValue } from '../../model/logicAppWorkflow';
 import { notificationComponents } from '../../model/notificationComponents';
 import { knownString } from '../../model/resourceReference';
 import { valueAt } from '../../model/value';
@@ -15,13 +15,18 @@ export const hn201LogicAppRetryDisabled = defineRule('HN201', 'An HTTP, ApiConne
     if (actions === 'unknown') continue;
     for (const action of actions) {
       if (!retriedTypes.includes(action.type?.toLowerCase() ?? '') || action.retryPolicy?.kind !== 'object') continue;
-      const type = valueAt(action.retryPolicy, ['type']);
+      const policy = action.retryPolicy;
+      const setting = (key: string) => {
+        const written = valueAt(policy, [key]);
+        return written && workflowParameterValue(workflow, written);
+      };
+      const type = setting('type');
       const kind = knownString(type)?.toLowerCase();
       const fix = "use type 'exponential' with count 4 and interval 'PT10S'";
       if (kind === 'none') {
         report({ at: type!, resource: workflow, message: `action '${action.name}' of ${describe(workflow)} never retries (retryPolicy type 'none'), so one transient failure drops the notification: ${fix}` });
       } else if (kind === 'fixed' || kind === 'exponential') {
-        const count = valueAt(action.retryPolicy, ['count']);
+        const count = setting('count');
         if (count?.kind === 'number' && count.value < minimumRetries) {
           report({ at: count, resource: workflow, message: `action '${action.name}' of ${describe(workflow)} retries only ${count.value} time${count.value === 1 ? '' : 's'}: ${fix}` });
         }

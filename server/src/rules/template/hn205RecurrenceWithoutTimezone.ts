@@ -1,13 +1,14 @@
-import { isLogicApp, workflowTriggers } from '../../model/logicAppWorkflow';
+import { isLogicApp, workflowParameterValue, workflowTriggers } from '../../model/logicAppWorkflow';
 import { isDeployed } from '../../model/resourceReference';
-import { valueAt } from '../../model/value';
+import { valueAt, type Value } from '../../model/value';
+import { logicAppTimeZone } from '../../model/windowsTimeZones';
 import { defineRule, describe } from '../rule';
 
 const scheduleKeys = ['hours', 'minutes', 'weekDays', 'monthDays'];
 
 /** HN205: a schedule without a time zone runs in UTC and drifts from local deadlines. */
 export const hn205RecurrenceWithoutTimezone = defineRule('HN205', 'A Logic App recurrence with a schedule or start time names no time zone.', (context, report) => {
-  const zone = context.defaultTimeZone ?? 'UTC';
+  const zone = logicAppTimeZone(context.defaultTimeZone);
   for (const workflow of context.resources) {
     if (!isLogicApp(workflow) || !isDeployed(workflow)) continue;
     const triggers = workflowTriggers(workflow);
@@ -15,18 +16,43 @@ export const hn205RecurrenceWithoutTimezone = defineRule('HN205', 'A Logic App r
     for (const trigger of triggers) {
       const recurrence = trigger.recurrence;
       if (recurrence?.kind !== 'object') continue;
-      const schedule = valueAt(recurrence, ['schedule']);
-      const startTime = valueAt(recurrence, ['startTime']);
-      const scheduled = schedule?.kind === 'object' && scheduleKeys.some((key) => valueAt(schedule, [key]) !== undefined);
-      const starts = startTime !== undefined && startTime.kind !== 'null' && !(startTime.kind === 'string' && startTime.value === '');
-      if (!scheduled && !starts) continue;
-      const timeZone = valueAt(recurrence, ['timeZone']);
-      if (timeZone && timeZone.kind !== 'null' && !(timeZone.kind === 'string' && timeZone.value.trim() === '')) continue;
+      const read = (key: string) => {
+        const setting = valueAt(recurrence, [key]);
+        return setting && workflowParameterValue(workflow, setting);
+      };
+      const scheduled = hasSchedule(read('schedule'));
+      const starts = isGiven(read('startTime'));
+      if (scheduled !== true && starts !== true) continue;
+      const written = valueAt(recurrence, ['timeZone']);
+      const timeZone = written && workflowParameterValue(workflow, written);
+      // A workflow parameter without a value is unknown, not absent.
+      if ((written && !timeZone) || isGiven(timeZone) !== false) continue;
       report({
         at: recurrence,
         resource: workflow,
-        message: `trigger '${trigger.name}' of ${describe(workflow)} runs on a ${scheduled ? 'schedule' : 'start time'} without a time zone, so it fires in UTC and deadlines kept in local time drift by hours: add timeZone: '${zone}'`,
+        message: `trigger '${trigger.name}' of ${describe(workflow)} runs on a ${scheduled === true ? 'schedule' : 'start time'} without a time zone, so it fires in UTC and deadlines kept in local time drift by hours: add timeZone: '${zone}'`,
       });
     }
   }
 });
+
+/** Whether a string setting is given: absent, null and blank are not; 'unknown' when not known. */
+function isGiven(value: Value | undefined): boolean | 'unknown' {
+  if (!value || value.kind === 'null') return false;
+  if (value.kind === 'unknown') return 'unknown';
+  return !(value.kind === 'string' && value.value.trim() === '');
+}
+
+/** Whether `schedule` sets hours, minutes or days (an empty list sets nothing); 'unknown' when not known. */
+function hasSchedule(schedule: Value | undefined): boolean | 'unknown' {
+  if (!schedule || schedule.kind === 'null') return false;
+  if (schedule.kind === 'unknown') return 'unknown';
+  if (schedule.kind !== 'object') return false;
+  let unknown = false;
+  for (const key of scheduleKeys) {
+    const entry = valueAt(schedule, [key]);
+    if (entry?.kind === 'unknown') unknown = true;
+    else if (entry?.kind === 'array' ? entry.items.length > 0 : entry?.kind === 'number' || entry?.kind === 'string') return true;
+  }
+  return unknown ? 'unknown' : false;
+}

@@ -18,7 +18,11 @@ export const hn206InvalidTimezone = defineRule('HN206', 'A Logic App recurrence 
       const exact = windowsZoneId(zone);
       if (exact === zone) continue;
       const suggestion = exact ?? windowsZoneFor(zone);
-      const why = exact ? `differs from the Windows time zone ID '${exact}' in letter case` : /\//.test(zone) ? 'is an IANA name' : 'is not a Windows time zone ID';
+      const why = exact
+        ? `differs from the Windows time zone ID '${exact}' in ${exact === zone.trim() ? 'the spaces around it' : 'letter case'}`
+        : /\//.test(zone)
+          ? 'is an IANA name'
+          : 'is not a Windows time zone ID';
       report({
         at: timeZone,
         resource: workflow,
