@@ -38,6 +38,7 @@ testRule(hn106PolicyComplianceNotNotified, {
     { name: 'Bicep: no policy file, no workspace rule', files: { 'main.bicep': bicepResource(assignment()) } },
     { name: 'Bicep: a template outside the policy file\'s folder is not covered', files: { 'policy/claims.hipaa-notify.yaml': minimalPolicy, 'main.bicep': bicepResource(assignment()) } },
     { name: 'Bicep: PolicyStateChanged events to a webhook, the subscription declared with parent', files: { ...policy, 'main.bicep': bicep(assignment(), policyTopic, childEvents(['Microsoft.PolicyInsights.PolicyStateChanged'])) } },
+    { name: 'Bicep: a registry module may deploy the Policy alert', files: { ...policy, 'main.bicep': `${bicepResource(assignment())}\nmodule alerts 'br/public:avm/res/insights/activity-log-alert:0.3.0' = {\n  name: 'policy-alert'\n  params: {\n    name: 'ala-hipaa-policy'\n  }\n}\n` } },
     { name: 'Bicep: an alert enabled from a parameter without a default may notify', files: { ...policy, 'main.bicep': `param policyAlertOn bool\n\n${bicep(assignment(), policyAlert({ enabled: expression('policyAlertOn', '') }))}` } },
     { name: 'Bicep: an alert whose category comes from a parameter without a default may be the Policy alert', files: { ...policy, 'main.bicep': `param category string\n\n${bicep(assignment(), activityLogAlertText(expression('category', '')))}` } },
     { name: 'Bicep: not deployed (if false)', files: { ...policy, 'main.bicep': bicepResource(assignment(), { condition: 'false' }) } },

@@ -20,6 +20,7 @@ testRule(hn108ActivityLogAlertsIncomplete, {
       name: 'Bicep: one alert per category in a loop',
       files: { ...policy, 'main.bicep': bicepResource(alert(expression('category', ''), { name: expression("'ala-hipaa-${toLower(category)}'", '') }), { loop: "category in ['Administrative', 'Security', 'Policy']" }) },
     },
+    { name: 'Bicep: a registry module may deploy the Security alert', files: { ...policy, 'main.bicep': `${bicep('Administrative', 'Policy')}\nmodule securityAlert 'br/public:avm/res/insights/activity-log-alert:0.3.0' = {\n  name: 'security-alert'\n  params: {\n    name: 'ala-hipaa-security'\n  }\n}\n` } },
     { name: 'Bicep: suppressed with a reason', files: { ...policy, 'main.bicep': `${bicep('Administrative', 'Security')}\n// hipaa-notify-disable-next-line HN108 -- Policy alerts come from the landing zone\n${bicepResource(alert('Policy', { enabled: false }))}` } },
     { name: 'Bicep: a disabled duplicate does not matter', files: { ...policy, 'main.bicep': `${bicep('Administrative', 'Security', 'Policy')}\n${bicepResource(alert('Policy', { enabled: false, name: 'ala-hipaa-policy-old', symbol: 'oldPolicyAlert' }))}` } },
   ],
