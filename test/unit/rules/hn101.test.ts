@@ -45,6 +45,7 @@ testRule(hn101ActionGroupHardcodedRecipients, {
       name: 'ARM: suppressed with a reason',
       files: { 'azuredeploy.json': armTemplate(actionGroup(`// hipaa-notify-disable-next-line HN101 -- break-glass contact, reviewed quarterly\n        ${email('"dana.whitfield@contoso-claims.com"')}`)) },
     },
+    { name: 'Bicep: a team mailbox (devops@) is not personal', files: { 'main.bicep': bicepResource(personal('devops@contoso-claims.com')) } },
     { name: 'Bicep: a role receiver', files: { 'main.bicep': bicepGroup('', "    armRoleReceivers: [\n      { name: 'monitoring', roleId: '749f88d5-cbae-40b8-bcfc-e573ddc772fa', useCommonAlertSchema: true }\n    ]\n") } },
     { name: 'Bicep: an address from a parameter without a default is unknown', files: { 'main.bicep': `param onCallEmail string\n\n${bicepResource(personal(expression('onCallEmail', '')))}` } },
     { name: 'Bicep: receivers from a loop over a parameter without a default are unknown', files: { 'main.bicep': `param onCall array\n\n${bicepResource(actionGroupText({ emailReceivers: emailLoop }, { name: 'ag-claims-oncall' }))}` } },
