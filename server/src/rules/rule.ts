@@ -82,3 +82,8 @@ export function describe(resource: DeployedResource): string {
   const name = resource.name.kind === 'string' ? `'${resource.name.value}'` : resource.symbolicName ? `'${resource.symbolicName}'` : '(name unknown)';
   return `${resource.type ?? 'resource'} ${name}`;
 }
+
+/** Whether a template of the context also deploys what the model cannot read: an absence rule then cannot tell that something is missing. */
+export function deploysUnseen(context: RuleContext): boolean {
+  return context.partial !== undefined && context.resources.some((r) => context.partial!.has(r));
+}

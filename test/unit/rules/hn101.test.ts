@@ -5,6 +5,7 @@ import { bicepResource, expression, type Described } from './templateText';
 
 const personal = (address: Described, name?: Described) => actionGroupText({ emailReceivers: [{ name: 'on-call', emailAddress: address, useCommonAlertSchema: true }] }, { name: name ?? 'ag-claims-oncall', symbol: 'ag' });
 
+const emailLoop = expression("[for address in onCall: {\n      name: split(address, '@')[0]\n      emailAddress: address\n      useCommonAlertSchema: true\n    }]", '');
 const roleReceivers = `"armRoleReceivers": [{ "name": "monitoring", "roleId": "749f88d5-cbae-40b8-bcfc-e573ddc772fa", "useCommonAlertSchema": true }]`;
 const actionGroup = (properties: string, extra = '') => `    {
       "type": "Microsoft.Insights/actionGroups",
@@ -44,8 +45,11 @@ testRule(hn101ActionGroupHardcodedRecipients, {
       name: 'ARM: suppressed with a reason',
       files: { 'azuredeploy.json': armTemplate(actionGroup(`// hipaa-notify-disable-next-line HN101 -- break-glass contact, reviewed quarterly\n        ${email('"dana.whitfield@contoso-claims.com"')}`)) },
     },
+    { name: 'Bicep: a team mailbox (devops@) is not personal', files: { 'main.bicep': bicepResource(personal('devops@contoso-claims.com')) } },
     { name: 'Bicep: a role receiver', files: { 'main.bicep': bicepGroup('', "    armRoleReceivers: [\n      { name: 'monitoring', roleId: '749f88d5-cbae-40b8-bcfc-e573ddc772fa', useCommonAlertSchema: true }\n    ]\n") } },
     { name: 'Bicep: an address from a parameter without a default is unknown', files: { 'main.bicep': `param onCallEmail string\n\n${bicepResource(personal(expression('onCallEmail', '')))}` } },
+    { name: 'Bicep: receivers from a loop over a parameter without a default are unknown', files: { 'main.bicep': `param onCall array\n\n${bicepResource(actionGroupText({ emailReceivers: emailLoop }, { name: 'ag-claims-oncall' }))}` } },
+    { name: 'Bicep: not deployed (condition false through a parameter default)', files: { 'main.bicep': `param deployOnCall bool = false\n\n${bicepResource(personal('dana.whitfield@contoso-claims.com'), { condition: 'deployOnCall' })}` } },
     { name: 'Bicep: not deployed (if false)', files: { 'main.bicep': bicepResource(personal('dana.whitfield@contoso-claims.com'), { condition: 'false' }) } },
     { name: 'Bicep: suppressed with a reason', files: { 'main.bicep': `// hipaa-notify-disable-next-line HN101 -- break-glass contact, reviewed quarterly\n${bicepResource(personal('dana.whitfield@contoso-claims.com'))}` } },
   ],
@@ -89,6 +93,24 @@ testRule(hn101ActionGroupHardcodedRecipients, {
       findings: [{ file: 'azuredeploy.json', line: 12, message: /personal address/ }],
     },
     {
+      name: 'Bicep: a literal personal address, at the value',
+      files: { 'main.bicep': bicepResource(personal('dana.whitfield@contoso-claims.com')) },
+      findings: [{ file: 'main.bicep', line: 10, message: /Microsoft.Insights\/actionGroups 'ag-claims-oncall' notifies the personal address 'dana.whitfield@contoso-claims.com'.*armRoleReceivers/ }],
+    },
+    {
+      name: 'Bicep: a literal SMS number',
+      files: { 'main.bicep': bicepResource(actionGroupText({ smsReceivers: [{ name: 'pager', countryCode: '1', phoneNumber: '3125550147' }] }, { name: 'ag-claims-oncall' })) },
+      findings: [{ file: 'main.bicep', line: 11, message: /'ag-claims-oncall' notifies the phone number '3125550147'/ }],
+    },
+    {
+      name: 'Bicep: receivers looped over a parameter default, at each address in the default',
+      files: { 'main.bicep': `param onCall array = [\n  'dana.whitfield@contoso-claims.com'\n  'privacy-office@contoso-claims.com'\n  'jkowalski@contoso-claims.com'\n]\n\n${bicepResource(actionGroupText({ emailReceivers: emailLoop }, { name: 'ag-claims-oncall' }))}` },
+      findings: [
+        { file: 'main.bicep', line: 2, message: /personal address 'dana.whitfield@contoso-claims.com'/ },
+        { file: 'main.bicep', line: 4, message: /personal address 'jkowalski@contoso-claims.com'/ },
+      ],
+    },
+    {
       name: 'Bicep: through a parameter default',
       files: { 'main.bicep': bicepGroup("param onCallEmail string = 'dana.whitfield@contoso-claims.com'\n\n", "    emailReceivers: [\n      { name: 'on-call', emailAddress: onCallEmail, useCommonAlertSchema: true }\n    ]\n") },
       findings: [{ file: 'main.bicep', line: 1, message: /personal address 'dana.whitfield@contoso-claims.com'/ }],
@@ -110,6 +132,22 @@ testRule(hn101ActionGroupHardcodedRecipients, {
       name: 'Bicep: an address passed to a module',
       files: { 'main.bicep': "module oncall 'modules/oncall.bicep' = {\n  name: 'oncall'\n  params: {\n    onCallEmail: 'dana.whitfield@contoso-claims.com'\n  }\n}\n", 'modules/oncall.bicep': `param onCallEmail string\n\n${bicepResource(personal(expression('onCallEmail', '')))}` },
       findings: [{ file: 'main.bicep', line: 4, message: /personal address 'dana.whitfield@contoso-claims.com'/ }],
+    },
+    {
+      name: 'Bicep: written in the module',
+      files: { 'main.bicep': "module oncall 'modules/oncall.bicep' = {\n  name: 'oncall'\n}\n", 'modules/oncall.bicep': bicepResource(personal('dana.whitfield@contoso-claims.com')) },
+      findings: [{ file: 'modules/oncall.bicep', line: 10, message: /personal address 'dana.whitfield@contoso-claims.com'/ }],
+    },
+    {
+      name: 'Bicep: a module loop, at the address passed in main.bicep',
+      files: {
+        'main.bicep': "module oncall 'modules/oncall.bicep' = [for shift in ['day', 'night']: {\n  name: 'oncall-${shift}'\n  params: {\n    groupName: 'ag-claims-${shift}'\n    onCallEmail: 'dana.whitfield@contoso-claims.com'\n  }\n}]\n",
+        'modules/oncall.bicep': `param groupName string\nparam onCallEmail string\n\n${bicepResource(personal(expression('onCallEmail', ''), expression('groupName', '')))}`,
+      },
+      findings: [
+        { file: 'main.bicep', line: 5, message: /'ag-claims-day' notifies the personal address/ },
+        { file: 'main.bicep', line: 5, message: /'ag-claims-night' notifies the personal address/ },
+      ],
     },
   ],
 });

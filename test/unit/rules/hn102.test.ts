@@ -70,6 +70,8 @@ testRule(hn102LogicAppHardcodedRecipients, {
       },
     },
     { name: 'Bicep: a recipient from a parameter without a default is unknown', files: { 'main.bicep': `param to string\n\n${bicepResource(mailTo(expression('to', '')))}` } },
+    { name: 'Bicep: a reserved example address is not a real recipient', files: { 'main.bicep': bicepResource(mailTo('privacy-officer@example.com')) } },
+    { name: 'Bicep: not deployed (condition false through a parameter default)', files: { 'main.bicep': `param deployNotifier bool = false\n\n${bicepResource(mailTo('dana.whitfield@contoso-claims.com'), { condition: 'deployNotifier' })}` } },
     { name: 'Bicep: not deployed (if false)', files: { 'main.bicep': bicepResource(mailTo('dana.whitfield@contoso-claims.com'), { condition: 'false' }) } },
     { name: 'Bicep: suppressed with a reason', files: { 'main.bicep': bicepResource(mailTo('dana.whitfield@contoso-claims.com')).replace("          To: 'dana", "          // hipaa-notify-disable-next-line HN102 -- test workflow, never deployed to production\n          To: 'dana") } },
   ],
@@ -123,6 +125,16 @@ testRule(hn102LogicAppHardcodedRecipients, {
       findings: [{ file: 'main.bicep', line: 12, message: /literal recipient 'dana.whitfield@contoso-claims.com'/ }],
     },
     {
+      name: 'Bicep: through a parameter default, at the default',
+      files: { 'main.bicep': `param to string = 'dana.whitfield@contoso-claims.com'\n\n${bicepResource(mailTo(expression('to', '')))}` },
+      findings: [{ file: 'main.bicep', line: 1, message: /action 'Send_breach_email' of Microsoft.Logic\/workflows 'la-claims-breach-notifier' sends to the literal recipient 'dana.whitfield@contoso-claims.com'/ }],
+    },
+    {
+      name: 'Bicep: recipients written in the loop collection',
+      files: { 'main.bicep': `var regions = [\n  { name: 'eastus', officer: '@{triggerBody()?[\\'owner\\']}' }\n  { name: 'westus', officer: 'maria.gonzalez@contoso-claims.com' }\n]\n\n${bicepResource(mailTo(expression('region.officer', ''), expression("'la-claims-${region.name}'", '')), { loop: 'region in regions' })}` },
+      findings: [{ file: 'main.bicep', line: 3, message: /'la-claims-westus' sends to the literal recipient 'maria.gonzalez@contoso-claims.com'/ }],
+    },
+    {
       name: 'Bicep: through a .bicepparam value',
       files: { 'main.bicep': `param to string = '@{triggerBody()?[\\'owner\\']}'\n\n${bicepResource(mailTo(expression('to', '')))}`, 'main.bicepparam': "using 'main.bicep'\n\nparam to = 'dana.whitfield@contoso-claims.com'\n" },
       findings: [{ file: 'main.bicepparam', line: 3, message: /literal recipient 'dana.whitfield@contoso-claims.com'/ }],
@@ -139,6 +151,22 @@ testRule(hn102LogicAppHardcodedRecipients, {
       name: 'Bicep: a recipient passed to a module',
       files: { 'main.bicep': "module notifier 'modules/notifier.bicep' = {\n  name: 'notifier'\n  params: {\n    to: '+14155550123'\n  }\n}\n", 'modules/notifier.bicep': `param to string\n\n${bicepResource(mailTo(expression('to', '')))}` },
       findings: [{ file: 'main.bicep', line: 4, message: /literal recipient '\+14155550123'/ }],
+    },
+    {
+      name: 'Bicep: written in the module',
+      files: { 'main.bicep': "module notifier 'modules/notifier.bicep' = {\n  name: 'notifier'\n}\n", 'modules/notifier.bicep': bicepResource(mailTo('dana.whitfield@contoso-claims.com')) },
+      findings: [{ file: 'modules/notifier.bicep', line: 32, message: /literal recipient 'dana.whitfield@contoso-claims.com'/ }],
+    },
+    {
+      name: 'Bicep: a module loop, one notifier per region, at the value in main.bicep',
+      files: {
+        'main.bicep': "module notifiers 'modules/notifier.bicep' = [for region in ['eastus', 'westus']: {\n  name: 'notifier-${region}'\n  params: {\n    workflowName: 'la-claims-${region}'\n    to: 'dana.whitfield@contoso-claims.com'\n  }\n}]\n",
+        'modules/notifier.bicep': `param workflowName string\nparam to string\n\n${bicepResource(mailTo(expression('to', ''), expression('workflowName', '')))}`,
+      },
+      findings: [
+        { file: 'main.bicep', line: 5, message: /'la-claims-eastus' sends to the literal recipient/ },
+        { file: 'main.bicep', line: 5, message: /'la-claims-westus' sends to the literal recipient/ },
+      ],
     },
   ],
 });

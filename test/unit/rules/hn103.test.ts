@@ -5,6 +5,7 @@ import { bicepResource, expression, type Described } from './templateText';
 
 const tier1 = (enabled: Described, name?: Described) => actionGroupText({ armRoleReceivers: [roleReceiver] }, { enabled, name });
 
+const emailLoop = expression("[for address in privacyMailboxes: {\n      name: split(address, '@')[0]\n      emailAddress: address\n      useCommonAlertSchema: true\n    }]", '');
 const roleReceivers = `"armRoleReceivers": [{ "name": "monitoring", "roleId": "749f88d5-cbae-40b8-bcfc-e573ddc772fa", "useCommonAlertSchema": true }]`;
 const actionGroup = (properties: string, extra = '') => `    {
       "type": "Microsoft.Insights/actionGroups",
@@ -30,6 +31,8 @@ testRule(hn103ActionGroupDisabledOrEmpty, {
       files: { 'main.bicep': `resource ag 'Microsoft.Insights/actionGroups@2023-01-01' = {\n  name: 'ag-hipaa-tier1'\n  location: 'Global'\n  properties: {\n    groupShortName: 'hipaa-t1'\n    enabled: true\n    armRoleReceivers: [\n      { name: 'monitoring', roleId: '749f88d5-cbae-40b8-bcfc-e573ddc772fa', useCommonAlertSchema: true }\n    ]\n  }\n}\n` },
     },
     { name: 'Bicep: enabled from a parameter without a default is unknown', files: { 'main.bicep': `param groupOn bool\n\n${bicepResource(tier1(expression('groupOn', '')))}` } },
+    { name: 'Bicep: receivers from a loop over a parameter without a default are unknown', files: { 'main.bicep': `param privacyMailboxes array\n\n${bicepResource(actionGroupText({ emailReceivers: emailLoop }))}` } },
+    { name: 'Bicep: receivers from a loop over a non-empty default', files: { 'main.bicep': `param privacyMailboxes array = [\n  'privacy-office@contoso-health.com'\n]\n\n${bicepResource(actionGroupText({ emailReceivers: emailLoop }))}` } },
     { name: 'Bicep: not deployed (if false)', files: { 'main.bicep': bicepResource(tier1(false), { condition: 'false' }) } },
     { name: 'Bicep: suppressed with a reason', files: { 'main.bicep': bicepResource(tier1(false)).replace('    enabled: false', '    // hipaa-notify-disable-next-line HN103 -- drill group, enabled during exercises\n    enabled: false') } },
   ],
@@ -60,6 +63,18 @@ testRule(hn103ActionGroupDisabledOrEmpty, {
         { file: 'azuredeploy.json', line: 5, message: /'ag-1' is disabled/ },
       ],
     },
+    { name: 'Bicep: disabled, at the enabled value', files: { 'main.bicep': bicepResource(tier1(false)) }, findings: [{ file: 'main.bicep', line: 6, message: /Microsoft.Insights\/actionGroups 'ag-hipaa-tier1' is disabled.*set enabled to true/ }] },
+    { name: 'Bicep: no receivers, at the resource', files: { 'main.bicep': bicepResource(actionGroupText({ emailReceivers: [], smsReceivers: [] })) }, findings: [{ file: 'main.bicep', line: 1, message: /'ag-hipaa-tier1' has no receivers/ }] },
+    {
+      name: 'Bicep: receivers from a loop over an empty parameter default, at the resource',
+      files: { 'main.bicep': `param privacyMailboxes array = []\n\n${bicepResource(actionGroupText({ emailReceivers: emailLoop }))}` },
+      findings: [{ file: 'main.bicep', line: 3, message: /'ag-hipaa-tier1' has no receivers/ }],
+    },
+    {
+      name: 'Bicep: disabled by a value written in the loop collection',
+      files: { 'main.bicep': `var tiers = [\n  { tier: 1, on: true }\n  { tier: 2, on: false }\n]\n\n${bicepResource(tier1(expression('t.on', ''), expression("'ag-hipaa-tier${t.tier}'", '')), { loop: 't in tiers' })}` },
+      findings: [{ file: 'main.bicep', line: 3, message: /'ag-hipaa-tier2' is disabled/ }],
+    },
     {
       name: 'Bicep: disabled through a parameter default',
       files: { 'main.bicep': `param notify bool = false\n\nresource ag 'Microsoft.Insights/actionGroups@2023-01-01' = {\n  name: 'ag-hipaa-tier1'\n  location: 'Global'\n  properties: {\n    groupShortName: 'hipaa-t1'\n    enabled: notify\n    armRoleReceivers: [\n      { name: 'monitoring', roleId: '749f88d5-cbae-40b8-bcfc-e573ddc772fa', useCommonAlertSchema: true }\n    ]\n  }\n}\n` },
@@ -82,6 +97,22 @@ testRule(hn103ActionGroupDisabledOrEmpty, {
       name: 'Bicep: an empty group deployed by a module',
       files: { 'main.bicep': "module tier1 'modules/tier1.bicep' = {\n  name: 'tier1'\n}\n", 'modules/tier1.bicep': bicepResource(actionGroupText({})) },
       findings: [{ file: 'modules/tier1.bicep', line: 1, message: /'ag-hipaa-tier1' has no receivers/ }],
+    },
+    {
+      name: 'Bicep: enabled false passed to a module, at the value in main.bicep',
+      files: { 'main.bicep': "module tier1 'modules/tier1.bicep' = {\n  name: 'tier1'\n  params: {\n    groupOn: false\n  }\n}\n", 'modules/tier1.bicep': `param groupOn bool\n\n${bicepResource(tier1(expression('groupOn', '')))}` },
+      findings: [{ file: 'main.bicep', line: 4, message: /'ag-hipaa-tier1' is disabled/ }],
+    },
+    {
+      name: 'Bicep: a module loop, enabled false passed to each',
+      files: {
+        'main.bicep': "module tiers 'modules/tier.bicep' = [for tier in [1, 2]: {\n  name: 'tier${tier}'\n  params: {\n    groupName: 'ag-hipaa-tier${tier}'\n    groupOn: false\n  }\n}]\n",
+        'modules/tier.bicep': `param groupName string\nparam groupOn bool\n\n${bicepResource(tier1(expression('groupOn', ''), expression('groupName', '')))}`,
+      },
+      findings: [
+        { file: 'main.bicep', line: 5, message: /'ag-hipaa-tier1' is disabled/ },
+        { file: 'main.bicep', line: 5, message: /'ag-hipaa-tier2' is disabled/ },
+      ],
     },
   ],
 });

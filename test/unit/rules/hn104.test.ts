@@ -52,6 +52,8 @@ testRule(hn104AlertNotRouted, {
     { name: 'ARM: suppressed with a reason', files: { 'azuredeploy.json': armTemplate(activityAlert(`// hipaa-notify-disable-next-line HN104 -- replaced by ala-hipaa-security, deleted next release\n        "enabled": false, ${routedTo(tier1)}`)) } },
     { name: 'Bicep: enabled and routed', files: { 'main.bicep': bicepAlert('', 'true') } },
     { name: 'Bicep: enabled from a parameter without a default is unknown', files: { 'main.bicep': `param alertsOn bool\n\n${bicepResource(securityAlert(expression('alertsOn', '')))}` } },
+    { name: 'Bicep: routed to an existing action group, deployed elsewhere', files: { 'main.bicep': `${bicepResource(actionGroupText({}, { symbol: 'agTier1' }), { existing: true })}\n${bicepResource(activityLogAlertText('Security', { name: 'ala-claims-security', groups: [{ actionGroupId: expression('agTier1.id', '') }] }))}` } },
+    { name: 'Bicep: routed by symbol to a working group', files: { 'main.bicep': `${bicepResource(actionGroupText({ armRoleReceivers: [roleReceiver] }))}\n${bicepResource(activityLogAlertText('Security', { name: 'ala-claims-security', groups: [{ actionGroupId: expression('agTier1.id', '') }] }))}` } },
     { name: 'Bicep: not deployed (if false)', files: { 'main.bicep': bicepResource(securityAlert(false), { condition: 'false' }) } },
     { name: 'Bicep: suppressed with a reason', files: { 'main.bicep': bicepResource(securityAlert(false)).replace('    enabled: false', '    // hipaa-notify-disable-next-line HN104 -- replaced by ala-hipaa-security, deleted next release\n    enabled: false') } },
   ],
@@ -99,6 +101,22 @@ testRule(hn104AlertNotRouted, {
         { file: 'azuredeploy.json', line: 6, message: /'ala-1' is disabled/ },
       ],
     },
+    { name: 'Bicep: disabled, at the enabled value', files: { 'main.bicep': bicepAlert('', 'false') }, findings: [{ file: 'main.bicep', line: 5, message: /Microsoft.Insights\/activityLogAlerts 'ala-claims-security' is disabled.*set enabled to true/ }] },
+    {
+      name: 'Bicep: routed by symbol only to a disabled group of the same file',
+      files: { 'main.bicep': `${bicepResource(actionGroupText({ armRoleReceivers: [roleReceiver] }, { enabled: false }))}\n${bicepResource(activityLogAlertText('Security', { name: 'ala-claims-security', groups: [{ actionGroupId: expression('agTier1.id', '') }] }))}` },
+      findings: [{ file: 'main.bicep', line: 33, message: /'ala-claims-security' routes only to action groups that are disabled or have no receivers \(Microsoft.Insights\/actionGroups 'ag-hipaa-tier1'\)/ }],
+    },
+    {
+      name: 'Bicep: a scheduled query rule with an empty action group list',
+      files: { 'main.bicep': "resource bulkExport 'Microsoft.Insights/scheduledQueryRules@2023-03-15-preview' = {\n  name: 'phi-bulk-export'\n  location: 'eastus'\n  kind: 'LogAlert'\n  properties: {\n    enabled: true\n    scopes: [\n      resourceId('Microsoft.OperationalInsights/workspaces', 'law-hipaa-audit')\n    ]\n    criteria: {\n      allOf: [\n        { query: 'StorageBlobLogs', timeAggregation: 'Count', resourceIdColumn: '_ResourceId', operator: 'GreaterThan', threshold: 500 }\n      ]\n    }\n    actions: {\n      actionGroups: []\n    }\n  }\n}\n" },
+      findings: [{ file: 'main.bicep', line: 15, message: /'phi-bulk-export' has no action group/ }],
+    },
+    {
+      name: 'Bicep: disabled by a value written in the loop collection',
+      files: { 'main.bicep': `var regions = [\n  { name: 'eastus', alertsOn: true }\n  { name: 'westus', alertsOn: false }\n]\n\n${bicepResource(securityAlert(expression('region.alertsOn', ''), expression("'ala-claims-security-${region.name}'", '')), { loop: 'region in regions' })}` },
+      findings: [{ file: 'main.bicep', line: 3, message: /'ala-claims-security-westus' is disabled/ }],
+    },
     { name: 'Bicep: disabled through a parameter default', files: { 'main.bicep': bicepAlert('param alertsOn bool = false\n\n', 'alertsOn') }, findings: [{ file: 'main.bicep', line: 1, message: /is disabled/ }] },
     {
       name: 'Bicep: disabled through a .bicepparam value',
@@ -120,6 +138,14 @@ testRule(hn104AlertNotRouted, {
         'modules/tier1.bicep': `param groupOn bool\n\n${bicepResource(actionGroupText({ armRoleReceivers: [roleReceiver] }, { enabled: expression('groupOn', '') }))}`,
       },
       findings: [{ file: 'main.bicep', line: 24, message: /routes only to action groups that are disabled or have no receivers/ }],
+    },
+    {
+      name: 'Bicep: enabled false passed to an alert module',
+      files: {
+        'main.bicep': "module securityAlerts 'modules/security-alert.bicep' = {\n  name: 'security-alerts'\n  params: {\n    alertsOn: false\n  }\n}\n",
+        'modules/security-alert.bicep': `param alertsOn bool\n\n${bicepResource(securityAlert(expression('alertsOn', '')))}`,
+      },
+      findings: [{ file: 'main.bicep', line: 4, message: /'ala-claims-security' is disabled/ }],
     },
   ],
 });

@@ -69,6 +69,8 @@ testRule(hn105AlertMissingDimensionFilter, {
     { name: 'ARM: suppressed with a reason', files: { 'azuredeploy.json': armTemplate(metricAlert('[ "[resourceGroup().id]" ]').replace('"scopes"', '// hipaa-notify-disable-next-line HN105 -- one account per resource group by design\n        "scopes"')) } },
     { name: 'Bicep: target type and region set', files: { 'main.bicep': bicepMetric("    targetResourceType: 'Microsoft.Storage/storageAccounts'\n    targetResourceRegion: 'eastus'\n") } },
     { name: 'Bicep: scopes from a parameter without a default are unknown', files: { 'main.bicep': `param watched array\n\n${bicepResource(storageAvailability(expression('watched', '')))}` } },
+    { name: 'Bicep: a resource group scope from a .bicepparam value without a literal is unknown', files: { 'main.bicep': `param watched array\n\n${bicepResource(storageAvailability(expression('watched', '')))}`, 'main.bicepparam': "using 'main.bicep'\n\nparam watched = json(readEnvironmentVariable('WATCHED_SCOPES'))\n" } },
+    { name: 'Bicep: one storage account per alert in a loop', files: { 'main.bicep': bicepResource(storageAvailability([expression("resourceId('Microsoft.Storage/storageAccounts', account)", '')], {}, expression("'alert-${account}-availability'", '')), { loop: "account in ['stclaimsdocs001', 'stclaimsimg001']" }) } },
     { name: 'Bicep: not deployed (if false)', files: { 'main.bicep': bicepResource(storageAvailability(wholeGroup), { condition: 'false' }) } },
     { name: 'Bicep: suppressed with a reason', files: { 'main.bicep': `// hipaa-notify-disable-next-line HN105 -- one storage account per resource group by policy\n${bicepResource(storageAvailability(wholeGroup))}` } },
   ],
@@ -111,6 +113,19 @@ testRule(hn105AlertMissingDimensionFilter, {
     },
     { name: 'Bicep: resource group scope', files: { 'main.bicep': bicepMetric('') }, findings: [{ file: 'main.bicep', line: 7, message: /without targetResourceType/ }] },
     {
+      name: 'Bicep: scopes through a parameter default, at the default',
+      files: { 'main.bicep': `param watched array = [\n  resourceGroup().id\n]\n\n${bicepResource(storageAvailability(expression('watched', '')))}` },
+      findings: [{ file: 'main.bicep', line: 1, message: /'alert-claims-storage-availability' watches a whole subscription or resource group without targetResourceType/ }],
+    },
+    {
+      name: 'Bicep: a resource group scope from the loop item',
+      files: { 'main.bicep': bicepResource(storageAvailability([expression("'/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/${rg}'", '')], {}, expression("'alert-${rg}-availability'", '')), { loop: "rg in ['rg-claims', 'rg-billing']" }) },
+      findings: [
+        { file: 'main.bicep', line: 7, message: /'alert-rg-claims-availability' watches a whole/ },
+        { file: 'main.bicep', line: 7, message: /'alert-rg-billing-availability' watches a whole/ },
+      ],
+    },
+    {
       name: 'Bicep: a subscription scope through a .bicepparam value',
       files: { 'main.bicep': `param watched string = resourceId('Microsoft.Storage/storageAccounts', 'stclaimsdocs001')\n\n${bicepResource(storageAvailability([expression('watched', '')]))}`, 'main.bicepparam': "using 'main.bicep'\n\nparam watched = '/subscriptions/00000000-0000-0000-0000-000000000000'\n" },
       findings: [{ file: 'main.bicep', line: 9, message: /watches a whole subscription or resource group without targetResourceType/ }],
@@ -127,6 +142,25 @@ testRule(hn105AlertMissingDimensionFilter, {
       name: 'Bicep: a module deploys the alert',
       files: { 'main.bicep': "module alerts 'modules/alerts.bicep' = {\n  name: 'alerts'\n}\n", 'modules/alerts.bicep': bicepResource(storageAvailability(wholeGroup)) },
       findings: [{ file: 'modules/alerts.bicep', line: 7, message: /watches a whole/ }],
+    },
+    {
+      name: 'Bicep: scopes passed to a module, at the value in main.bicep',
+      files: {
+        'main.bicep': "module alerts 'modules/alerts.bicep' = {\n  name: 'alerts'\n  params: {\n    watched: [\n      '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-claims'\n    ]\n  }\n}\n",
+        'modules/alerts.bicep': `param watched array\n\n${bicepResource(storageAvailability(expression('watched', '')))}`,
+      },
+      findings: [{ file: 'main.bicep', line: 4, message: /'alert-claims-storage-availability' watches a whole/ }],
+    },
+    {
+      name: 'Bicep: a module loop, one alert per resource group',
+      files: {
+        'main.bicep': "module alerts 'modules/alerts.bicep' = [for rg in ['rg-claims', 'rg-billing']: {\n  name: 'alerts-${rg}'\n  scope: resourceGroup(rg)\n  params: {\n    alertName: 'alert-${rg}-availability'\n  }\n}]\n",
+        'modules/alerts.bicep': `param alertName string\n\n${bicepResource(storageAvailability(wholeGroup, {}, expression('alertName', '')))}`,
+      },
+      findings: [
+        { file: 'modules/alerts.bicep', line: 9, message: /'alert-rg-claims-availability' watches a whole/ },
+        { file: 'modules/alerts.bicep', line: 9, message: /'alert-rg-billing-availability' watches a whole/ },
+      ],
     },
   ],
 });

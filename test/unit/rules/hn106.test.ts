@@ -16,6 +16,11 @@ const policyEvents = (endpointType: string): ResourceText => ({
   type: 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2022-06-15',
   body: { name: 'evgt-policy-states/to-notifier', properties: { destination: { endpointType, properties: endpointType === 'WebHook' ? { endpointUrl: 'https://notify.contoso-health.com/api/policy' } : { resourceId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st/queueServices/default/queues/policy', queueName: 'policy' } }, filter: { includedEventTypes: ['Microsoft.PolicyInsights.PolicyStateChanged'] } } },
 });
+const childEvents = (includedEventTypes: Described): ResourceText => ({
+  symbol: 'policyEvents',
+  type: 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2022-06-15',
+  body: { parent: expression('policyTopic', ''), name: 'to-notifier', properties: { destination: { endpointType: 'WebHook', properties: { endpointUrl: 'https://notify.contoso-health.com/api/policy' } }, filter: { includedEventTypes } } },
+});
 const arm = (...resources: ResourceText[]) => armTemplate(resources.map((r) => armResource(r)).join(',\n'));
 const bicep = (...resources: ResourceText[]) => resources.map((r) => bicepResource(r)).join('\n');
 const parametersFile = '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",\n  "contentVersion": "1.0.0.0",\n  "parameters": {\n    "policyAlertOn": { "value": false }\n  }\n}\n';
@@ -28,7 +33,14 @@ testRule(hn106PolicyComplianceNotNotified, {
     { name: 'ARM: an alert routed to groups from a parameter without a default may notify', files: { ...policy, 'azuredeploy.json': armTemplate(`${armResource(assignment())},\n${armResource(policyAlert({ groups: expression('', "parameters('groups')") }))}`, { parameters: '"groups": { "type": "array" }' }) } },
     { name: 'ARM: the assignment is not deployed (condition false)', files: { ...policy, 'azuredeploy.json': armTemplate(armResource(assignment(), { condition: false })) } },
     { name: 'ARM: suppressed in resource metadata', files: { ...policy, 'azuredeploy.json': armTemplate(armResource(assignment(), { metadata: { 'hipaa-notify': { suppress: { HN106: 'audit-only initiative reviewed monthly' } } } })) } },
+    { name: 'ARM: suppressed with a comment', files: { ...policy, 'azuredeploy.json': arm(assignment()).replace('    {\n      "type": "Microsoft.Authorization/policyAssignments"', '    // hipaa-notify-disable-next-line HN106 -- audit-only initiative reviewed monthly\n    {\n      "type": "Microsoft.Authorization/policyAssignments"') } },
     { name: 'Bicep: a routed Policy activity log alert', files: { ...policy, 'main.bicep': bicep(assignment(), policyAlert()) } },
+    { name: 'Bicep: no policy file, no workspace rule', files: { 'main.bicep': bicepResource(assignment()) } },
+    { name: 'Bicep: a template outside the policy file\'s folder is not covered', files: { 'policy/claims.hipaa-notify.yaml': minimalPolicy, 'main.bicep': bicepResource(assignment()) } },
+    { name: 'Bicep: PolicyStateChanged events to a webhook, the subscription declared with parent', files: { ...policy, 'main.bicep': bicep(assignment(), policyTopic, childEvents(['Microsoft.PolicyInsights.PolicyStateChanged'])) } },
+    { name: 'Bicep: a registry module may deploy the Policy alert', files: { ...policy, 'main.bicep': `${bicepResource(assignment())}\nmodule alerts 'br/public:avm/res/insights/activity-log-alert:0.3.0' = {\n  name: 'policy-alert'\n  params: {\n    name: 'ala-hipaa-policy'\n  }\n}\n` } },
+    { name: 'Bicep: an alert enabled from a parameter without a default may notify', files: { ...policy, 'main.bicep': `param policyAlertOn bool\n\n${bicep(assignment(), policyAlert({ enabled: expression('policyAlertOn', '') }))}` } },
+    { name: 'Bicep: an alert whose category comes from a parameter without a default may be the Policy alert', files: { ...policy, 'main.bicep': `param category string\n\n${bicep(assignment(), activityLogAlertText(expression('category', '')))}` } },
     { name: 'Bicep: not deployed (if false)', files: { ...policy, 'main.bicep': bicepResource(assignment(), { condition: 'false' }) } },
     { name: 'Bicep: suppressed with a reason', files: { ...policy, 'main.bicep': `// hipaa-notify-disable-next-line HN106 -- audit-only initiative reviewed monthly\n${bicepResource(assignment())}` } },
   ],
@@ -53,7 +65,27 @@ testRule(hn106PolicyComplianceNotNotified, {
         { file: 'azuredeploy.json', line: 7, message: /'nist-800-53'/ },
       ],
     },
+    {
+      name: 'ARM: the Policy alert is not deployed (condition false)',
+      files: { ...policy, 'azuredeploy.json': armTemplate(`${armResource(assignment())},\n${armResource(policyAlert(), { condition: false })}`) },
+      findings: [{ file: 'azuredeploy.json', line: 7, message: /'hipaa-hitrust-audit' notifies nobody/ }],
+    },
     { name: 'Bicep: an assignment nobody hears about', files: { ...policy, 'main.bicep': bicepResource(assignment()) }, findings: [{ file: 'main.bicep', line: 1, message: /notifies nobody.*category Policy/ }] },
+    {
+      name: 'Bicep: the alert disabled through a parameter default',
+      files: { ...policy, 'main.bicep': `param policyAlertOn bool = false\n\n${bicep(assignment(), policyAlert({ enabled: expression('policyAlertOn', '') }))}` },
+      findings: [{ file: 'main.bicep', line: 3, message: /Microsoft.Authorization\/policyAssignments 'hipaa-hitrust-audit' notifies nobody/ }],
+    },
+    {
+      name: 'Bicep: a template in a subfolder of the policy file\'s folder is covered',
+      files: { 'platform/claims.hipaa-notify.yaml': minimalPolicy, 'platform/policy/main.bicep': bicepResource(assignment()) },
+      findings: [{ file: 'platform/policy/main.bicep', line: 1, message: /notifies nobody/ }],
+    },
+    {
+      name: 'Bicep: PolicyStates events filtered to deletions only',
+      files: { ...policy, 'main.bicep': bicep(assignment(), policyTopic, childEvents(['Microsoft.PolicyInsights.PolicyStateDeleted'])) },
+      findings: [{ file: 'main.bicep', line: 1, message: /notifies nobody/ }],
+    },
     {
       name: 'Bicep: the alert switched off in the .bicepparam file',
       files: { ...policy, 'main.bicep': `param policyAlertOn bool = true\n\n${bicep(assignment(), policyAlert({ enabled: expression('policyAlertOn', '') }))}`, 'main.bicepparam': "using 'main.bicep'\n\nparam policyAlertOn = false\n" },
@@ -71,6 +103,15 @@ testRule(hn106PolicyComplianceNotNotified, {
       name: 'Bicep: a module assigns the initiative',
       files: { ...policy, 'main.bicep': "module policies 'modules/policies.bicep' = {\n  name: 'policies'\n}\n", 'modules/policies.bicep': bicepResource(assignment()) },
       findings: [{ file: 'modules/policies.bicep', line: 1, message: /notifies nobody/ }],
+    },
+    {
+      name: 'Bicep: a module given enabled false deploys the Policy alert',
+      files: {
+        ...policy,
+        'main.bicep': `${bicepResource(assignment())}\nmodule policyAlerts 'modules/alerts.bicep' = {\n  name: 'policy-alerts'\n  params: {\n    alertOn: false\n  }\n}\n`,
+        'modules/alerts.bicep': `param alertOn bool\n\n${bicepResource(policyAlert({ enabled: expression('alertOn', '') }))}`,
+      },
+      findings: [{ file: 'main.bicep', line: 1, message: /'hipaa-hitrust-audit' notifies nobody/ }],
     },
   ],
 });

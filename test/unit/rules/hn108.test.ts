@@ -7,6 +7,7 @@ const policy = { 'claims.hipaa-notify.yaml': minimalPolicy };
 const alert = (category: Described, options: Parameters<typeof activityLogAlertText>[1] = {}) => activityLogAlertText(category, { name: `ala-hipaa-${typeof category === 'string' ? category.toLowerCase() : 'category'}`, symbol: `${typeof category === 'string' ? category.toLowerCase() : 'category'}Alert`, ...options });
 const arm = (...categories: Described[]) => armTemplate(categories.map((c) => armResource(alert(c))).join(',\n'));
 const bicep = (...categories: Described[]) => categories.map((c) => bicepResource(alert(c))).join('\n');
+const activityLogPolicy = minimalPolicy.replace('  discovery: []\n', '  discovery:\n    - source: activityLog\n      categories:\n        - Administrative\n        - Security\n        - Policy\n');
 const parametersFile = '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",\n  "contentVersion": "1.0.0.0",\n  "parameters": {\n    "policyAlertOn": { "value": false }\n  }\n}\n';
 
 testRule(hn108ActivityLogAlertsIncomplete, {
@@ -16,10 +17,17 @@ testRule(hn108ActivityLogAlertsIncomplete, {
     { name: 'ARM: no policy file, no workspace rule', files: { 'azuredeploy.json': arm('Administrative') } },
     { name: 'ARM: a routed alert whose category is unknown may cover the rest', files: { ...policy, 'azuredeploy.json': armTemplate(armResource(alert(expression('', "parameters('category')"))), { parameters: '"category": { "type": "string" }' }) } },
     { name: 'ARM: suppressed in resource metadata', files: { ...policy, 'azuredeploy.json': armTemplate([armResource(alert('Administrative')), armResource(alert('Security')), armResource(alert('Policy', { enabled: false }), { metadata: { 'hipaa-notify': { suppress: { HN108: 'Policy alerts come from the landing zone' } } } })].join(',\n')) } },
+    { name: 'ARM: a broken Policy alert not deployed (condition false) beside a routed one', files: { ...policy, 'azuredeploy.json': armTemplate([armResource(alert('Administrative')), armResource(alert('Security')), armResource(alert('Policy')), armResource(alert('Policy', { enabled: false, name: 'ala-hipaa-policy-old' }), { condition: false })].join(',\n')) } },
+    { name: 'ARM: suppressed with a comment', files: { ...policy, 'azuredeploy.json': armTemplate([armResource(alert('Administrative')), armResource(alert('Security')), `    // hipaa-notify-disable-next-line HN108 -- Policy alerts come from the landing zone\n${armResource(alert('Policy', { enabled: false }))}`].join(',\n')) } },
+    { name: 'ARM: suppressed on the policy file\'s discovery entry', files: { 'claims.hipaa-notify.yaml': activityLogPolicy.replace('    - source: activityLog', '    # hipaa-notify-disable-next-line HN108 -- Policy alerts come from the landing zone\n    - source: activityLog'), 'azuredeploy.json': arm('Administrative', 'Security') } },
+    { name: 'Bicep: no policy file, no workspace rule', files: { 'main.bicep': bicep('Administrative') } },
+    { name: 'Bicep: an alert enabled from a parameter without a default may be routed', files: { ...policy, 'main.bicep': `param securityAlertOn bool\n\n${bicep('Administrative', 'Policy')}\n${bicepResource(alert('Security', { enabled: expression('securityAlertOn', '') }))}` } },
+    { name: 'Bicep: categories with containsAny', files: { ...policy, 'main.bicep': bicepResource(activityLogAlertText('Administrative', { name: 'ala-hipaa-all' })).replace("equals: 'Administrative'", "containsAny: [\n            'Administrative'\n            'Security'\n            'Policy'\n          ]") } },
     {
       name: 'Bicep: one alert per category in a loop',
       files: { ...policy, 'main.bicep': bicepResource(alert(expression('category', ''), { name: expression("'ala-hipaa-${toLower(category)}'", '') }), { loop: "category in ['Administrative', 'Security', 'Policy']" }) },
     },
+    { name: 'Bicep: a registry module may deploy the Security alert', files: { ...policy, 'main.bicep': `${bicep('Administrative', 'Policy')}\nmodule securityAlert 'br/public:avm/res/insights/activity-log-alert:0.3.0' = {\n  name: 'security-alert'\n  params: {\n    name: 'ala-hipaa-security'\n  }\n}\n` } },
     { name: 'Bicep: suppressed with a reason', files: { ...policy, 'main.bicep': `${bicep('Administrative', 'Security')}\n// hipaa-notify-disable-next-line HN108 -- Policy alerts come from the landing zone\n${bicepResource(alert('Policy', { enabled: false }))}` } },
     { name: 'Bicep: a disabled duplicate does not matter', files: { ...policy, 'main.bicep': `${bicep('Administrative', 'Security', 'Policy')}\n${bicepResource(alert('Policy', { enabled: false, name: 'ala-hipaa-policy-old', symbol: 'oldPolicyAlert' }))}` } },
   ],
@@ -41,7 +49,23 @@ testRule(hn108ActivityLogAlertsIncomplete, {
       files: { ...policy, 'azuredeploy.json': armTemplate(armResource(alert(expression('', "variables('categories')[copyIndex()]"), { name: expression('', "concat('ala-hipaa-', copyIndex())") }), { copy: { name: 'alerts', count: 2 } }), { variables: '"categories": [ "Administrative", "Policy" ]' }) },
       findings: [{ file: 'claims.hipaa-notify.yaml', line: 4, message: /category Security/ }],
     },
+    { name: 'ARM: no Policy alert, on the activityLog discovery entry of the policy file', files: { 'claims.hipaa-notify.yaml': activityLogPolicy, 'azuredeploy.json': arm('Administrative', 'Security') }, findings: [{ file: 'claims.hipaa-notify.yaml', line: 10, message: /no activity log alert on category Policy is routed/ }] },
+    {
+      name: 'ARM: the only Policy alert is not deployed (condition false), on the policy file',
+      files: { ...policy, 'azuredeploy.json': armTemplate([armResource(alert('Administrative')), armResource(alert('Security')), armResource(alert('Policy'), { condition: false })].join(',\n')) },
+      findings: [{ file: 'claims.hipaa-notify.yaml', line: 4, message: /no activity log alert on category Policy is routed/ }],
+    },
     { name: 'Bicep: no Security alert', files: { ...policy, 'main.bicep': bicep('Administrative', 'Policy') }, findings: [{ file: 'claims.hipaa-notify.yaml', line: 4, message: /category Security/ }] },
+    {
+      name: 'Bicep: the Security alert disabled through a parameter default, on the alert',
+      files: { ...policy, 'main.bicep': `param securityAlertOn bool = false\n\n${bicep('Administrative', 'Policy')}\n${bicepResource(alert('Security', { enabled: expression('securityAlertOn', '') }))}` },
+      findings: [{ file: 'main.bicep', line: 55, message: /the Security activity log alert Microsoft.Insights\/activityLogAlerts 'ala-hipaa-security' is disabled or not routed/ }],
+    },
+    {
+      name: 'Bicep: categories from a variable in a loop miss Policy',
+      files: { ...policy, 'main.bicep': `var categories = [\n  'Administrative'\n  'Security'\n]\n\n${bicepResource(alert(expression('category', ''), { name: expression("'ala-hipaa-${toLower(category)}'", '') }), { loop: 'category in categories' })}` },
+      findings: [{ file: 'claims.hipaa-notify.yaml', line: 4, message: /no activity log alert on category Policy is routed/ }],
+    },
     {
       name: 'Bicep: the Security alert disabled in the .bicepparam file',
       files: { ...policy, 'main.bicep': `param securityAlertOn bool = true\n\n${bicep('Administrative', 'Policy')}\n${bicepResource(alert('Security', { enabled: expression('securityAlertOn', '') }))}`, 'main.bicepparam': "using 'main.bicep'\n\nparam securityAlertOn = false\n" },

@@ -10,6 +10,9 @@ const notifierReceiver = (flag?: Described): Described => ({
   ...(flag === undefined ? {} : { useCommonAlertSchema: flag }),
 });
 const group = (flag?: Described, name?: Described) => actionGroupText({ armRoleReceivers: [roleReceiver], logicAppReceivers: [notifierReceiver(flag)] }, { name });
+const notifierLoop = (flag: string) =>
+  expression(`[for notifier in notifiers: {\n        name: notifier\n        resourceId: resourceId('Microsoft.Logic/workflows', notifier)\n        callbackUrl: 'https://prod-00.eastus.logic.azure.com/workflows/0f1e/triggers/manual/paths/invoke'\n        useCommonAlertSchema: ${flag}\n      }]`, '');
+const notifiersParam = "param notifiers array = [\n  'la-claims-breach-notifier'\n  'la-claims-audit-notifier'\n]\n\n";
 const parametersFile = '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",\n  "contentVersion": "1.0.0.0",\n  "parameters": {\n    "commonSchema": { "value": false }\n  }\n}\n';
 
 testRule(hn109CommonAlertSchemaOff, {
@@ -19,7 +22,12 @@ testRule(hn109CommonAlertSchemaOff, {
     { name: 'ARM: a flag from a parameter without a default is unknown', files: { 'azuredeploy.json': armTemplate(armResource(group(expression('', "parameters('commonSchema')"))), { parameters: '"commonSchema": { "type": "bool" }' }) } },
     { name: 'ARM: not deployed (condition false)', files: { 'azuredeploy.json': armTemplate(armResource(group(false), { condition: false })) } },
     { name: 'ARM: suppressed in resource metadata', files: { 'azuredeploy.json': armTemplate(armResource(group(false), { metadata: { 'hipaa-notify': { suppress: { HN109: 'the notifier parses the legacy schema until release 4' } } } })) } },
+    { name: 'ARM: suppressed with a comment', files: { 'azuredeploy.json': armTemplate(armResource(group(false))).replace('"useCommonAlertSchema": false', '// hipaa-notify-disable-next-line HN109 -- the notifier parses the legacy schema until release 4\n          "useCommonAlertSchema": false') } },
     { name: 'Bicep: the Logic App receiver uses the common schema', files: { 'main.bicep': bicepResource(group(true)) } },
+    { name: 'Bicep: a flag from a parameter without a default is unknown', files: { 'main.bicep': `param commonSchema bool\n\n${bicepResource(group(expression('commonSchema', '')))}` } },
+    { name: 'Bicep: receivers from a loop over a parameter without a default are unknown', files: { 'main.bicep': `param notifiers array\n\n${bicepResource(actionGroupText({ armRoleReceivers: [roleReceiver], logicAppReceivers: notifierLoop('false') }))}` } },
+    { name: 'Bicep: receivers from a loop, each on the common schema', files: { 'main.bicep': `${notifiersParam}${bicepResource(actionGroupText({ armRoleReceivers: [roleReceiver], logicAppReceivers: notifierLoop('true') }))}` } },
+    { name: 'Bicep: not deployed (condition false through a parameter default)', files: { 'main.bicep': `param deployTier2 bool = false\n\n${bicepResource(group(false), { condition: 'deployTier2' })}` } },
     { name: 'Bicep: not deployed (if false)', files: { 'main.bicep': bicepResource(group(false), { condition: 'false' }) } },
     { name: 'Bicep: suppressed with a reason', files: { 'main.bicep': bicepResource(group(false)).replace('        useCommonAlertSchema: false', '        // hipaa-notify-disable-next-line HN109 -- the notifier parses the legacy schema until release 4\n        useCommonAlertSchema: false') } },
   ],
@@ -41,6 +49,16 @@ testRule(hn109CommonAlertSchemaOff, {
       ],
     },
     { name: 'Bicep: the flag is false', files: { 'main.bicep': bicepResource(group(false)) }, findings: [{ file: 'main.bicep', line: 19, message: /does not use the common alert schema/ }] },
+    { name: 'Bicep: through a parameter default', files: { 'main.bicep': `param commonSchema bool = false\n\n${bicepResource(group(expression('commonSchema', '')))}` }, findings: [{ file: 'main.bicep', line: 1, message: /'breach-notifier' of Microsoft.Insights\/actionGroups 'ag-hipaa-tier1' does not use the common alert schema/ }] },
+    { name: 'Bicep: the flag is absent, at the receiver', files: { 'main.bicep': bicepResource(group()) }, findings: [{ file: 'main.bicep', line: 15, message: /'breach-notifier'.*set useCommonAlertSchema to true/ }] },
+    {
+      name: 'Bicep: receivers from a loop, at the flag in the loop body',
+      files: { 'main.bicep': `${notifiersParam}${bicepResource(actionGroupText({ armRoleReceivers: [roleReceiver], logicAppReceivers: notifierLoop('false') }))}` },
+      findings: [
+        { file: 'main.bicep', line: 23, message: /'la-claims-breach-notifier' of Microsoft.Insights\/actionGroups 'ag-hipaa-tier1'/ },
+        { file: 'main.bicep', line: 23, message: /'la-claims-audit-notifier' of Microsoft.Insights\/actionGroups 'ag-hipaa-tier1'/ },
+      ],
+    },
     { name: 'Bicep: through a .bicepparam value', files: { 'main.bicep': `param commonSchema bool = true\n\n${bicepResource(group(expression('commonSchema', '')))}`, 'main.bicepparam': "using 'main.bicep'\n\nparam commonSchema = false\n" }, findings: [{ file: 'main.bicepparam', line: 3, message: /common alert schema/ }] },
     {
       name: 'Bicep: a variable receiver in a loop of groups',
@@ -54,6 +72,22 @@ testRule(hn109CommonAlertSchemaOff, {
       name: 'Bicep: passed to a module',
       files: { 'main.bicep': "module tier1 'modules/tier1.bicep' = {\n  name: 'tier1'\n  params: {\n    commonSchema: false\n  }\n}\n", 'modules/tier1.bicep': `param commonSchema bool\n\n${bicepResource(group(expression('commonSchema', '')))}` },
       findings: [{ file: 'main.bicep', line: 4, message: /common alert schema/ }],
+    },
+    {
+      name: 'Bicep: written in the module',
+      files: { 'main.bicep': "module tier1 'modules/tier1.bicep' = {\n  name: 'tier1'\n}\n", 'modules/tier1.bicep': bicepResource(group(false)) },
+      findings: [{ file: 'modules/tier1.bicep', line: 19, message: /'breach-notifier' of Microsoft.Insights\/actionGroups 'ag-hipaa-tier1' does not use the common alert schema/ }],
+    },
+    {
+      name: 'Bicep: a module loop, at the value passed in main.bicep',
+      files: {
+        'main.bicep': "module tiers 'modules/tier.bicep' = [for tier in [1, 2]: {\n  name: 'tier${tier}'\n  params: {\n    groupName: 'ag-hipaa-tier${tier}'\n    commonSchema: false\n  }\n}]\n",
+        'modules/tier.bicep': `param groupName string\nparam commonSchema bool\n\n${bicepResource(group(expression('commonSchema', ''), expression('groupName', '')))}`,
+      },
+      findings: [
+        { file: 'main.bicep', line: 5, message: /'ag-hipaa-tier1' does not use/ },
+        { file: 'main.bicep', line: 5, message: /'ag-hipaa-tier2' does not use/ },
+      ],
     },
   ],
 });

@@ -2,7 +2,7 @@
  * Whether an e-mail address looks like one person's mailbox rather than a shared or role
  * mailbox. The heuristic reads only the local part (before `@`, without a `+tag`):
  * - a role mailbox holds a role word: `privacy-office`, `security`, `soc`, `hipaa-alerts`,
- *   `compliance.team`, `it-oncall` (whole words for short ones such as `it`, `soc`, `noc`);
+ *   `compliance.team`, `it-oncall`, `devops` (whole words for short ones such as `it`, `soc`, `noc`);
  * - a personal mailbox is then name-shaped: one to three alphabetic parts joined by `.`, `_`
  *   or `-` (`jane.doe`, `j.doe`, `jane_m_doe`, `jdoe`, `janedoe`), optionally with digits at
  *   the end (`jdoe2`).
@@ -23,6 +23,7 @@ export function looksPersonal(address: string): boolean {
 
 const shortRoleWords = new Set([
   'it', 'is', 'ops', 'soc', 'noc', 'dpo', 'cso', 'ciso', 'cio', 'cto', 'hr', 'pr', 'sec', 'csirt', 'cirt', 'sirt', 'cert', 'psirt', 'dl', 'grp', 'info', 'team', 'desk', 'help', 'admin', 'abuse', 'legal', 'risk', 'audit', 'oncall', 'alert', 'alerts', 'all', 'staff', 'group', 'office', 'ir',
+  'devops', 'devsecops', 'secops', 'sre', 'itops', 'cloudops', 'netops',
 ]);
 
 const longRoleWords = [

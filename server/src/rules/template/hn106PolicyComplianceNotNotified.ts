@@ -5,7 +5,7 @@ import type { DeployedResource } from '../../model/deployedResource';
 import { notificationComponents } from '../../model/notificationComponents';
 import { isDeployed, isResource, knownString, referencedResource, sameType } from '../../model/resourceReference';
 import { valueAt } from '../../model/value';
-import { defineRule, describe } from '../rule';
+import { defineRule, deploysUnseen, describe } from '../rule';
 
 const policyAssignmentType = 'Microsoft.Authorization/policyAssignments';
 const systemTopicSubscriptionType = 'Microsoft.EventGrid/systemTopics/eventSubscriptions';
@@ -14,7 +14,7 @@ const stateEvents = ['microsoft.policyinsights.policystatecreated', 'microsoft.p
 
 /** HN106 (workspace): assigned Azure Policy must tell someone about non-compliance. */
 export const hn106PolicyComplianceNotNotified = defineRule('HN106', 'Azure Policy is assigned but no Policy activity log alert or PolicyStates event subscription notifies anyone.', (context, report) => {
-  if (!context.policyFile) return;
+  if (!context.policyFile || deploysUnseen(context)) return;
   const assignments = context.resources.filter((r) => sameType(r.type, policyAssignmentType) && isDeployed(r));
   if (assignments.length === 0) return;
   if (context.resources.some((r) => routedPolicyAlert(r, context.resources) || notifyingPolicyEvents(r, context.resources))) return;

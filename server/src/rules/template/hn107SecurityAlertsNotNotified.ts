@@ -1,7 +1,8 @@
 import type { DeployedResource } from '../../model/deployedResource';
 import { isDeployed, knownString, sameType } from '../../model/resourceReference';
 import { valueAt, type Origin, type Value } from '../../model/value';
-import { defineRule, describe } from '../rule';
+import { discoverySourceSpan } from '../../syntax/policy/notificationPolicy';
+import { defineRule, deploysUnseen, describe } from '../rule';
 
 const contactType = 'Microsoft.Security/securityContacts';
 const automationType = 'Microsoft.Security/automations';
@@ -15,7 +16,7 @@ interface Shortfall {
 
 /** HN107 (workspace): Defender for Cloud alerts must reach a contact, the owners, or an export. */
 export const hn107SecurityAlertsNotNotified = defineRule('HN107', 'No security contact notifies on alerts (Medium or lower, owners by role) and no automation exports Alerts.', (context, report) => {
-  if (!context.policyFile) return;
+  if (!context.policyFile || deploysUnseen(context)) return;
   const contacts = context.resources.filter((r) => sameType(r.type, contactType) && isDeployed(r));
   const automations = context.resources.filter((r) => sameType(r.type, automationType) && isDeployed(r) && exportsAlerts(r) !== false);
   const contactShortfalls = contacts.map((contact) => ({ contact, shortfall: contactShortfall(contact) }));
@@ -32,7 +33,7 @@ export const hn107SecurityAlertsNotNotified = defineRule('HN107', 'No security c
     }
   } else {
     report({
-      at: { file: context.policyFile, span: context.policy?.name?.span ?? { offset: 0, length: 0 } },
+      at: { file: context.policyFile, span: discoverySourceSpan(context.policy, 'defenderForCloud') ?? context.policy?.name?.span ?? { offset: 0, length: 0 } },
       message: `no security contact notifies on Defender for Cloud alerts and no automation exports them in the templates of this policy's folder: add a Microsoft.Security/securityContacts with alert notifications (Medium and up) and notifications to Owners, or an automation exporting Alerts to the notifier`,
     });
   }

@@ -4,13 +4,14 @@ import { alertTypes } from '../../model/alerts';
 import type { DeployedResource } from '../../model/deployedResource';
 import { isDeployed, sameType } from '../../model/resourceReference';
 import type { Origin } from '../../model/value';
-import { defineRule, describe } from '../rule';
+import { discoverySourceSpan } from '../../syntax/policy/notificationPolicy';
+import { defineRule, deploysUnseen, describe } from '../rule';
 
 const requiredCategories = ['Administrative', 'Security', 'Policy'] as const;
 
 /** HN108 (workspace): every one of Administrative, Security and Policy needs a routed activity log alert. */
 export const hn108ActivityLogAlertsIncomplete = defineRule('HN108', 'No routed activity log alert for each of the categories Administrative, Security and Policy.', (context, report) => {
-  if (!context.policyFile) return;
+  if (!context.policyFile || deploysUnseen(context)) return;
   const alerts = context.resources.filter((r) => sameType(r.type, alertTypes.activityLog) && isDeployed(r));
   const routed = alerts.filter((alert) => alertRouting(alert, context.resources).kind === 'routed');
   // A routed alert whose categories are not known may cover any of them: stay silent.
@@ -22,7 +23,7 @@ export const hn108ActivityLogAlertsIncomplete = defineRule('HN108', 'No routed a
     };
     if (routed.some(names)) continue;
     const unrouted = alerts.find(names);
-    const policyStart: Origin = { file: context.policyFile, span: context.policy?.name?.span ?? { offset: 0, length: 0 } };
+    const policyStart: Origin = { file: context.policyFile, span: discoverySourceSpan(context.policy, 'activityLog') ?? context.policy?.name?.span ?? { offset: 0, length: 0 } };
     report({
       at: unrouted ? unrouted.origin : policyStart,
       message: unrouted

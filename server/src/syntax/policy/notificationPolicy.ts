@@ -72,6 +72,12 @@ export interface NotificationPolicy {
   };
 }
 
+/** Where the first discovery entry of a source kind is written (its `source` value), for findings about that source. */
+export function discoverySourceSpan(policy: NotificationPolicy | undefined, kind: DiscoverySourceKind): Span | undefined {
+  const entry = policy?.discovery.find((source) => source.source?.value === kind);
+  return entry ? (entry.source?.span ?? entry.span) : undefined;
+}
+
 /** Tiers in escalation order: by their `tier` number when every tier has one, else as listed. */
 export function tiersInOrder(tiers: readonly EscalationTier[]): EscalationTier[] {
   const list = [...tiers];
