@@ -15,7 +15,15 @@ testRule(hn203EventSubscriptionNoDeadLetter, {
     { name: 'ARM: properties from a parameter without a default are unknown', files: { 'azuredeploy.json': armTemplate(armResource({ ...blobSubscription({}), body: { name: 'evgt-claims-documents/claims-blob-deleted', properties: expression('', "parameters('subscription')") } }), { parameters: '"subscription": { "type": "object" }' }) } },
     { name: 'ARM: not deployed (condition false)', files: { 'azuredeploy.json': armTemplate(armResource(blobSubscription({}), { condition: false })) } },
     { name: 'ARM: suppressed in resource metadata', files: { 'azuredeploy.json': armTemplate(armResource(blobSubscription({}), { metadata: { 'hipaa-notify': { suppress: { HN203: 'the receiver replays from the blob change feed' } } } })) } },
+    { name: 'ARM: suppressed with a comment', files: { 'azuredeploy.json': armTemplate(`    // hipaa-notify-disable-next-line HN203 -- the receiver replays from the blob change feed\n${armResource(blobSubscription({}))}`) } },
     { name: 'Bicep: a dead-letter container', files: { 'main.bicep': bicepResource(blobSubscription({ deadLetterDestination: deadLetter })) } },
+    { name: 'Bicep: dead-lettering with a managed identity on a custom topic', files: { 'main.bicep': bicepResource({ ...blobSubscription({ deadLetterWithResourceIdentity: { identity: { type: 'SystemAssigned' }, deadLetterDestination: deadLetter } }, 'evgt-claims-intake/claims-intake-webhook'), type: 'Microsoft.EventGrid/topics/eventSubscriptions@2022-06-15' }) } },
+    { name: 'Bicep: properties from a parameter without a default are unknown', files: { 'main.bicep': `param subscriptionProperties object
+
+${bicepResource({ ...blobSubscription({}), body: { name: 'evgt-claims-documents/claims-blob-deleted', properties: expression('subscriptionProperties', '') } })}` } },
+    { name: 'Bicep: a dead-letter switch from a parameter without a default is unknown', files: { 'main.bicep': `param deadLetterOn bool
+
+${bicepDeadLetter}${bicepResource(conditional('deadLetterOn', ''))}` } },
     { name: 'Bicep: not deployed (if false)', files: { 'main.bicep': bicepResource(blobSubscription({}), { condition: 'false' }) } },
     { name: 'Bicep: suppressed with a reason', files: { 'main.bicep': `// hipaa-notify-disable-next-line HN203 -- the receiver replays from the blob change feed\n${bicepResource(blobSubscription({}))}` } },
   ],
@@ -54,6 +62,24 @@ testRule(hn203EventSubscriptionNoDeadLetter, {
         { file: 'main.bicep', line: 3, message: /'evgt-claims-documents\/claims-deleted'/ },
         { file: 'main.bicep', line: 3, message: /'evgt-claims-documents\/claims-tiered'/ },
       ],
+    },
+    {
+      name: 'Bicep: an extension subscription scoped to a storage account',
+      files: { 'main.bicep': "resource claimsDocs 'Microsoft.Storage/storageAccounts@2023-01-01' existing = {\n  name: 'stclaimsdocs001'\n}\n\n" + bicepResource({ ...blobSubscription({}), type: 'Microsoft.EventGrid/eventSubscriptions@2022-06-15', body: { name: 'claims-blob-deleted', scope: expression('claimsDocs', ''), properties: blobSubscription({}).body.properties } }) },
+      findings: [{ file: 'main.bicep', line: 8, message: /Microsoft.EventGrid\/eventSubscriptions 'claims-blob-deleted' has no dead-letter/ }],
+    },
+    {
+      name: 'Bicep: a domain topic subscription, child of an existing domain',
+      files: { 'main.bicep': "resource claimsDomain 'Microsoft.EventGrid/domains@2022-06-15' existing = {\n  name: 'evgd-claims'\n}\n\nresource intakeTopic 'Microsoft.EventGrid/domains/topics@2022-06-15' existing = {\n  parent: claimsDomain\n  name: 'claims-intake'\n}\n\n" + bicepResource({ ...blobSubscription({}, 'claims-intake-to-ticketing'), type: 'Microsoft.EventGrid/domains/topics/eventSubscriptions@2022-06-15', body: { parent: expression('intakeTopic', ''), ...blobSubscription({}, 'claims-intake-to-ticketing').body } }) },
+      findings: [{ file: 'main.bicep', line: 13, message: /Microsoft.EventGrid\/domains\/topics\/eventSubscriptions 'evgd-claims\/claims-intake\/claims-intake-to-ticketing' has no dead-letter/ }],
+    },
+    {
+      name: 'Bicep: a module told not to dead-letter',
+      files: {
+        'main.bicep': "module events 'modules/events.bicep' = {\n  name: 'events'\n  params: {\n    deadLetterOn: false\n  }\n}\n",
+        'modules/events.bicep': `param deadLetterOn bool = true\n\n${bicepDeadLetter}${bicepResource(conditional('deadLetterOn', ''))}`,
+      },
+      findings: [{ file: 'modules/events.bicep', line: 13, message: /'evgt-claims-documents\/claims-blob-deleted' has no dead-letter/ }],
     },
     {
       name: 'Bicep: a module with a variable destination',
