@@ -13,6 +13,13 @@ testRule(hn204EventSubscriptionRetryTooShort, {
     { name: 'ARM: attempts from a parameter without a default are unknown', files: { 'azuredeploy.json': armTemplate(armResource(retrying({ maxDeliveryAttempts: expression('', "parameters('attempts')") })), { parameters: '"attempts": { "type": "int" }' }) } },
     { name: 'ARM: not deployed (condition false)', files: { 'azuredeploy.json': armTemplate(armResource(retrying({ maxDeliveryAttempts: 1 }), { condition: false })) } },
     { name: 'ARM: suppressed with a reason', files: { 'azuredeploy.json': armTemplate(armResource(retrying({ maxDeliveryAttempts: 3 }))).replace('"maxDeliveryAttempts": 3', '// hipaa-notify-disable-next-line HN204 -- dead-lettered events are replayed hourly\n            "maxDeliveryAttempts": 3') } },
+    { name: 'ARM: suppressed in resource metadata', files: { 'azuredeploy.json': armTemplate(armResource(retrying({ maxDeliveryAttempts: 3 }), { metadata: { 'hipaa-notify': { suppress: { HN204: 'dead-lettered events are replayed hourly' } } } })) } },
+    { name: 'ARM: the whole policy from a parameter without a default is unknown', files: { 'azuredeploy.json': armTemplate(armResource(retrying(expression('', "parameters('retry')"))), { parameters: '"retry": { "type": "object" }' }) } },
+    { name: 'Bicep: 10 attempts and a day, on an extension subscription', files: { 'main.bicep': bicepResource({ ...retrying({ maxDeliveryAttempts: 10, eventTimeToLiveInMinutes: 1440 }), type: 'Microsoft.EventGrid/eventSubscriptions@2022-06-15', body: { name: 'claims-blob-deleted', properties: retrying({ maxDeliveryAttempts: 10, eventTimeToLiveInMinutes: 1440 }).body.properties } }) } },
+    { name: 'Bicep: attempts from a parameter without a default are unknown', files: { 'main.bicep': `param attempts int
+
+${bicepResource(retrying({ maxDeliveryAttempts: expression('attempts', '') }))}` } },
+    { name: 'Bicep: only the time to live given, at its default', files: { 'main.bicep': bicepResource(retrying({ eventTimeToLiveInMinutes: 1440 })) } },
     { name: 'Bicep: 10 attempts', files: { 'main.bicep': bicepResource(retrying({ maxDeliveryAttempts: 10 })) } },
     { name: 'Bicep: not deployed (if false)', files: { 'main.bicep': bicepResource(retrying({ maxDeliveryAttempts: 1 }), { condition: 'false' }) } },
     { name: 'Bicep: suppressed with a reason', files: { 'main.bicep': bicepResource(retrying({ maxDeliveryAttempts: 3 })).replace('      maxDeliveryAttempts: 3', '      // hipaa-notify-disable-next-line HN204 -- dead-lettered events are replayed hourly\n      maxDeliveryAttempts: 3') } },
@@ -43,6 +50,7 @@ testRule(hn204EventSubscriptionRetryTooShort, {
     { name: 'Bicep: few attempts', files: { 'main.bicep': bicepResource(retrying({ maxDeliveryAttempts: 2 })) }, findings: [{ file: 'main.bicep', line: 23, message: /after 2 delivery attempts.*at least 10/ }] },
     { name: 'Bicep: through a parameter default', files: { 'main.bicep': `param ttl int = 120\n\n${bicepResource(retrying({ eventTimeToLiveInMinutes: expression('ttl', '') }))}` }, findings: [{ file: 'main.bicep', line: 1, message: /only 120 minutes/ }] },
     { name: 'Bicep: through a .bicepparam value', files: { 'main.bicep': `param attempts int = 30\n\n${bicepResource(retrying({ maxDeliveryAttempts: expression('attempts', '') }))}`, 'main.bicepparam': "using 'main.bicep'\n\nparam attempts = 4\n" }, findings: [{ file: 'main.bicepparam', line: 3, message: /after 4 delivery attempts/ }] },
+    { name: 'Bicep: a short time to live on a custom topic subscription', files: { 'main.bicep': bicepResource({ ...retrying({ eventTimeToLiveInMinutes: 15 }, 'evgt-claims-intake/claims-intake-webhook'), type: 'Microsoft.EventGrid/topics/eventSubscriptions@2022-06-15' }) }, findings: [{ file: 'main.bicep', line: 23, message: /Microsoft.EventGrid\/topics\/eventSubscriptions 'evgt-claims-intake\/claims-intake-webhook' keeps retrying for only 15 minutes: set retryPolicy.eventTimeToLiveInMinutes to 1440/ }] },
     {
       name: 'Bicep: a variable policy in a loop',
       files: { 'main.bicep': `var retry = {\n  maxDeliveryAttempts: 5\n}\n\n${bicepResource(retrying(expression('retry', ''), expression("'evgt-claims-documents/claims-${eventType}'", '')), { loop: "eventType in ['deleted', 'tiered']" })}` },
