@@ -34,6 +34,11 @@ ${bicepDeadLetter}${bicepResource(conditional('deadLetterOn', ''))}` } },
       files: { 'azuredeploy.json': armTemplate(armResource({ ...blobSubscription({}), type: 'Microsoft.EventGrid/eventSubscriptions@2022-06-15', body: { ...blobSubscription({}).body, name: 'claims-events', scope: 'Microsoft.EventGrid/topics/evgt-claims' } })) },
       findings: [{ file: 'azuredeploy.json', line: 11, message: /Microsoft.EventGrid\/eventSubscriptions 'claims-events'/ }],
     },
+    {
+      name: 'ARM: the older nested form on a storage account',
+      files: { 'azuredeploy.json': armTemplate(armResource({ ...blobSubscription({}), type: 'Microsoft.Storage/storageAccounts/providers/eventSubscriptions@2022-06-15', body: { ...blobSubscription({}).body, name: 'stclaimsdocs001/Microsoft.EventGrid/claims-blob-deleted' } })) },
+      findings: [{ file: 'azuredeploy.json', line: 11, message: /'stclaimsdocs001\/Microsoft.EventGrid\/claims-blob-deleted' has no dead-letter/ }],
+    },
     { name: 'ARM: switched off by a parameter default', files: { 'azuredeploy.json': armTemplate(armResource(conditional('', "parameters('deadLetterOn')")), { parameters: '"deadLetterOn": { "type": "bool", "defaultValue": false }', variables: deadLetterVariable }) }, findings: [{ file: 'azuredeploy.json', line: 13, message: /no dead-letter/ }] },
     {
       name: 'ARM: switched off by a parameter file',
