@@ -1,5 +1,5 @@
 import { hn207WebhookNotHttps } from '../../../server/src/rules/template/hn207WebhookNotHttps';
-import { blobSubscription, deadLetter } from './eventGridFixture';
+import { blobSubscription, deadLetter, namespaceDeadLetter, namespaceSubscription } from './eventGridFixture';
 import { armTemplate, testRule } from './ruleTester';
 import { armResource, bicepResource, expression, type Described, type ResourceText } from './templateText';
 import { notifierWorkflow, pageAction } from './workflowFixture';
@@ -45,6 +45,8 @@ testRule(hn207WebhookNotHttps, {
     { name: 'ARM: suppressed with a comment', files: { 'azuredeploy.json': armTemplate(armResource(onCall(partner))).replace(`"serviceUri": "${partner}"`, `// hipaa-notify-disable-next-line HN207 -- the partner terminates TLS at a private endpoint\n            "serviceUri": "${partner}"`) } },
     { name: 'ARM: a workflow parameter without a value is unknown', files: { 'azuredeploy.json': armTemplate(`${armResource(untaggedNotifier({ Open_ticket: pageAction({ uri: "@parameters('ticketUrl')" }) }, { ticketUrl: { type: 'String' } }))},\n${armResource(escalation)}`) } },
     { name: 'ARM: an Event Grid queue destination has no URL to check', files: { 'azuredeploy.json': armTemplate(armResource(blobSubscription({ destination: { endpointType: 'StorageQueue', properties: { resourceId: "[resourceId('Microsoft.Storage/storageAccounts', 'stclaimsdocs001')]", queueName: 'http://not-a-url' } }, deadLetterDestination: deadLetter }))) } },
+    { name: 'ARM: a namespace queue subscription has no URL to check', files: { 'azuredeploy.json': armTemplate(armResource(namespaceSubscription({ deliveryMode: 'Queue', queue: { maxDeliveryCount: 10, deadLetterDestinationWithResourceIdentity: namespaceDeadLetter } }))) } },
+    { name: 'Bicep: an https namespace push webhook', files: { 'main.bicep': bicepResource(namespaceSubscription({ deliveryMode: 'Push', push: { deadLetterDestinationWithResourceIdentity: namespaceDeadLetter, destination: { endpointType: 'WebHook', properties: { endpointUrl: 'https://tickets.claims-partner.com/api/eventgrid' } } } })) } },
     { name: 'Bicep: a URL from a parameter without a default is unknown', files: { 'main.bicep': `param ticketUrl string
 
 ${bicepResource(onCall(expression('ticketUrl', '')))}` } },
@@ -97,6 +99,11 @@ ${bicepResource(onCall(expression('ticketUrl', '')))}` } },
       findings: [{ file: 'main.bicep', line: 12, message: /is 'http:\/\/\.\.\.', sent in clear text/ }],
     },
     { name: 'Bicep: an Event Grid webhook destination', files: { 'main.bicep': bicepResource(blobSubscription({ destination: { endpointType: 'WebHook', properties: { endpointUrl: partner } }, deadLetterDestination: deadLetter })) }, findings: [{ file: 'main.bicep', line: 7, message: /the webhook endpoint of Microsoft.EventGrid\/systemTopics\/eventSubscriptions 'evgt-claims-documents\/claims-blob-deleted'/ }] },
+    {
+      name: 'Bicep: a namespace push webhook delivered with the subscription identity',
+      files: { 'main.bicep': `var ticketUrl = 'http://tickets.claims-partner.com/api/eventgrid'\n\n${bicepResource(namespaceSubscription({ deliveryMode: 'Push', push: { deadLetterDestinationWithResourceIdentity: namespaceDeadLetter, deliveryWithResourceIdentity: { identity: { type: 'SystemAssigned' }, destination: { endpointType: 'WebHook', properties: { endpointUrl: expression('ticketUrl', '') } } } } }))}` },
+      findings: [{ file: 'main.bicep', line: 1, message: /the webhook endpoint of Microsoft.EventGrid\/namespaces\/topics\/eventSubscriptions 'evgns-claims\/claims-intake\/claims-intake-triage' is 'http:\/\/tickets.claims-partner.com\/api\/eventgrid'/ }],
+    },
     {
       name: 'Bicep: an http action of a Logic App an action group points at',
       files: { 'main.bicep': `${bicepResource(untaggedNotifier({ Open_ticket: pageAction({ uri: partner }) }))}\n${bicepResource(escalation)}` },
