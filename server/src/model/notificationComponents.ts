@@ -16,7 +16,12 @@ export const componentTypes = {
 const subscriptionTypes = ['Microsoft.EventGrid/systemTopics/eventSubscriptions', 'Microsoft.EventGrid/topics/eventSubscriptions', 'Microsoft.EventGrid/domains/eventSubscriptions', 'Microsoft.EventGrid/domains/topics/eventSubscriptions', 'Microsoft.EventGrid/partnerTopics/eventSubscriptions', 'Microsoft.EventGrid/eventSubscriptions'];
 
 export function isEventSubscription(resource: DeployedResource): boolean {
-  return subscriptionTypes.some((type) => sameType(resource.type, type));
+  return subscriptionTypes.some((type) => sameType(resource.type, type)) || isNestedExtensionSubscription(resource);
+}
+
+/** The older ARM form of the extension: type `Microsoft.Storage/storageAccounts/providers/eventSubscriptions`, name `account/Microsoft.EventGrid/sub`. */
+function isNestedExtensionSubscription(resource: DeployedResource): boolean {
+  return resource.type?.toLowerCase().endsWith('/providers/eventsubscriptions') ?? false;
 }
 
 const componentTypeList: readonly string[] = Object.values(componentTypes);
@@ -67,7 +72,7 @@ function deliversToNotifier(subscription: DeployedResource): boolean {
 
 /** The topic (custom, system or domain) an event subscription listens to, when the model names it. */
 function topicOf(subscription: DeployedResource): NamedResource | undefined {
-  if (sameType(subscription.type, 'Microsoft.EventGrid/eventSubscriptions')) {
+  if (sameType(subscription.type, 'Microsoft.EventGrid/eventSubscriptions') || isNestedExtensionSubscription(subscription)) {
     const target = extensionTarget(subscription, 'Microsoft.EventGrid/eventSubscriptions');
     return typeof target === 'object' && !('anyName' in target) ? target : undefined;
   }

@@ -20,3 +20,17 @@ export const deadLetter: Described = {
   endpointType: 'StorageBlob',
   properties: { resourceId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-claims/providers/Microsoft.Storage/storageAccounts/stnotifydl001', blobContainerName: 'undelivered-events' },
 };
+
+/** A subscription of an Event Grid namespace topic, with the given delivery configuration. */
+export function namespaceSubscription(deliveryConfiguration: Described, name: Described = 'evgns-claims/claims-intake/claims-intake-triage'): ResourceText {
+  return {
+    symbol: 'intakeTriage',
+    type: 'Microsoft.EventGrid/namespaces/topics/eventSubscriptions@2024-06-01-preview',
+    body: { name, properties: { eventDeliverySchema: 'CloudEventSchemaV1_0', deliveryConfiguration } },
+  };
+}
+
+export const namespaceDeadLetter: Described = {
+  identity: { type: 'SystemAssigned' },
+  deadLetterDestination: { endpointType: 'StorageBlob', blobStorage: { resourceId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-claims/providers/Microsoft.Storage/storageAccounts/stnotifydl001', blobContainerName: 'undelivered-events' } },
+};

@@ -1,5 +1,5 @@
 import { hn203EventSubscriptionNoDeadLetter } from '../../../server/src/rules/template/hn203EventSubscriptionNoDeadLetter';
-import { blobSubscription, deadLetter } from './eventGridFixture';
+import { blobSubscription, deadLetter, namespaceDeadLetter, namespaceSubscription } from './eventGridFixture';
 import { armTemplate, testRule } from './ruleTester';
 import { armResource, bicepResource, expression } from './templateText';
 
@@ -8,6 +8,12 @@ const conditional = (on: string, armOn: string) => blobSubscription({ deadLetter
 const deadLetterVariable = '\n    "deadLetter": { "endpointType": "StorageBlob", "properties": { "resourceId": "[resourceId(\'Microsoft.Storage/storageAccounts\', \'stnotifydl001\')]", "blobContainerName": "undelivered-events" } }\n  ';
 const bicepDeadLetter = "var deadLetter = {\n  endpointType: 'StorageBlob'\n  properties: {\n    resourceId: resourceId('Microsoft.Storage/storageAccounts', 'stnotifydl001')\n    blobContainerName: 'undelivered-events'\n  }\n}\n\n";
 
+/** Pushes breach signals to an Event Hub as the subscription's own identity, without dead-lettering. */
+const hubPush = namespaceSubscription(
+  { deliveryMode: 'Push', push: { maxDeliveryCount: 10, deliveryWithResourceIdentity: { identity: { type: 'SystemAssigned' }, destination: { endpointType: 'EventHub', properties: { resourceId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-claims/providers/Microsoft.EventHub/namespaces/evhns-claims/eventhubs/breach-signals' } } } } },
+  'breach-signals-to-hub',
+);
+
 testRule(hn203EventSubscriptionNoDeadLetter, {
   valid: [
     { name: 'ARM: a dead-letter container', files: { 'azuredeploy.json': armTemplate(armResource(blobSubscription({ deadLetterDestination: deadLetter }))) } },
@@ -15,7 +21,18 @@ testRule(hn203EventSubscriptionNoDeadLetter, {
     { name: 'ARM: properties from a parameter without a default are unknown', files: { 'azuredeploy.json': armTemplate(armResource({ ...blobSubscription({}), body: { name: 'evgt-claims-documents/claims-blob-deleted', properties: expression('', "parameters('subscription')") } }), { parameters: '"subscription": { "type": "object" }' }) } },
     { name: 'ARM: not deployed (condition false)', files: { 'azuredeploy.json': armTemplate(armResource(blobSubscription({}), { condition: false })) } },
     { name: 'ARM: suppressed in resource metadata', files: { 'azuredeploy.json': armTemplate(armResource(blobSubscription({}), { metadata: { 'hipaa-notify': { suppress: { HN203: 'the receiver replays from the blob change feed' } } } })) } },
+    { name: 'ARM: suppressed with a comment', files: { 'azuredeploy.json': armTemplate(`    // hipaa-notify-disable-next-line HN203 -- the receiver replays from the blob change feed\n${armResource(blobSubscription({}))}`) } },
+    { name: 'ARM: a namespace queue subscription that dead-letters', files: { 'azuredeploy.json': armTemplate(armResource(namespaceSubscription({ deliveryMode: 'Queue', queue: { maxDeliveryCount: 10, eventTimeToLive: 'P7D', deadLetterDestinationWithResourceIdentity: namespaceDeadLetter } }))) } },
+    { name: 'ARM: a namespace subscription whose delivery mode is unknown', files: { 'azuredeploy.json': armTemplate(armResource(namespaceSubscription({ deliveryMode: expression('', "parameters('deliveryMode')"), queue: { maxDeliveryCount: 10 }, push: { maxDeliveryCount: 10 } })), { parameters: '"deliveryMode": { "type": "string" }' }) } },
+    { name: 'Bicep: namespace push settings from a parameter without a default are unknown', files: { 'main.bicep': `param pushSettings object\n\n${bicepResource(namespaceSubscription({ deliveryMode: 'Push', push: expression('pushSettings', '') }))}` } },
     { name: 'Bicep: a dead-letter container', files: { 'main.bicep': bicepResource(blobSubscription({ deadLetterDestination: deadLetter })) } },
+    { name: 'Bicep: dead-lettering with a managed identity on a custom topic', files: { 'main.bicep': bicepResource({ ...blobSubscription({ deadLetterWithResourceIdentity: { identity: { type: 'SystemAssigned' }, deadLetterDestination: deadLetter } }, 'evgt-claims-intake/claims-intake-webhook'), type: 'Microsoft.EventGrid/topics/eventSubscriptions@2022-06-15' }) } },
+    { name: 'Bicep: properties from a parameter without a default are unknown', files: { 'main.bicep': `param subscriptionProperties object
+
+${bicepResource({ ...blobSubscription({}), body: { name: 'evgt-claims-documents/claims-blob-deleted', properties: expression('subscriptionProperties', '') } })}` } },
+    { name: 'Bicep: a dead-letter switch from a parameter without a default is unknown', files: { 'main.bicep': `param deadLetterOn bool
+
+${bicepDeadLetter}${bicepResource(conditional('deadLetterOn', ''))}` } },
     { name: 'Bicep: not deployed (if false)', files: { 'main.bicep': bicepResource(blobSubscription({}), { condition: 'false' }) } },
     { name: 'Bicep: suppressed with a reason', files: { 'main.bicep': `// hipaa-notify-disable-next-line HN203 -- the receiver replays from the blob change feed\n${bicepResource(blobSubscription({}))}` } },
   ],
@@ -25,6 +42,16 @@ testRule(hn203EventSubscriptionNoDeadLetter, {
       name: 'ARM: an extension subscription on a custom topic',
       files: { 'azuredeploy.json': armTemplate(armResource({ ...blobSubscription({}), type: 'Microsoft.EventGrid/eventSubscriptions@2022-06-15', body: { ...blobSubscription({}).body, name: 'claims-events', scope: 'Microsoft.EventGrid/topics/evgt-claims' } })) },
       findings: [{ file: 'azuredeploy.json', line: 11, message: /Microsoft.EventGrid\/eventSubscriptions 'claims-events'/ }],
+    },
+    {
+      name: 'ARM: the older nested form on a storage account',
+      files: { 'azuredeploy.json': armTemplate(armResource({ ...blobSubscription({}), type: 'Microsoft.Storage/storageAccounts/providers/eventSubscriptions@2022-06-15', body: { ...blobSubscription({}).body, name: 'stclaimsdocs001/Microsoft.EventGrid/claims-blob-deleted' } })) },
+      findings: [{ file: 'azuredeploy.json', line: 11, message: /'stclaimsdocs001\/Microsoft.EventGrid\/claims-blob-deleted' has no dead-letter/ }],
+    },
+    {
+      name: 'ARM: a namespace queue subscription without dead-lettering',
+      files: { 'azuredeploy.json': armTemplate(armResource(namespaceSubscription({ deliveryMode: 'Queue', queue: { maxDeliveryCount: 10, eventTimeToLive: 'P7D', receiveLockDurationInSeconds: 60 } }))) },
+      findings: [{ file: 'azuredeploy.json', line: 15, message: /Microsoft.EventGrid\/namespaces\/topics\/eventSubscriptions 'evgns-claims\/claims-intake\/claims-intake-triage' has no dead-letter destination.*deliveryConfiguration.queue.deadLetterDestinationWithResourceIdentity/ }],
     },
     { name: 'ARM: switched off by a parameter default', files: { 'azuredeploy.json': armTemplate(armResource(conditional('', "parameters('deadLetterOn')")), { parameters: '"deadLetterOn": { "type": "bool", "defaultValue": false }', variables: deadLetterVariable }) }, findings: [{ file: 'azuredeploy.json', line: 13, message: /no dead-letter/ }] },
     {
@@ -54,6 +81,31 @@ testRule(hn203EventSubscriptionNoDeadLetter, {
         { file: 'main.bicep', line: 3, message: /'evgt-claims-documents\/claims-deleted'/ },
         { file: 'main.bicep', line: 3, message: /'evgt-claims-documents\/claims-tiered'/ },
       ],
+    },
+    {
+      name: 'Bicep: an extension subscription scoped to a storage account',
+      files: { 'main.bicep': "resource claimsDocs 'Microsoft.Storage/storageAccounts@2023-01-01' existing = {\n  name: 'stclaimsdocs001'\n}\n\n" + bicepResource({ ...blobSubscription({}), type: 'Microsoft.EventGrid/eventSubscriptions@2022-06-15', body: { name: 'claims-blob-deleted', scope: expression('claimsDocs', ''), properties: blobSubscription({}).body.properties } }) },
+      findings: [{ file: 'main.bicep', line: 8, message: /Microsoft.EventGrid\/eventSubscriptions 'claims-blob-deleted' has no dead-letter/ }],
+    },
+    {
+      name: 'Bicep: a domain topic subscription, child of an existing domain',
+      files: { 'main.bicep': "resource claimsDomain 'Microsoft.EventGrid/domains@2022-06-15' existing = {\n  name: 'evgd-claims'\n}\n\nresource intakeTopic 'Microsoft.EventGrid/domains/topics@2022-06-15' existing = {\n  parent: claimsDomain\n  name: 'claims-intake'\n}\n\n" + bicepResource({ ...blobSubscription({}, 'claims-intake-to-ticketing'), type: 'Microsoft.EventGrid/domains/topics/eventSubscriptions@2022-06-15', body: { parent: expression('intakeTopic', ''), ...blobSubscription({}, 'claims-intake-to-ticketing').body } }) },
+      findings: [{ file: 'main.bicep', line: 13, message: /Microsoft.EventGrid\/domains\/topics\/eventSubscriptions 'evgd-claims\/claims-intake\/claims-intake-to-ticketing' has no dead-letter/ }],
+    },
+    {
+      name: 'Bicep: a namespace push subscription without dead-lettering, child of an existing topic',
+      files: {
+        'main.bicep': "resource claimsNamespace 'Microsoft.EventGrid/namespaces@2024-06-01-preview' existing = {\n  name: 'evgns-claims'\n}\n\nresource intakeTopic 'Microsoft.EventGrid/namespaces/topics@2024-06-01-preview' existing = {\n  parent: claimsNamespace\n  name: 'claims-intake'\n}\n\n" + bicepResource({ ...hubPush, body: { parent: expression('intakeTopic', ''), ...hubPush.body } }),
+      },
+      findings: [{ file: 'main.bicep', line: 17, message: /'evgns-claims\/claims-intake\/breach-signals-to-hub' has no dead-letter destination.*deliveryConfiguration.push.deadLetterDestinationWithResourceIdentity/ }],
+    },
+    {
+      name: 'Bicep: a module told not to dead-letter',
+      files: {
+        'main.bicep': "module events 'modules/events.bicep' = {\n  name: 'events'\n  params: {\n    deadLetterOn: false\n  }\n}\n",
+        'modules/events.bicep': `param deadLetterOn bool = true\n\n${bicepDeadLetter}${bicepResource(conditional('deadLetterOn', ''))}`,
+      },
+      findings: [{ file: 'modules/events.bicep', line: 13, message: /'evgt-claims-documents\/claims-blob-deleted' has no dead-letter/ }],
     },
     {
       name: 'Bicep: a module with a variable destination',

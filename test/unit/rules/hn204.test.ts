@@ -1,9 +1,10 @@
 import { hn204EventSubscriptionRetryTooShort } from '../../../server/src/rules/template/hn204EventSubscriptionRetryTooShort';
-import { blobSubscription, deadLetter } from './eventGridFixture';
+import { blobSubscription, deadLetter, namespaceDeadLetter, namespaceSubscription } from './eventGridFixture';
 import { armTemplate, testRule } from './ruleTester';
 import { armResource, bicepResource, expression, type Described } from './templateText';
 
 const retrying = (retryPolicy: Described, name?: Described) => blobSubscription({ deadLetterDestination: deadLetter, retryPolicy }, name);
+const queued = (queue: { readonly [key: string]: Described }) => namespaceSubscription({ deliveryMode: 'Queue', queue: { receiveLockDurationInSeconds: 60, ...queue, deadLetterDestinationWithResourceIdentity: namespaceDeadLetter } });
 const parametersFile = '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",\n  "contentVersion": "1.0.0.0",\n  "parameters": {\n    "attempts": { "value": 5 }\n  }\n}\n';
 
 testRule(hn204EventSubscriptionRetryTooShort, {
@@ -13,6 +14,16 @@ testRule(hn204EventSubscriptionRetryTooShort, {
     { name: 'ARM: attempts from a parameter without a default are unknown', files: { 'azuredeploy.json': armTemplate(armResource(retrying({ maxDeliveryAttempts: expression('', "parameters('attempts')") })), { parameters: '"attempts": { "type": "int" }' }) } },
     { name: 'ARM: not deployed (condition false)', files: { 'azuredeploy.json': armTemplate(armResource(retrying({ maxDeliveryAttempts: 1 }), { condition: false })) } },
     { name: 'ARM: suppressed with a reason', files: { 'azuredeploy.json': armTemplate(armResource(retrying({ maxDeliveryAttempts: 3 }))).replace('"maxDeliveryAttempts": 3', '// hipaa-notify-disable-next-line HN204 -- dead-lettered events are replayed hourly\n            "maxDeliveryAttempts": 3') } },
+    { name: 'ARM: suppressed in resource metadata', files: { 'azuredeploy.json': armTemplate(armResource(retrying({ maxDeliveryAttempts: 3 }), { metadata: { 'hipaa-notify': { suppress: { HN204: 'dead-lettered events are replayed hourly' } } } })) } },
+    { name: 'ARM: the whole policy from a parameter without a default is unknown', files: { 'azuredeploy.json': armTemplate(armResource(retrying(expression('', "parameters('retry')"))), { parameters: '"retry": { "type": "object" }' }) } },
+    { name: 'Bicep: 10 attempts and a day, on an extension subscription', files: { 'main.bicep': bicepResource({ ...retrying({ maxDeliveryAttempts: 10, eventTimeToLiveInMinutes: 1440 }), type: 'Microsoft.EventGrid/eventSubscriptions@2022-06-15', body: { name: 'claims-blob-deleted', properties: retrying({ maxDeliveryAttempts: 10, eventTimeToLiveInMinutes: 1440 }).body.properties } }) } },
+    { name: 'Bicep: attempts from a parameter without a default are unknown', files: { 'main.bicep': `param attempts int
+
+${bicepResource(retrying({ maxDeliveryAttempts: expression('attempts', '') }))}` } },
+    { name: 'Bicep: only the time to live given, at its default', files: { 'main.bicep': bicepResource(retrying({ eventTimeToLiveInMinutes: 1440 })) } },
+    { name: 'ARM: a namespace queue at its defaults', files: { 'azuredeploy.json': armTemplate(armResource(queued({ maxDeliveryCount: 10, eventTimeToLive: 'P7D' }))) } },
+    { name: 'ARM: a namespace queue keeping events a day, written in hours', files: { 'azuredeploy.json': armTemplate(armResource(queued({ eventTimeToLive: 'PT24H' }))) } },
+    { name: 'Bicep: a namespace queue time to live from a parameter without a default is unknown', files: { 'main.bicep': `param timeToLive string\n\n${bicepResource(queued({ eventTimeToLive: expression('timeToLive', '') }))}` } },
     { name: 'Bicep: 10 attempts', files: { 'main.bicep': bicepResource(retrying({ maxDeliveryAttempts: 10 })) } },
     { name: 'Bicep: not deployed (if false)', files: { 'main.bicep': bicepResource(retrying({ maxDeliveryAttempts: 1 }), { condition: 'false' }) } },
     { name: 'Bicep: suppressed with a reason', files: { 'main.bicep': bicepResource(retrying({ maxDeliveryAttempts: 3 })).replace('      maxDeliveryAttempts: 3', '      // hipaa-notify-disable-next-line HN204 -- dead-lettered events are replayed hourly\n      maxDeliveryAttempts: 3') } },
@@ -43,6 +54,23 @@ testRule(hn204EventSubscriptionRetryTooShort, {
     { name: 'Bicep: few attempts', files: { 'main.bicep': bicepResource(retrying({ maxDeliveryAttempts: 2 })) }, findings: [{ file: 'main.bicep', line: 23, message: /after 2 delivery attempts.*at least 10/ }] },
     { name: 'Bicep: through a parameter default', files: { 'main.bicep': `param ttl int = 120\n\n${bicepResource(retrying({ eventTimeToLiveInMinutes: expression('ttl', '') }))}` }, findings: [{ file: 'main.bicep', line: 1, message: /only 120 minutes/ }] },
     { name: 'Bicep: through a .bicepparam value', files: { 'main.bicep': `param attempts int = 30\n\n${bicepResource(retrying({ maxDeliveryAttempts: expression('attempts', '') }))}`, 'main.bicepparam': "using 'main.bicep'\n\nparam attempts = 4\n" }, findings: [{ file: 'main.bicepparam', line: 3, message: /after 4 delivery attempts/ }] },
+    { name: 'Bicep: a short time to live on a custom topic subscription', files: { 'main.bicep': bicepResource({ ...retrying({ eventTimeToLiveInMinutes: 15 }, 'evgt-claims-intake/claims-intake-webhook'), type: 'Microsoft.EventGrid/topics/eventSubscriptions@2022-06-15' }) }, findings: [{ file: 'main.bicep', line: 23, message: /Microsoft.EventGrid\/topics\/eventSubscriptions 'evgt-claims-intake\/claims-intake-webhook' keeps retrying for only 15 minutes: set retryPolicy.eventTimeToLiveInMinutes to 1440/ }] },
+    {
+      name: 'ARM: a namespace queue with few deliveries and a short time to live',
+      files: { 'azuredeploy.json': armTemplate(armResource(queued({ maxDeliveryCount: 3, eventTimeToLive: 'PT1H' }))) },
+      findings: [
+        { file: 'azuredeploy.json', line: 17, message: /Microsoft.EventGrid\/namespaces\/topics\/eventSubscriptions 'evgns-claims\/claims-intake\/claims-intake-triage' gives up after 3 delivery attempts: set deliveryConfiguration.queue.maxDeliveryCount to 10/ },
+        { file: 'azuredeploy.json', line: 18, message: /keeps undelivered events for only PT1H: set deliveryConfiguration.queue.eventTimeToLive to at least P1D/ },
+      ],
+    },
+    {
+      name: 'Bicep: a namespace push time to live from a .bicepparam value',
+      files: {
+        'main.bicep': `param timeToLive string = 'P1D'\n\n${bicepResource(namespaceSubscription({ deliveryMode: 'Push', push: { eventTimeToLive: expression('timeToLive', ''), deadLetterDestinationWithResourceIdentity: namespaceDeadLetter, destination: { endpointType: 'WebHook', properties: { endpointUrl: 'https://tickets.contoso-health.com/api/events' } } } }))}`,
+        'main.bicepparam': "using 'main.bicep'\n\nparam timeToLive = 'PT30M'\n",
+      },
+      findings: [{ file: 'main.bicepparam', line: 3, message: /keeps undelivered events for only PT30M: set deliveryConfiguration.push.eventTimeToLive/ }],
+    },
     {
       name: 'Bicep: a variable policy in a loop',
       files: { 'main.bicep': `var retry = {\n  maxDeliveryAttempts: 5\n}\n\n${bicepResource(retrying(expression('retry', ''), expression("'evgt-claims-documents/claims-${eventType}'", '')), { loop: "eventType in ['deleted', 'tiered']" })}` },

@@ -21,6 +21,27 @@ const automation = (isEnabled: Described): ResourceText => ({
     },
   },
 });
+/** The notifier without its tag: a notification component only when something points at it. */
+const untagged = (state?: Described): ResourceText => {
+  const workflow = notifier(state ?? null);
+  const { tags: _tags, properties, ...body } = workflow.body as { readonly [key: string]: Described };
+  const { state: _state, ...rest } = properties as { readonly [key: string]: Described };
+  return { ...workflow, body: { ...body, properties: state === undefined ? rest : { state, ...rest } } };
+};
+const tier1 = (options: { condition?: boolean } = {}): ResourceText => ({
+  symbol: 'agTier1',
+  type: 'Microsoft.Insights/actionGroups@2023-01-01',
+  body: {
+    name: 'ag-hipaa-tier1',
+    location: 'Global',
+    ...(options.condition === undefined ? {} : { condition: options.condition }),
+    properties: {
+      groupShortName: 'tier1',
+      enabled: true,
+      logicAppReceivers: [{ name: 'breach-notifier', resourceId: expression('notifier.id', "resourceId('Microsoft.Logic/workflows', 'la-claims-breach-notifier')"), callbackUrl: expression('notifier.listCallbackUrl().value', "listCallbackUrl(resourceId('Microsoft.Logic/workflows/triggers', 'la-claims-breach-notifier', 'manual'), '2019-05-01').value"), useCommonAlertSchema: true }],
+    },
+  },
+});
 const parametersFile = '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",\n  "contentVersion": "1.0.0.0",\n  "parameters": {\n    "notifierState": { "value": "Disabled" }\n  }\n}\n';
 
 testRule(hn208NotificationComponentDisabled, {
@@ -30,7 +51,11 @@ testRule(hn208NotificationComponentDisabled, {
     { name: 'ARM: a state from a parameter without a default is unknown', files: { 'azuredeploy.json': armTemplate(armResource(notifier(expression('', "parameters('notifierState')"))), { parameters: '"notifierState": { "type": "string" }' }) } },
     { name: 'ARM: not deployed (condition false)', files: { 'azuredeploy.json': armTemplate(armResource(notifier('Disabled'), { condition: false })) } },
     { name: 'ARM: suppressed in resource metadata', files: { 'azuredeploy.json': armTemplate(armResource(automation(false), { metadata: { 'hipaa-notify': { suppress: { HN208: 'enabled by the go-live runbook' } } } })) } },
+    { name: 'ARM: suppressed with a comment', files: { 'azuredeploy.json': armTemplate(armResource(notifier('Disabled'))).replace('"state": "Disabled"', '// hipaa-notify-disable-next-line HN208 -- enabled by the go-live runbook\n        "state": "Disabled"') } },
+    { name: 'ARM: a disabled Logic App only a not-deployed action group points at', files: { 'azuredeploy.json': armTemplate(`${armResource(untagged('Disabled'))},\n${armResource(tier1({ condition: false }))}`) } },
     { name: 'Bicep: an enabled notifier', files: { 'main.bicep': bicepResource(notifier('Enabled')) } },
+    { name: 'Bicep: no state is Enabled, on a Logic App an action group points at', files: { 'main.bicep': `${bicepResource(untagged())}\n${bicepResource(tier1())}` } },
+    { name: 'Bicep: isEnabled from a parameter without a default is unknown', files: { 'main.bicep': `param exportOn bool\n\n${bicepResource(automation(expression('exportOn', '')))}` } },
     { name: 'Bicep: not deployed (if false)', files: { 'main.bicep': bicepResource(automation(false), { condition: 'false' }) } },
     { name: 'Bicep: suppressed with a reason', files: { 'main.bicep': bicepResource(notifier('Disabled')).replace("    state: 'Disabled'", "    // hipaa-notify-disable-next-line HN208 -- enabled by the go-live runbook\n    state: 'Disabled'") } },
   ],
@@ -60,6 +85,19 @@ testRule(hn208NotificationComponentDisabled, {
       findings: [
         { file: 'main.bicep', line: 1, message: /'la-claims-eastus'/ },
         { file: 'main.bicep', line: 1, message: /'la-claims-westus'/ },
+      ],
+    },
+    {
+      name: 'Bicep: a disabled Logic App an action group points at',
+      files: { 'main.bicep': `${bicepResource(untagged('Disabled'))}\n${bicepResource(tier1())}` },
+      findings: [{ file: 'main.bicep', line: 5, message: /Microsoft.Logic\/workflows 'la-claims-breach-notifier' is a notification component but its state is Disabled/ }],
+    },
+    {
+      name: 'ARM: a disabled Defender automation exporting to a disabled Logic App',
+      files: { 'azuredeploy.json': armTemplate(`${armResource(untagged('Disabled'))},\n${armResource(automation(false))}`) },
+      findings: [
+        { file: 'azuredeploy.json', line: 13, message: /'la-claims-breach-notifier' is a notification component but its state is Disabled/ },
+        { file: 'azuredeploy.json', line: 46, message: /'auto-claims-defender-alerts' is disabled/ },
       ],
     },
     {

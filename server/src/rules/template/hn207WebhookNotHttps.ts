@@ -2,6 +2,7 @@ import { receiversOf, type ReceiverList } from '../../model/actionGroups';
 import { actionGroupType } from '../../model/alerts';
 import type { DeployedResource } from '../../model/deployedResource';
 import { isLogicApp, workflowActions, workflowParameterValue } from '../../model/logicAppWorkflow';
+import { isNamespaceSubscription, namespaceDelivery } from '../../model/namespaceSubscriptions';
 import { isEventSubscription, notificationComponents } from '../../model/notificationComponents';
 import { isDeployed, knownString, sameType } from '../../model/resourceReference';
 import { valueAt, type Value } from '../../model/value';
@@ -23,6 +24,9 @@ export const hn207WebhookNotHttps = defineRule('HN207', 'A webhook receiver, not
     const shown = url.kind === 'unknown' ? `${text.trim()}...` : text.trim();
     report({ at: url, resource, message: `${where} of ${describe(resource)} is '${shown}', sent in clear text: use https://` });
   };
+  const checkWebhookDestination = (destination: Value | undefined, subscription: DeployedResource) => {
+    if (destination && knownString(valueAt(destination, ['endpointType']))?.toLowerCase() === 'webhook') check(valueAt(destination, ['properties', 'endpointUrl']), subscription, 'the webhook endpoint');
+  };
   for (const resource of context.resources) {
     if (!isDeployed(resource)) continue;
     if (sameType(resource.type, actionGroupType)) {
@@ -35,8 +39,12 @@ export const hn207WebhookNotHttps = defineRule('HN207', 'A webhook receiver, not
         }
       }
     } else if (isEventSubscription(resource) && resource.properties) {
-      const destination = valueAt(resource.properties, ['destination']);
-      if (destination && knownString(valueAt(destination, ['endpointType']))?.toLowerCase() === 'webhook') check(valueAt(destination, ['properties', 'endpointUrl']), resource, 'the webhook endpoint');
+      checkWebhookDestination(valueAt(resource.properties, ['destination']), resource);
+    } else if (isNamespaceSubscription(resource)) {
+      const delivery = namespaceDelivery(resource);
+      if (delivery?.mode !== 'push' || !delivery.settings) continue;
+      checkWebhookDestination(valueAt(delivery.settings, ['destination']), resource);
+      checkWebhookDestination(valueAt(delivery.settings, ['deliveryWithResourceIdentity', 'destination']), resource);
     }
   }
   for (const workflow of notificationComponents(context.resources)) {
