@@ -2,6 +2,7 @@ import { actionGroupType } from './alerts';
 import { receiversOf } from './actionGroups';
 import type { DeployedResource } from './deployedResource';
 import { extensionTarget } from './extensionScope';
+import { isLogicApp, workflowActions, type WorkflowAction } from './logicAppWorkflow';
 import { isDeployed, knownString, referencedResource, resourcesNamed, sameType, type NamedResource } from './resourceReference';
 import { valueAt, type Value } from './value';
 
@@ -128,4 +129,15 @@ export function isPhiStore(resource: DeployedResource): boolean {
   if (tag === 'phi') return true;
   const type = resource.type.toLowerCase();
   return phiStoreTypes.some((t) => t.toLowerCase() === type) || type.startsWith('microsoft.healthcareapis/');
+}
+
+/**
+ * Every action of every notification Logic App, with its workflow; workflows whose actions
+ * cannot be known are left out (their rules stay silent).
+ */
+export function notifierActions(resources: readonly DeployedResource[]): Array<{ readonly workflow: DeployedResource; readonly action: WorkflowAction }> {
+  return notificationComponents(resources).flatMap((workflow) => {
+    const actions = isLogicApp(workflow) ? workflowActions(workflow) : [];
+    return actions === 'unknown' ? [] : actions.map((action) => ({ workflow, action }));
+  });
 }

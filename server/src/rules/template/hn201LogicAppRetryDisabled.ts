@@ -1,5 +1,5 @@
-import { isLogicApp, workflowActions, workflowParameterValue } from '../../model/logicAppWorkflow';
-import { notificationComponents } from '../../model/notificationComponents';
+import { workflowParameterValue } from '../../model/logicAppWorkflow';
+import { notifierActions } from '../../model/notificationComponents';
 import { knownString } from '../../model/resourceReference';
 import { valueAt } from '../../model/value';
 import { defineRule, describe } from '../rule';
@@ -9,27 +9,22 @@ const minimumRetries = 3;
 
 /** HN201: a notification must survive a transient outage of the endpoint it calls. */
 export const hn201LogicAppRetryDisabled = defineRule('HN201', 'An HTTP, ApiConnection or Function action of a notification Logic App retries fewer than 3 times or not at all.', (context, report) => {
-  for (const workflow of notificationComponents(context.resources)) {
-    if (!isLogicApp(workflow)) continue;
-    const actions = workflowActions(workflow);
-    if (actions === 'unknown') continue;
-    for (const action of actions) {
-      if (!retriedTypes.includes(action.type?.toLowerCase() ?? '') || action.retryPolicy?.kind !== 'object') continue;
-      const policy = action.retryPolicy;
-      const setting = (key: string) => {
-        const written = valueAt(policy, [key]);
-        return written && workflowParameterValue(workflow, written);
-      };
-      const type = setting('type');
-      const kind = knownString(type)?.toLowerCase();
-      const fix = "use type 'exponential' with count 4 and interval 'PT10S'";
-      if (kind === 'none') {
-        report({ at: type!, resource: workflow, message: `action '${action.name}' of ${describe(workflow)} never retries (retryPolicy type 'none'), so one transient failure drops the notification: ${fix}` });
-      } else if (kind === 'fixed' || kind === 'exponential') {
-        const count = setting('count');
-        if (count?.kind === 'number' && count.value < minimumRetries) {
-          report({ at: count, resource: workflow, message: `action '${action.name}' of ${describe(workflow)} retries only ${count.value} time${count.value === 1 ? '' : 's'}: ${fix}` });
-        }
+  for (const { workflow, action } of notifierActions(context.resources)) {
+    if (!retriedTypes.includes(action.type?.toLowerCase() ?? '') || action.retryPolicy?.kind !== 'object') continue;
+    const policy = action.retryPolicy;
+    const setting = (key: string) => {
+      const written = valueAt(policy, [key]);
+      return written && workflowParameterValue(workflow, written);
+    };
+    const type = setting('type');
+    const kind = knownString(type)?.toLowerCase();
+    const fix = "use type 'exponential' with count 4 and interval 'PT10S'";
+    if (kind === 'none') {
+      report({ at: type!, resource: workflow, message: `action '${action.name}' of ${describe(workflow)} never retries (retryPolicy type 'none'), so one transient failure drops the notification: ${fix}` });
+    } else if (kind === 'fixed' || kind === 'exponential') {
+      const count = setting('count');
+      if (count?.kind === 'number' && count.value < minimumRetries) {
+        report({ at: count, resource: workflow, message: `action '${action.name}' of ${describe(workflow)} retries only ${count.value} time${count.value === 1 ? '' : 's'}: ${fix}` });
       }
     }
   }

@@ -1,6 +1,6 @@
 import type { DeployedResource } from '../../model/deployedResource';
-import { connectorOf, enclosingActions, isFailureStatus, isLogicApp, messagingConnectors, runAfterMap, runAfterOf, withWorkflowParameters, workflowActions, workflowParameterValue, type WorkflowAction } from '../../model/logicAppWorkflow';
-import { notificationComponents } from '../../model/notificationComponents';
+import { connectorOf, enclosingActions, isFailureStatus, messagingConnectors, runAfterMap, runAfterOf, withWorkflowParameters, workflowParameterValue, type WorkflowAction } from '../../model/logicAppWorkflow';
+import { notifierActions } from '../../model/notificationComponents';
 import { knownString } from '../../model/resourceReference';
 import { valueAt, type Value } from '../../model/value';
 import { defineRule, describe } from '../rule';
@@ -11,20 +11,15 @@ const plumbingHosts = /^https?:\/\/([^/?#:]+\.vault\.(azure\.net|usgovcloudapi\.
 
 /** HN202: a notification that fails for good must leave a trace someone will see. */
 export const hn202LogicAppNoFailurePath = defineRule('HN202', 'A sending action of a notification Logic App has no later action that runs when it fails or times out.', (context, report) => {
-  for (const workflow of notificationComponents(context.resources)) {
-    if (!isLogicApp(workflow)) continue;
-    const actions = workflowActions(workflow);
-    if (actions === 'unknown') continue;
-    for (const action of actions) {
-      if (sends(workflow, action) !== true) continue;
-      const path = failurePath(action);
-      if (path !== false) continue;
-      report({
-        at: action.body,
-        resource: workflow,
-        message: `action '${action.name}' of ${describe(workflow)} sends a notification but nothing runs when it fails: add an action that runs after it on Failed and TimedOut (escalate, record an incident, or dead-letter the message)`,
-      });
-    }
+  for (const { workflow, action } of notifierActions(context.resources)) {
+    if (sends(workflow, action) !== true) continue;
+    const path = failurePath(action);
+    if (path !== false) continue;
+    report({
+      at: action.body,
+      resource: workflow,
+      message: `action '${action.name}' of ${describe(workflow)} sends a notification but nothing runs when it fails: add an action that runs after it on Failed and TimedOut (escalate, record an incident, or dead-letter the message)`,
+    });
   }
 });
 

@@ -1,9 +1,9 @@
 import { receiversOf, type ReceiverList } from '../../model/actionGroups';
 import { actionGroupType } from '../../model/alerts';
 import type { DeployedResource } from '../../model/deployedResource';
-import { isLogicApp, workflowActions, workflowParameterValue } from '../../model/logicAppWorkflow';
+import { workflowParameterValue } from '../../model/logicAppWorkflow';
 import { isNamespaceSubscription, namespaceDelivery } from '../../model/namespaceSubscriptions';
-import { isEventSubscription, notificationComponents } from '../../model/notificationComponents';
+import { isEventSubscription, notifierActions } from '../../model/notificationComponents';
 import { isDeployed, knownString, sameType } from '../../model/resourceReference';
 import { valueAt, type Value } from '../../model/value';
 import { defineRule, describe } from '../rule';
@@ -47,17 +47,12 @@ export const hn207WebhookNotHttps = defineRule('HN207', 'A webhook receiver, not
       checkWebhookDestination(valueAt(delivery.settings, ['deliveryWithResourceIdentity', 'destination']), resource);
     }
   }
-  for (const workflow of notificationComponents(context.resources)) {
-    if (!isLogicApp(workflow)) continue;
-    const actions = workflowActions(workflow);
-    if (actions === 'unknown') continue;
-    for (const action of actions) {
-      const type = action.type?.toLowerCase();
-      if ((type !== 'http' && type !== 'httpwebhook') || action.inputs?.kind !== 'object') continue;
-      for (const path of [['uri'], ['subscribe', 'uri'], ['unsubscribe', 'uri']]) {
-        const uri = valueAt(action.inputs, path);
-        check(uri && workflowParameterValue(workflow, uri), workflow, `the URI of action '${action.name}'`);
-      }
+  for (const { workflow, action } of notifierActions(context.resources)) {
+    const type = action.type?.toLowerCase();
+    if ((type !== 'http' && type !== 'httpwebhook') || action.inputs?.kind !== 'object') continue;
+    for (const path of [['uri'], ['subscribe', 'uri'], ['unsubscribe', 'uri']]) {
+      const uri = valueAt(action.inputs, path);
+      check(uri && workflowParameterValue(workflow, uri), workflow, `the URI of action '${action.name}'`);
     }
   }
 });
