@@ -20,9 +20,9 @@ export interface ArmEvaluation {
 }
 
 /** Evaluates a template with parameter values (a parameter file's), else the defaults. */
-export function evaluateArmTemplate(template: ArmTemplate, parameterValues?: ParameterValues): ArmEvaluation {
+export function evaluateArmTemplate(template: ArmTemplate, parameterValues?: ParameterValues, allGiven = false): ArmEvaluation {
   const run = new EvaluationRun();
-  const scope = templateScope(template, parameterValues, run, template.targetScope);
+  const scope = templateScope(template, parameterValues, run, template.targetScope, 0, allGiven);
   const resources: DeployedResource[] = [];
   deployAll(template.resources, scope, { condition: true, deployedBy: undefined }, resources);
   const outputs = template.outputs.map((output) => ({ name: output.name, value: outputValue(output, scope) }));
@@ -41,8 +41,8 @@ function outputValue(output: ArmOutput, scope: EvaluationScope): Value {
   return arrayValue(items, origin);
 }
 
-function templateScope(template: ArmTemplate, parameterValues: ParameterValues | undefined, run: EvaluationRun, targetScope: ArmTemplate['targetScope'], depth = 0): EvaluationScope {
-  const symbols = new TemplateSymbols(template.parameters, template.variables, parameterValues);
+function templateScope(template: ArmTemplate, parameterValues: ParameterValues | undefined, run: EvaluationRun, targetScope: ArmTemplate['targetScope'], depth = 0, allGiven = false): EvaluationScope {
+  const symbols = new TemplateSymbols(template.parameters, template.variables, parameterValues, allGiven);
   const scope = EvaluationScope.root(template, symbols, run, targetScope, depth);
   symbols.scope = scope;
   return scope;
@@ -240,7 +240,7 @@ function deployNested(resource: ArmResource, scope: EvaluationScope, condition: 
       const reference = entry.value.kind === 'object' ? propertyOf(entry.value, 'reference') : undefined;
       values.set(entry.name.toLowerCase(), value ?? unknownValue(reference !== undefined ? 'comes from a Key Vault secret, known only at deployment' : 'the parameter has no value', entry.value.origin));
     }
-    innerScope = templateScope(inner, values, scope.run, targetScope, depth);
+    innerScope = templateScope(inner, values, scope.run, targetScope, depth, given === undefined || entries?.kind === 'object');
   } else {
     innerScope = EvaluationScope.root({ ...inner, functions: scope.template.functions }, scope.symbols, scope.run, targetScope, depth);
   }

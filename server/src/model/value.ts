@@ -71,6 +71,8 @@ export interface UnknownValue {
   readonly runtime?: RuntimeProperty;
   /** The text a string is known to start with (`'http://${host}/alerts'` starts with `http://`). */
   readonly prefix?: string;
+  /** For a child's full name (`parent/child`) whose parent name is not known: that parent name. */
+  readonly parentName?: Value;
 }
 
 /** Which resource a deploy-time value comes from, and the path read from its full representation. */

@@ -217,6 +217,8 @@ export function memberOf(target: Value, name: string, safe: boolean, origin: Ori
     scope.report(at, `the object has no property '${name}'`);
     return unknownValue(`the object has no property '${name}'`, origin);
   }
+  // `x.?p` compiles to tryGet, which gives null for a value without properties (AVM's `action.?actionGroupId ?? action`).
+  if (safe && target.kind !== 'array') return nullValue(origin);
   scope.report(at, `cannot read property '${name}' of ${target.kind === 'array' ? 'an array' : `a ${target.kind}`}`);
   return unknownValue(`cannot read property '${name}' of a ${target.kind}`, origin);
 }

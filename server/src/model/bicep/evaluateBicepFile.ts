@@ -31,6 +31,8 @@ export interface EvaluationOptions {
   readonly run?: EvaluationRun;
   /** The module chain that leads to this file (for cycles); the file itself is added. */
   readonly chain?: readonly string[];
+  /** The parameters come from a module call, which passes all it ever will. */
+  readonly allGiven?: boolean;
 }
 
 const parsedFiles = new Map<string, BicepFile>();
@@ -53,7 +55,7 @@ export function evaluateBicepText(file: string, text: string, parameters: Parame
 /** Evaluates a Bicep file with parameter values (a module call's, a .bicepparam file's), else the defaults. */
 export function evaluateBicepFile(file: string, parsed: BicepFile, parameters: ParameterValues, options: EvaluationOptions): BicepEvaluation {
   const run = options.run ?? new EvaluationRun();
-  const context = fileContext(file, parsed, parameters, run, options.load, [...(options.chain ?? []), file]);
+  const context = fileContext(file, parsed, parameters, run, options.load, [...(options.chain ?? []), file], options.allGiven);
   const lowering = new Lowering(context);
   const scope = BicepScope.of(context);
   for (const statement of parsed.root.statements) {
@@ -71,7 +73,7 @@ export function evaluateBicepFile(file: string, parsed: BicepFile, parameters: P
 }
 
 /** Prepares a file for evaluation: its symbols, target scope and the files it may import. */
-export function fileContext(file: string, parsed: BicepFile, parameters: ParameterValues, run: EvaluationRun, load: FileLoader, chain: readonly string[]): BicepFileContext {
+export function fileContext(file: string, parsed: BicepFile, parameters: ParameterValues, run: EvaluationRun, load: FileLoader, chain: readonly string[], allGiven = false): BicepFileContext {
   const imports = new Map<string, BicepFileContext | undefined>();
   const openImport = (from: string): BicepFileContext | undefined => {
     if (/^(br|ts)[:/]/i.test(from)) return undefined;
@@ -83,7 +85,7 @@ export function fileContext(file: string, parsed: BicepFile, parameters: Paramet
     imports.set(target, imported);
     return imported;
   };
-  const symbols = new BicepSymbols(parsed.root.statements, parameters, openImport);
+  const symbols = new BicepSymbols(parsed.root.statements, parameters, openImport, allGiven);
   const context: BicepFileContext = { file, parsed, targetScope: targetScopeOf(parsed), run, symbols, load, chain };
   symbols.context = context;
   return context;

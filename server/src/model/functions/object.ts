@@ -56,6 +56,9 @@ export const objectFunctions: FunctionFamily = {
         current = next ?? (current.open ? unknownValue(`property '${step.value}' is only known at deployment`, site.origin) : { kind: 'null', origin: site.origin });
       } else if (current.kind === 'array' && step.kind === 'number') {
         current = current.items[step.value] ?? { kind: 'null', origin: site.origin };
+      } else if (current.kind !== 'array' && current.kind !== 'object' && step.kind === 'string') {
+        // ARM gives null for a string or number without properties (AVM's `coalesce(tryGet(action, 'actionGroupId'), action)`).
+        return { kind: 'null', origin: site.origin };
       } else {
         return invalid(site, 'expects an object and property names, or an array and indexes');
       }

@@ -7,7 +7,7 @@ import { defineRule, describe } from '../rule';
 export const hn104AlertNotRouted = defineRule('HN104', 'An alert rule is disabled, has no action group, or only points at disabled/empty action groups.', (context, report) => {
   for (const alert of context.resources) {
     if (!isAlertRule(alert) || !isDeployed(alert)) continue;
-    const routing = alertRouting(alert, context.resources);
+    const routing = alertRouting(alert, context.resources, context.deploymentOf);
     switch (routing.kind) {
       case 'disabled':
         report({ at: routing.enabled, resource: alert, message: `${describe(alert)} is disabled, so it notifies nobody: set enabled to true (tune or narrow it if it is noisy)` });
@@ -21,6 +21,14 @@ export const hn104AlertNotRouted = defineRule('HN104', 'An alert rule is disable
           resource: alert,
           message: `${describe(alert)} routes only to action groups that are disabled or have no receivers (${routing.groups.map(describe).join(', ')}): route it to a working action group`,
           related: routing.groups.map((group) => ({ file: group.origin.file, span: group.origin.span, message: `${describe(group)} is disabled or empty` })),
+        });
+        break;
+      case 'removed':
+        report({
+          at: routing.at,
+          resource: alert,
+          message: `${describe(alert)} is covered by ${describe(routing.rule)}, which removes all its action groups at all times, so it notifies nobody: give the processing rule a schedule or narrower scopes`,
+          related: [{ file: routing.rule.origin.file, span: routing.rule.origin.span, message: `${describe(routing.rule)} removes all action groups` }],
         });
         break;
     }

@@ -13,7 +13,7 @@ const requiredCategories = ['Administrative', 'Security', 'Policy'] as const;
 export const hn108ActivityLogAlertsIncomplete = defineRule('HN108', 'No routed activity log alert for each of the categories Administrative, Security and Policy.', (context, report) => {
   if (!context.policyFile || deploysUnseen(context)) return;
   const alerts = context.resources.filter((r) => sameType(r.type, alertTypes.activityLog) && isDeployed(r));
-  const routed = alerts.filter((alert) => alertRouting(alert, context.resources).kind === 'routed');
+  const routed = alerts.filter((alert) => alertRouting(alert, context.resources, context.deploymentOf).kind === 'routed');
   // A routed alert whose categories are not known may cover any of them: stay silent.
   if (routed.some((alert) => namedCategories(alert) === 'unknown')) return;
   for (const category of requiredCategories) {

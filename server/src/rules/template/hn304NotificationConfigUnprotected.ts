@@ -11,7 +11,7 @@ export const hn304NotificationConfigUnprotected = defineRule('HN304', 'An action
   for (const resource of context.resources) {
     if (!isDeployed(resource) || context.partial?.has(resource)) continue;
     if (!(sameType(resource.type, actionGroupType) || isAlertRule(resource) || components.has(resource))) continue;
-    if (isLocked(resource, locks, context.deploymentOf) !== false) continue;
+    if (isLocked(resource, locks, context.deploymentOf, context.resources) !== false) continue;
     report({ at: resource.origin, message: `${describe(resource)} is part of the notification chain but no CanNotDelete or ReadOnly lock protects it: add a Microsoft.Authorization/locks scoped to it (or to its resource group)` });
   }
 });
