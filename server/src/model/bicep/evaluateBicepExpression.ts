@@ -207,7 +207,7 @@ function shortCircuits(expression: Expression): boolean {
 
 /** `x.p` and `x.?p`; also used for the dotted names ARM functions return. */
 export function memberOf(target: Value, name: string, safe: boolean, origin: Origin, scope: BicepScope, at: { offset: number; length: number }): Value {
-  if (target.kind === 'unknown') return runtimeMember(target, name, origin);
+  if (target.kind === 'unknown') return safe && (target.shape === 'string' || target.shape === 'number' || target.shape === 'boolean') ? nullValue(origin) : runtimeMember(target, name, origin);
   if (target.kind === 'null' && safe) return nullValue(origin);
   if (target.kind === 'object') {
     const value = propertyOf(target, name);
@@ -248,6 +248,8 @@ function binaryValue(expression: BinaryExpression, origin: Origin, scope: BicepS
   if (operator === '&&' && left.kind === 'boolean' && !left.value) return booleanValue(false, origin);
   if (operator === '||' && left.kind === 'boolean' && left.value) return booleanValue(true, origin);
   if (operator === '??' && left.kind !== 'unknown' && left.kind !== 'null') return left;
+  // An unknown with a shape is not null: the result is that value, and a resource link through it survives.
+  if (operator === '??' && left.kind === 'unknown' && left.shape !== undefined) return left;
   const right = evaluateBicep(expression.right, scope);
   if (operator === '??') return left.kind === 'null' ? right : unknownValue(left.kind === 'unknown' ? left.reason : 'not known', origin);
   if (left.kind === 'unknown' || right.kind === 'unknown') {

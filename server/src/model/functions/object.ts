@@ -48,7 +48,7 @@ export const objectFunctions: FunctionFamily = {
   tryGet: lenientFunction(2, Infinity, ([target, ...path], site) => {
     let current: Value | ObjectValue = target as Value;
     for (const step of path) {
-      if (current.kind === 'unknown') return current;
+      if (current.kind === 'unknown') return current.shape === 'string' || current.shape === 'number' || current.shape === 'boolean' ? { kind: 'null', origin: site.origin } : current;
       if (current.kind === 'null') return current;
       if (step.kind === 'unknown') return unknownValue(step.reason, site.origin);
       if (current.kind === 'object' && step.kind === 'string') {

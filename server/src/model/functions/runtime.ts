@@ -49,6 +49,6 @@ export const listFunction: TemplateFunction = lenientFunction(0, Infinity, ([id]
 
 /** A `list*()` result stays unknown but remembers the resource it lists (`listCallbackUrl(<trigger id>)` names a Logic App). */
 export function listResult(name: string, resource: ResourceReference | undefined, origin: Value['origin']): Value {
-  const unknown = unknownValue(`depends on a ${name}() call, known only at deployment`, origin);
+  const unknown = unknownValue('depends on a list*() call, known only at deployment', origin);
   return resource ? { ...unknown, runtime: { resource, path: [name] } } : unknown;
 }
