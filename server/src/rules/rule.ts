@@ -1,4 +1,5 @@
 import type { DeployedResource } from '../model/deployedResource';
+import { displayType } from '../model/typeNames';
 import type { Origin, Value } from '../model/value';
 import type { NotificationPolicy } from '../syntax/policy/notificationPolicy';
 import { ruleMeta } from './catalog';
@@ -77,10 +78,10 @@ function within(inner: Origin, outer: Origin): boolean {
   return inner.file === outer.file && inner.span.offset >= outer.span.offset && inner.span.offset + inner.span.length <= outer.span.offset + outer.span.length;
 }
 
-/** `the action group 'ag-x'` style names for messages. */
+/** `the action group 'ag-x'` style names for messages; a name not known is not shown as if the symbol were the name. */
 export function describe(resource: DeployedResource): string {
-  const name = resource.name.kind === 'string' ? `'${resource.name.value}'` : resource.symbolicName ? `'${resource.symbolicName}'` : '(name unknown)';
-  return `${resource.type ?? 'resource'} ${name}`;
+  const name = resource.name.kind === 'string' ? `'${resource.name.value}'` : resource.symbolicName ? `(name unknown, declared as ${resource.symbolicName})` : '(name unknown)';
+  return `${resource.type ? displayType(resource.type) : 'resource'} ${name}`;
 }
 
 /** Whether a template of the context also deploys what the model cannot read: an absence rule then cannot tell that something is missing. */

@@ -82,7 +82,6 @@ testRule(hn101ActionGroupHardcodedRecipients, {
       },
       findings: [
         { file: 'azuredeploy.json', line: 6, message: /'ag-0' notifies the phone number '3125550147'/ },
-        { file: 'azuredeploy.json', line: 6, message: /'ag-1' notifies the phone number/ },
       ],
     },
     {
@@ -125,7 +124,6 @@ testRule(hn101ActionGroupHardcodedRecipients, {
       files: { 'main.bicep': `var onCall = 'dana.whitfield@contoso-claims.com'\n\n${bicepResource(personal(expression('onCall', ''), expression("'ag-claims-${tier}'", '')), { loop: "tier in ['day', 'night']" })}` },
       findings: [
         { file: 'main.bicep', line: 1, message: /'ag-claims-day' notifies the personal address/ },
-        { file: 'main.bicep', line: 1, message: /'ag-claims-night' notifies the personal address/ },
       ],
     },
     {
@@ -146,7 +144,6 @@ testRule(hn101ActionGroupHardcodedRecipients, {
       },
       findings: [
         { file: 'main.bicep', line: 5, message: /'ag-claims-day' notifies the personal address/ },
-        { file: 'main.bicep', line: 5, message: /'ag-claims-night' notifies the personal address/ },
       ],
     },
   ],

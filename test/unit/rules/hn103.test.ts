@@ -59,8 +59,7 @@ testRule(hn103ActionGroupDisabledOrEmpty, {
       name: 'ARM: disabled through a variable, in a copy loop',
       files: { 'azuredeploy.json': armTemplate(actionGroup(`"enabled": "[variables('on')]", ${roleReceivers}`, '\n      "copy": { "name": "groups", "count": 2 },').replace('"name": "ag-hipaa-tier1"', `"name": "[concat('ag-', copyIndex())]"`), { variables: '"on": false' }) },
       findings: [
-        { file: 'azuredeploy.json', line: 5, message: /'ag-0' is disabled/ },
-        { file: 'azuredeploy.json', line: 5, message: /'ag-1' is disabled/ },
+        { file: 'azuredeploy.json', line: 5, message: /'ag-0' is disabled.*\(and 1 more like it from the same place\)$/ },
       ],
     },
     { name: 'Bicep: disabled, at the enabled value', files: { 'main.bicep': bicepResource(tier1(false)) }, findings: [{ file: 'main.bicep', line: 6, message: /Microsoft.Insights\/actionGroups 'ag-hipaa-tier1' is disabled.*set enabled to true/ }] },
@@ -89,8 +88,7 @@ testRule(hn103ActionGroupDisabledOrEmpty, {
       name: 'Bicep: disabled through a variable, in a loop',
       files: { 'main.bicep': `var groupOn = false\n\n${bicepResource(tier1(expression('groupOn', ''), expression("'ag-hipaa-tier${tier}'", '')), { loop: 'tier in [1, 2]' })}` },
       findings: [
-        { file: 'main.bicep', line: 1, message: /'ag-hipaa-tier1' is disabled/ },
-        { file: 'main.bicep', line: 1, message: /'ag-hipaa-tier2' is disabled/ },
+        { file: 'main.bicep', line: 1, message: /'ag-hipaa-tier1' is disabled.*\(and 1 more like it from the same place\)$/ },
       ],
     },
     {
@@ -111,7 +109,6 @@ testRule(hn103ActionGroupDisabledOrEmpty, {
       },
       findings: [
         { file: 'main.bicep', line: 5, message: /'ag-hipaa-tier1' is disabled/ },
-        { file: 'main.bicep', line: 5, message: /'ag-hipaa-tier2' is disabled/ },
       ],
     },
   ],

@@ -77,7 +77,6 @@ testRule(hn107SecurityAlertsNotNotified, {
       files: { ...policy, 'subscription.json': subscriptionSchema(armTemplate(armResource(contact({ notificationsByRole: { state: 'On', roles: ['AccountAdmin'] } }, expression('', "concat('contact-', copyIndex())")), { copy: { name: 'contacts', count: 2 } }))) },
       findings: [
         { file: 'subscription.json', line: 23, message: /'contact-0' does not notify the subscription's Owners/ },
-        { file: 'subscription.json', line: 23, message: /'contact-1' does not notify the subscription's Owners/ },
       ],
     },
     { name: 'ARM: a 2023-12-01-preview contact on High', files: { ...policy, 'subscription.json': arm(contact2023('High')) }, findings: [{ file: 'subscription.json', line: 17, message: /'default' mails alerts only from High severity up/ }] },
@@ -105,7 +104,6 @@ testRule(hn107SecurityAlertsNotNotified, {
       files: { ...policy, 'subscription.bicep': `targetScope = 'subscription'\n\n${bicepResource(contact({ notificationsByRole: { state: 'Off' } }, expression("'contact-${i}'", '')), { loop: 'i in range(0, 2)' })}` },
       findings: [
         { file: 'subscription.bicep', line: 12, message: /'contact-0' does not notify by role/ },
-        { file: 'subscription.bicep', line: 12, message: /'contact-1' does not notify by role/ },
       ],
     },
     {

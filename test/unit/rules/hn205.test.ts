@@ -67,7 +67,6 @@ testRule(hn205RecurrenceWithoutTimezone, {
       files: { 'azuredeploy.json': armTemplate(armResource(digest(expression('', "variables('morning')"), { name: expression('', "concat('la-claims-digest-', copyIndex())") }), { copy: { name: 'digests', count: 2 } }), { variables: '\n    "morning": { "frequency": "Day", "interval": 1, "schedule": { "hours": [ 7 ] } }\n  ' }) },
       findings: [
         { file: 'azuredeploy.json', line: 6, message: /'la-claims-digest-0'/ },
-        { file: 'azuredeploy.json', line: 6, message: /'la-claims-digest-1'/ },
       ],
     },
     { name: 'Bicep: a daily schedule without a time zone', files: { 'main.bicep': bicepResource(digest({ frequency: 'Day', interval: 1, schedule: morning })) }, findings: [{ file: 'main.bicep', line: 14, message: /'Every_morning'.*without a time zone/ }] },
@@ -91,7 +90,6 @@ testRule(hn205RecurrenceWithoutTimezone, {
       files: { 'main.bicep': `var nightly = {\n  frequency: 'Day'\n  interval: 1\n  schedule: {\n    hours: [\n      2\n    ]\n  }\n}\n\n${bicepResource(digest(expression('nightly', ''), { name: expression("'la-claims-digest-${region}'", '') }), { loop: "region in ['eastus', 'westus']" })}` },
       findings: [
         { file: 'main.bicep', line: 1, message: /'la-claims-digest-eastus'/ },
-        { file: 'main.bicep', line: 1, message: /'la-claims-digest-westus'/ },
       ],
     },
     {

@@ -53,7 +53,6 @@ testRule(hn206InvalidTimezone, {
       files: { 'azuredeploy.json': armTemplate(armResource(escalation(expression('', "variables('zone')"), { name: expression('', "concat('la-claims-escalation-', copyIndex())") }), { copy: { name: 'escalations', count: 2 } }), { variables: '\n    "zone": "Australia/Sydney"\n  ' }) },
       findings: [
         { file: 'azuredeploy.json', line: 6, message: /'la-claims-escalation-0'.*use 'AUS Eastern Standard Time'/ },
-        { file: 'azuredeploy.json', line: 6, message: /'la-claims-escalation-1'/ },
       ],
     },
     { name: 'ARM: spaces around a valid ID', files: { 'azuredeploy.json': armTemplate(armResource(escalation('UTC '))) }, findings: [{ file: 'azuredeploy.json', line: 26, message: /differs from the Windows time zone ID 'UTC' in the spaces around it.*use 'UTC'/ }] },
@@ -70,7 +69,6 @@ testRule(hn206InvalidTimezone, {
       files: { 'main.bicep': `var zone = 'Europe/London'\n\n${bicepResource(escalation(expression('zone', ''), { name: expression("'la-claims-escalation-${region}'", '') }), { loop: "region in ['uksouth', 'ukwest']" })}` },
       findings: [
         { file: 'main.bicep', line: 1, message: /'la-claims-escalation-uksouth'.*use 'GMT Standard Time'/ },
-        { file: 'main.bicep', line: 1, message: /'la-claims-escalation-ukwest'/ },
       ],
     },
     {
