@@ -1,11 +1,11 @@
-import { blockedNotificationEgress, guardsOnlyInfrastructure, securityRulesOf } from '../../model/nsgRules';
+import { blockedNotificationEgress, guardsNotifier, securityRulesOf } from '../../model/nsgRules';
 import { isDeployed, sameType } from '../../model/resourceReference';
 import { defineRule, describe } from '../rule';
 
-/** HN401: notifications that cannot leave the network are never delivered. */
-export const hn401NsgBlocksNotificationEgress = defineRule('HN401', 'An NSG denies outbound TCP 443, 587 or 25 to the Internet or the notification service tags with no earlier Allow.', (context, report) => {
+/** HN401: notifications that cannot leave the network are never delivered; NSGs with no notifier behind them are not judged. */
+export const hn401NsgBlocksNotificationEgress = defineRule('HN401', 'An NSG where a notification component runs denies outbound TCP 443, 587 or 25 to the Internet or the notification service tags with no earlier Allow.', (context, report) => {
   for (const nsg of context.resources) {
-    if (!sameType(nsg.type, 'Microsoft.Network/networkSecurityGroups') || !isDeployed(nsg) || guardsOnlyInfrastructure(nsg, context.resources) !== false) continue;
+    if (!sameType(nsg.type, 'Microsoft.Network/networkSecurityGroups') || !isDeployed(nsg) || guardsNotifier(nsg, context.resources) !== true) continue;
     const rules = securityRulesOf(nsg, context.resources);
     if (rules === 'unknown') continue;
     for (const blocked of blockedNotificationEgress(rules)) {
