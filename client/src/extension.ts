@@ -6,10 +6,16 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { registerLanguageStatus } from './languageStatus';
+import { openRuleCommand, registerRuleDocs, ruleLinkTemplate } from './ruleDocs';
+import { registerWalkthroughProgress } from './walkthrough';
+import { registerWorkspaceCommands } from './workspaceCommands';
 
 const selector: DocumentSelector = [
   { language: 'bicep' },
   { language: 'bicepparam' },
+  // Microsoft's Bicep extension names .bicepparam files' language 'bicep-params'.
+  { language: 'bicep-params' },
   // ARM templates and parameter files are any JSON; the server recognises them by $schema.
   { language: 'json' },
   { language: 'jsonc' },
@@ -21,6 +27,11 @@ let output: vscode.LogOutputChannel;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   output = vscode.window.createOutputChannel('HIPAA Notify', { log: true });
+  output.info(`HIPAA Notify ${String(context.extension.packageJSON.version)} in ${vscode.env.appName} ${vscode.version}`);
+  registerRuleDocs(context);
+  registerWorkspaceCommands(context, () => client, output);
+  registerLanguageStatus(context, () => client);
+  registerWalkthroughProgress(context);
   context.subscriptions.push(
     output,
     vscode.commands.registerCommand('hipaaNotify.restartServer', () => restart(context)),
@@ -51,12 +62,21 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
     documentSelector: selector,
     outputChannel: output,
     initializationOptions: {
-      docsBaseUrl: vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString(),
+      docsBaseUrl: ruleLinkTemplate,
       configFile: settings.get<string>('configFile', ''),
+      run: settings.get<string>('run', 'onType'),
     },
+    // Rule links in hovers are command links that render the rule page.
+    markdown: { isTrusted: { enabledCommands: [openRuleCommand] } },
+    middleware: { handleDiagnostics: (uri, diagnostics, next) => next(uri, diagnostics.filter(shownAt(settings.get<string>('minimumLevel', 'info')))) },
   };
   client = new LanguageClient('hipaaNotify', 'HIPAA Notify', serverOptions, clientOptions);
-  await client.start();
+  try {
+    await client.start();
+    output.info(`language server started; workspace folders: ${(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath).join(', ') || 'none'}`);
+  } catch (error) {
+    output.error(`the language server did not start: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 async function stop(): Promise<void> {
@@ -69,4 +89,12 @@ async function restart(context: vscode.ExtensionContext): Promise<void> {
   output.appendLine('Restarting the HIPAA Notify language server.');
   await stop();
   await start(context);
+}
+
+const severityRank: Record<string, number> = { error: 0, warning: 1, info: 2 };
+
+/** hipaaNotify.minimumLevel: findings below it are not shown in the editor (the CLI still reports them). */
+function shownAt(minimumLevel: string): (diagnostic: vscode.Diagnostic) => boolean {
+  const limit = severityRank[minimumLevel] ?? 2;
+  return (diagnostic) => diagnostic.severity <= limit;
 }
