@@ -25,12 +25,17 @@ const selector: DocumentSelector = [
 let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What the extension shows, for other extensions and for reading the status without the UI. */
+export interface HipaaNotifyApi {
+  languageStatus(): { findings: { text: string; detail?: string }; config: { text: string } };
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<HipaaNotifyApi> {
   output = vscode.window.createOutputChannel('HIPAA Notify', { log: true });
   output.info(`HIPAA Notify ${String(context.extension.packageJSON.version)} in ${vscode.env.appName} ${vscode.version}`);
   registerRuleDocs(context);
   registerWorkspaceCommands(context, () => client, output);
-  registerLanguageStatus(context, () => client);
+  const status = registerLanguageStatus(context, () => client);
   registerWalkthroughProgress(context);
   context.subscriptions.push(
     output,
@@ -41,6 +46,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   await start(context);
+  return {
+    languageStatus: () => ({ findings: { text: status.findings.text, ...(status.findings.detail ? { detail: status.findings.detail } : {}) }, config: { text: status.config.text } }),
+  };
 }
 
 export async function deactivate(): Promise<void> {

@@ -23,7 +23,7 @@ function counts(diagnostics: readonly vscode.Diagnostic[]): string {
  * The `{}` item beside the language mode on Bicep, ARM and policy files: this file's and the
  * workspace's findings, the config in force, and links to the rule catalog and settings.
  */
-export function registerLanguageStatus(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): vscode.LanguageStatusItem {
+export function registerLanguageStatus(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): { findings: vscode.LanguageStatusItem; config: vscode.LanguageStatusItem } {
   const item = vscode.languages.createLanguageStatusItem('hipaaNotify.status', selector);
   item.name = 'HIPAA Notify findings';
   item.command = { title: 'Rule catalog', command: 'hipaaNotify.openRuleCatalog' };
@@ -63,5 +63,5 @@ export function registerLanguageStatus(context: vscode.ExtensionContext, client:
     vscode.workspace.onDidCreateFiles(() => (configFor = new Map())),
   );
   void update();
-  return item;
+  return { findings: item, config: configItem };
 }

@@ -5,8 +5,10 @@ import {
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
+  WorkDoneProgress,
   type Diagnostic,
   type InitializeParams,
+  type ProgressToken,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -225,7 +227,7 @@ connection.onDefinition(({ textDocument, position }) => {
   return policyDefinition(URI.parse(document.uri).path, document.getText(), document.offsetAt(position), templatesForPolicy(document), (file) => readerOf(root).readText(file));
 });
 
-connection.onRequest(checkWorkspaceRequest, (_params, token, progress) =>
+connection.onRequest(checkWorkspaceRequest, (params: { workDoneToken?: ProgressToken } | undefined, token) =>
   checkWorkspace(
     {
       files: () => workspaceFolders.flatMap((folder) => readerOf(folder).filesUnder(folder)).filter((file) => !configs.isIgnored(file)),
@@ -241,8 +243,10 @@ connection.onRequest(checkWorkspaceRequest, (_params, token, progress) =>
       publish: (uri, diagnostics) => {
         if (!documents.get(uri)) void connection.sendDiagnostics({ uri, diagnostics });
       },
+      progress: (value) => {
+        if (params?.workDoneToken !== undefined) void connection.sendProgress(WorkDoneProgress.type, params.workDoneToken, value);
+      },
     },
-    progress,
     token,
   ),
 );

@@ -1,4 +1,4 @@
-import type { CancellationToken, Diagnostic, WorkDoneProgressReporter } from 'vscode-languageserver';
+import type { CancellationToken, Diagnostic, WorkDoneProgressBegin, WorkDoneProgressEnd, WorkDoneProgressReport } from 'vscode-languageserver';
 
 export const checkWorkspaceRequest = 'hipaaNotify/checkWorkspace';
 
@@ -15,15 +15,17 @@ export interface WorkspaceCheckHost {
   /** The diagnostics the editor would show for the file, or undefined when it is not analysed. */
   diagnosticsOf(file: string): { uri: string; diagnostics: Diagnostic[] } | undefined;
   publish(uri: string, diagnostics: Diagnostic[]): void;
+  /** `$/progress` on the request's work-done token, when the client sent one. */
+  progress(value: WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd): void;
 }
 
 /**
  * "Check Workspace": every template and policy file's findings into Problems, not only open
  * files'. Yields between files so edits and hovers are answered meanwhile.
  */
-export async function checkWorkspace(host: WorkspaceCheckHost, progress: WorkDoneProgressReporter, token: CancellationToken): Promise<WorkspaceCheckResult> {
+export async function checkWorkspace(host: WorkspaceCheckHost, token: CancellationToken): Promise<WorkspaceCheckResult> {
   const files = host.files();
-  progress.begin('HIPAA Notify: checking the workspace', 0, `${files.length} files`, true);
+  host.progress({ kind: 'begin', title: 'HIPAA Notify: checking the workspace', percentage: 0, message: `${files.length} files`, cancellable: true });
   let findings = 0;
   let errors = 0;
   let done = 0;
@@ -36,9 +38,9 @@ export async function checkWorkspace(host: WorkspaceCheckHost, progress: WorkDon
       errors += result.diagnostics.filter((d) => d.severity === 1).length;
     }
     done++;
-    progress.report(Math.round((done / Math.max(files.length, 1)) * 100), `${done} of ${files.length}: ${file.replace(/^.*[\\/]/, '')}`);
+    host.progress({ kind: 'report', percentage: Math.round((done / Math.max(files.length, 1)) * 100), message: `${done} of ${files.length}: ${file.replace(/^.*[\\/]/, '')}` });
     await new Promise((resolve) => setImmediate(resolve));
   }
-  progress.done();
+  host.progress({ kind: 'end' });
   return { files: done, findings, errors, cancelled: done < files.length };
 }
