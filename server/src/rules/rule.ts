@@ -67,7 +67,7 @@ export function defineRule(id: string, description: string, check: (context: Rul
       check(context, ({ at, message, resource, related }) => {
         const origin = originOf(at);
         const places: RelatedPlace[] = [...(related ?? [])];
-        if (resource && !within(origin, resource.origin)) places.push({ file: resource.origin.file, span: resource.origin.span, message: `used by ${describe(resource)}` });
+        if (resource && !within(origin, resource.origin)) places.push({ file: resource.origin.file, span: resource.origin.head ?? resource.origin.span, message: `used by ${describe(resource)}` });
         findings.push({ ruleId: id, level: meta.level, message, file: origin.file, span: origin.head ?? origin.span, ...(places.length > 0 ? { related: places } : {}) });
       });
       return findings;
