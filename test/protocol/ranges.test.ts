@@ -95,3 +95,27 @@ test('ARM: a finding about a whole resource sits on its name value', async () =>
     fs.rmSync(folder, { recursive: true, force: true });
   }
 });
+
+test('hipaaNotify.run onSave: an edit is analysed when the file is saved', async () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'hipaa-notify-onsave-'));
+  const { client } = await LspTestClient.start({ debounceMs: 10, run: 'onSave' }, pathToFileURL(folder).toString());
+  try {
+    const file = path.join(folder, 'azuredeploy.json');
+    const text = `{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n  "contentVersion": "1.0.0.0",\n  "resources": []\n}\n`;
+    fs.writeFileSync(file, text);
+    const uri = pathToFileURL(file).toString();
+    const opened = client.diagnostics(uri);
+    await client.open(uri, 'json', text);
+    assert.deepEqual((await opened).diagnostics, [], 'analysed when opened');
+    const saved = client.diagnostics(uri, (p) => p.diagnostics.length > 0);
+    await client.change(uri, 2, [{ range: { start: { line: 3, character: 16 }, end: { line: 3, character: 17 } }, text: '' }]);
+    await client.connection.sendNotification('textDocument/didSave', { textDocument: { uri } });
+    const after = await saved;
+    assert.equal(after.version, 2);
+    assert.equal(after.diagnostics[0].code, 'HN001');
+    assert.ok(client.published.filter((p) => p.uri === uri).length === 2, 'one publication when opened, one when saved');
+  } finally {
+    await client.stop();
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+});
