@@ -94,6 +94,23 @@ suite('presence: status, commands, rule pages, walkthrough', () => {
     assert.ok(label);
   });
 
+  test('the walkthrough path: Open Sample shows one finding, fixing it clears it', async () => {
+    const folder = sample('hipaa-notify-sample');
+    try {
+      await vscode.commands.executeCommand('hipaaNotify.openSample');
+      const uri = vscode.Uri.joinPath(folder, 'main.bicep');
+      const editor = await until(vscode.window.onDidChangeActiveTextEditor, () => (vscode.window.activeTextEditor?.document.uri.toString() === uri.toString() ? vscode.window.activeTextEditor : undefined), 'the sample in the editor');
+      const [finding] = await diagnosticsOf(uri, (d) => d.length > 0);
+      assert.equal(codeOf(finding).value, 'HN103');
+      assert.equal(editor.document.getText(finding.range), 'false');
+      await editor.edit((edit) => edit.replace(finding.range, 'true'));
+      await diagnosticsOf(uri, (d) => d.length === 0);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    } finally {
+      await vscode.workspace.fs.delete(folder, { recursive: true, useTrash: false });
+    }
+  });
+
   test('our grammar is the one for .bicep and .bicepparam', async () => {
     const languages = await vscode.languages.getLanguages();
     assert.ok(languages.includes('bicep') && languages.includes('bicepparam'));
