@@ -111,6 +111,21 @@ suite('presence: status, commands, rule pages, walkthrough', () => {
     }
   });
 
+  test('hipaaNotify.minimumLevel error hides warnings and infos in the editor', async () => {
+    const uri = sample('claims-platform/main.bicep');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    await diagnosticsOf(uri, (d) => d.some((x) => x.severity === vscode.DiagnosticSeverity.Warning));
+    const settings = vscode.workspace.getConfiguration('hipaaNotify');
+    try {
+      await settings.update('minimumLevel', 'error', vscode.ConfigurationTarget.Global);
+      const shown = await diagnosticsOf(uri, (d) => d.length > 0 && d.every((x) => x.severity === vscode.DiagnosticSeverity.Error));
+      assert.ok(shown.some((d) => codeOf(d).value === 'HN103'));
+    } finally {
+      await settings.update('minimumLevel', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await diagnosticsOf(uri, (d) => d.some((x) => x.severity === vscode.DiagnosticSeverity.Warning));
+  });
+
   test('our grammar is the one for .bicep and .bicepparam', async () => {
     const languages = await vscode.languages.getLanguages();
     assert.ok(languages.includes('bicep') && languages.includes('bicepparam'));
