@@ -33,6 +33,8 @@ export interface AnalysisContext {
   readonly reader?: WorkspaceReader;
   /** Windows time zone ID from the config, for messages and fixes that add a time zone. */
   readonly defaultTimeZone?: string;
+  /** Largest file analysed (default `maxFileBytes`); the CLI's --max-file-size sets it. */
+  readonly maxFileBytes?: number;
 }
 
 /** Largest file analysed; past it the file gets one HN001 and nothing else. */
@@ -45,8 +47,9 @@ export const maxFileBytes = 8 * 1024 * 1024;
  */
 export function analyseFile(source: SourceFile, kind: DocumentKind = documentKindOf(source.file, source.text), context: AnalysisContext = {}): Finding[] {
   if (kind === 'none') return [];
-  if (source.text.length > maxFileBytes) {
-    return [syntaxFinding(source.file, { offset: 0, length: 0, message: `the file is larger than ${maxFileBytes / 1024 / 1024} MB and is not analysed` })];
+  const bound = context.maxFileBytes ?? maxFileBytes;
+  if (source.text.length > bound) {
+    return [syntaxFinding(source.file, { offset: 0, length: 0, message: `the file is larger than ${Math.round((bound / 1024 / 1024) * 100) / 100} MB and is not analysed` })];
   }
   try {
     return analyseByKind(source, kind, context).filter((finding) => finding.file === source.file);

@@ -5,8 +5,10 @@ import {
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
+  WorkDoneProgress,
   type Diagnostic,
   type InitializeParams,
+  type ProgressToken,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -15,7 +17,6 @@ import { URI } from 'vscode-uri';
 import { analyseFile } from './analysis';
 import { applyRuleLevels } from './config/config';
 import { WorkspaceConfigs } from './config/workspaceConfigs';
-import { defaultDocsBase } from './rules/catalog';
 import { documentKindOf } from './syntax/documentKind';
 import { LineMap } from './syntax/lineMap';
 import { Debouncer } from './protocol/debouncer';
@@ -24,6 +25,10 @@ import { mergeHovers, policyCompletions, policyDefinition, policyHover } from '.
 import { templateModelsUnder } from './workspace/templateModels';
 import { diskReader, type CachingWorkspaceReader } from './workspace/workspaceReader';
 import { fileUri, toDiagnostic } from './protocol/toLsp';
+import { packagedDocs } from './protocol/ruleLinks';
+import { checkWorkspace, checkWorkspaceRequest } from './protocol/workspaceCheck';
+
+const configInForceRequest = 'hipaaNotify/configInForce';
 
 interface ServerOptions {
   /** Base URL of the rule pages (the client passes its packaged docs folder). */
@@ -31,7 +36,12 @@ interface ServerOptions {
   /** hipaaNotify.configFile: a config path relative to the workspace folder. */
   configFile?: string;
   debounceMs?: number;
+  /** hipaaNotify.run: analyse as you type (default) or when a file is saved. */
+  run?: 'onType' | 'onSave';
 }
+
+declare const HIPAA_NOTIFY_VERSION: string | undefined;
+const version = typeof HIPAA_NOTIFY_VERSION === 'string' ? HIPAA_NOTIFY_VERSION : '0.0.0-dev';
 
 // ProposedFeatures.all picks the transport from argv: --stdio, --node-ipc or --socket=N.
 const connection = createConnection(ProposedFeatures.all);
@@ -41,6 +51,7 @@ let options: ServerOptions = {};
 let debouncer = new Debouncer(120);
 let configs = new WorkspaceConfigs([]);
 let canWatchFiles = false;
+let workspaceFolders: string[] = [];
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   options = (params.initializationOptions ?? {}) as ServerOptions;
@@ -48,15 +59,17 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const folders = (params.workspaceFolders ?? []).map((f) => URI.parse(f.uri).fsPath);
   if (folders.length === 0 && params.rootUri) folders.push(URI.parse(params.rootUri).fsPath);
   configs = new WorkspaceConfigs(folders, options.configFile || undefined);
+  workspaceFolders = folders;
   canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  connection.console.info(`hipaa-notify ${version} language server started (Node ${process.versions.node}); workspace folders: ${folders.join(', ') || 'none'}; analysing ${options.run === 'onSave' ? 'on save' : 'as you type'}`);
   return {
     capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       hoverProvider: true,
       completionProvider: { triggerCharacters: [':', ' ', '-', '"'] },
       definitionProvider: true,
     },
-    serverInfo: { name: 'hipaa-notify', version: '0.1.0' },
+    serverInfo: { name: 'hipaa-notify', version },
   };
 });
 
@@ -107,18 +120,30 @@ function isPolicyDocument(document: TextDocument): boolean {
 }
 
 function publish(document: TextDocument): void {
+  const diagnostics = diagnosticsOf(document);
+  if (diagnostics === undefined) return;
+  // A newer edit may have arrived while analysing; its own run will publish.
+  if (documents.get(document.uri)?.version !== document.version) return;
+  published.set(document.uri, diagnostics);
+  void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+}
+
+/** What the editor shows for a document; undefined when the analysis failed (logged). */
+function diagnosticsOf(document: TextDocument): Diagnostic[] | undefined {
   const text = document.getText();
   const filePath = filePathOf(document.uri);
   const kind = documentKindOf(filePath ?? URI.parse(document.uri).path, text, document.languageId);
   const lines = new LineMap(text);
-  const docsBase = options.docsBaseUrl ?? defaultDocsBase;
+  const docsBase = options.docsBaseUrl ?? packagedDocs;
   const lineMapOf = (file: string) => {
     const other = documents.get(file) ?? documents.get(fileUri(file));
     return other ? new LineMap(other.getText()) : undefined;
   };
   let diagnostics: Diagnostic[];
+  const started = performance.now();
   try {
     const located = filePath ? configs.forFile(filePath) : undefined;
+    logConfigInForce(located?.file);
     const ignored = filePath !== undefined && configs.isIgnored(filePath);
     const file = filePath ?? document.uri;
     const folder = filePath ? configs.workspaceFolderOf(filePath) : undefined;
@@ -127,12 +152,10 @@ function publish(document: TextDocument): void {
     diagnostics = (located ? applyRuleLevels(findings, located.config) : findings).map((f) => toDiagnostic(f, lines, docsBase, lineMapOf));
   } catch (error) {
     connection.console.error(`analysis of ${document.uri} failed: ${error instanceof Error ? error.message : String(error)}`);
-    return;
+    return undefined;
   }
-  // A newer edit may have arrived while analysing; its own run will publish.
-  if (documents.get(document.uri)?.version !== document.version) return;
-  published.set(document.uri, diagnostics);
-  void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+  connection.console.debug(`analysed ${document.uri} (version ${document.version}) in ${Math.round(performance.now() - started)} ms: ${diagnostics.length} findings`);
+  return diagnostics;
 }
 
 function schedule(uri: string): void {
@@ -142,14 +165,33 @@ function schedule(uri: string): void {
   });
 }
 
+const configsLogged = new Set<string>();
+
+function logConfigInForce(file: string | undefined): void {
+  const key = file ?? '';
+  if (configsLogged.has(key)) return;
+  configsLogged.add(key);
+  connection.console.info(file ? `config in force: ${file}` : 'no hipaa-notify.json found: rule defaults apply');
+}
+
 documents.onDidChangeContent(({ document }) => {
+  // On save only: a document is analysed when opened, then when saved.
+  if (options.run === 'onSave' && published.has(document.uri)) return;
+  reanalyse(document);
+});
+
+documents.onDidSave(({ document }) => {
+  if (options.run === 'onSave') reanalyse(document);
+});
+
+function reanalyse(document: TextDocument): void {
   schedule(document.uri);
   // Rules link resources across files (an alert here, its action group there) and policies are
   // checked against the templates: a template edit can change what other open files show.
   // Their models come from the cache unless they read the edited file, so this stays cheap.
   if (isPolicyDocument(document)) return;
   for (const other of documents.all()) if (other.uri !== document.uri) schedule(other.uri);
-});
+}
 
 documents.onDidClose(({ document }) => {
   debouncer.cancel(document.uri);
@@ -183,6 +225,35 @@ connection.onDefinition(({ textDocument, position }) => {
   const root = configs.workspaceFolderOf(filePathOf(document.uri) ?? '');
   if (!root) return null;
   return policyDefinition(URI.parse(document.uri).path, document.getText(), document.offsetAt(position), templatesForPolicy(document), (file) => readerOf(root).readText(file));
+});
+
+connection.onRequest(checkWorkspaceRequest, (params: { workDoneToken?: ProgressToken } | undefined, token) =>
+  checkWorkspace(
+    {
+      files: () => workspaceFolders.flatMap((folder) => readerOf(folder).filesUnder(folder)).filter((file) => !configs.isIgnored(file)),
+      diagnosticsOf: (file) => {
+        const uri = fileUri(file);
+        const open = documents.get(uri);
+        if (open) return { uri, diagnostics: published.get(uri) ?? [] };
+        const text = readerOf(configs.workspaceFolderOf(file) ?? path.dirname(file)).readText(file);
+        if (text === undefined) return undefined;
+        const document = TextDocument.create(uri, file.endsWith('.json') ? 'json' : '', 0, text);
+        return { uri, diagnostics: diagnosticsOf(document) ?? [] };
+      },
+      publish: (uri, diagnostics) => {
+        if (!documents.get(uri)) void connection.sendDiagnostics({ uri, diagnostics });
+      },
+      progress: (value) => {
+        if (params?.workDoneToken !== undefined) void connection.sendProgress(WorkDoneProgress.type, params.workDoneToken, value);
+      },
+    },
+    token,
+  ),
+);
+
+connection.onRequest(configInForceRequest, ({ uri }: { uri: string }) => {
+  const file = filePathOf(uri);
+  return { configFile: file ? (configs.forFile(file).file ?? null) : null };
 });
 
 documents.listen(connection);

@@ -50,7 +50,9 @@ function originOf(at: Value | Origin): Origin {
 
 /**
  * Defines a rule; id, name, level and workspace scope come from the catalog. A finding about a
- * value written away from its resource gets related information pointing at that resource.
+ * value written away from its resource gets related information pointing at that resource. A
+ * finding about a whole resource or object sits on its head (symbolic name, `name`, key), so a
+ * squiggle marks one line, not the block.
  */
 export function defineRule(id: string, description: string, check: (context: RuleContext, report: (finding: Report) => void) => void): Rule {
   const meta = ruleMeta(id);
@@ -66,8 +68,8 @@ export function defineRule(id: string, description: string, check: (context: Rul
       check(context, ({ at, message, resource, related }) => {
         const origin = originOf(at);
         const places: RelatedPlace[] = [...(related ?? [])];
-        if (resource && !within(origin, resource.origin)) places.push({ file: resource.origin.file, span: resource.origin.span, message: `used by ${describe(resource)}` });
-        findings.push({ ruleId: id, level: meta.level, message, file: origin.file, span: origin.span, ...(places.length > 0 ? { related: places } : {}) });
+        if (resource && !within(origin, resource.origin)) places.push({ file: resource.origin.file, span: resource.origin.head ?? resource.origin.span, message: `used by ${describe(resource)}` });
+        findings.push({ ruleId: id, level: meta.level, message, file: origin.file, span: origin.head ?? origin.span, ...(places.length > 0 ? { related: places } : {}) });
       });
       return findings;
     },

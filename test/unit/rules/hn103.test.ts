@@ -45,7 +45,7 @@ testRule(hn103ActionGroupDisabledOrEmpty, {
     {
       name: 'ARM: no receivers, at the resource',
       files: { 'azuredeploy.json': armTemplate(actionGroup(`"enabled": true, "emailReceivers": []`)) },
-      findings: [{ file: 'azuredeploy.json', line: 7, message: /has no receivers/ }],
+      findings: [{ file: 'azuredeploy.json', line: 10, message: /has no receivers/ }],
     },
     {
       name: 'ARM: disabled through a parameter file value, reported in the parameter file',

@@ -45,29 +45,29 @@ testRule(hn106PolicyComplianceNotNotified, {
     { name: 'Bicep: suppressed with a reason', files: { ...policy, 'main.bicep': `// hipaa-notify-disable-next-line HN106 -- audit-only initiative reviewed monthly\n${bicepResource(assignment())}` } },
   ],
   invalid: [
-    { name: 'ARM: an assignment nobody hears about', files: { ...policy, 'azuredeploy.json': arm(assignment()) }, findings: [{ file: 'azuredeploy.json', line: 7, message: /non-compliance with Microsoft.Authorization\/policyAssignments 'hipaa-hitrust-audit' notifies nobody/ }] },
-    { name: 'ARM: PolicyStates events only to a storage queue', files: { ...policy, 'azuredeploy.json': arm(assignment(), policyTopic, policyEvents('StorageQueue')) }, findings: [{ file: 'azuredeploy.json', line: 7, message: /notifies nobody/ }] },
+    { name: 'ARM: an assignment nobody hears about', files: { ...policy, 'azuredeploy.json': arm(assignment()) }, findings: [{ file: 'azuredeploy.json', line: 10, message: /non-compliance with Microsoft.Authorization\/policyAssignments 'hipaa-hitrust-audit' notifies nobody/ }] },
+    { name: 'ARM: PolicyStates events only to a storage queue', files: { ...policy, 'azuredeploy.json': arm(assignment(), policyTopic, policyEvents('StorageQueue')) }, findings: [{ file: 'azuredeploy.json', line: 10, message: /notifies nobody/ }] },
     {
       name: 'ARM: the Policy alert disabled through a parameter default',
       files: { ...policy, 'azuredeploy.json': armTemplate(`${armResource(assignment())},\n${armResource(policyAlert({ enabled: expression('', "parameters('policyAlertOn')") }))}`, { parameters: '"policyAlertOn": { "type": "bool", "defaultValue": false }' }) },
-      findings: [{ file: 'azuredeploy.json', line: 7, message: /notifies nobody/ }],
+      findings: [{ file: 'azuredeploy.json', line: 10, message: /notifies nobody/ }],
     },
     {
       name: 'ARM: the Policy alert disabled through a parameter file',
       files: { ...policy, 'azuredeploy.json': armTemplate(`${armResource(assignment())},\n${armResource(policyAlert({ enabled: expression('', "parameters('policyAlertOn')") }))}`, { parameters: '"policyAlertOn": { "type": "bool", "defaultValue": true }' }), 'azuredeploy.parameters.json': parametersFile },
-      findings: [{ file: 'azuredeploy.json', line: 7, message: /notifies nobody/ }],
+      findings: [{ file: 'azuredeploy.json', line: 10, message: /notifies nobody/ }],
     },
     {
       name: 'ARM: assignments from a variable, in a copy loop',
       files: { ...policy, 'azuredeploy.json': armTemplate(armResource(assignment(expression('', "variables('initiatives')[copyIndex()]")), { copy: { name: 'assignments', count: 2 } }), { variables: '"initiatives": [ "hipaa-hitrust-audit", "nist-800-53" ]' }) },
       findings: [
-        { file: 'azuredeploy.json', line: 7, message: /'hipaa-hitrust-audit'/ },
+        { file: 'azuredeploy.json', line: 14, message: /'hipaa-hitrust-audit'/ },
       ],
     },
     {
       name: 'ARM: the Policy alert is not deployed (condition false)',
       files: { ...policy, 'azuredeploy.json': armTemplate(`${armResource(assignment())},\n${armResource(policyAlert(), { condition: false })}`) },
-      findings: [{ file: 'azuredeploy.json', line: 7, message: /'hipaa-hitrust-audit' notifies nobody/ }],
+      findings: [{ file: 'azuredeploy.json', line: 10, message: /'hipaa-hitrust-audit' notifies nobody/ }],
     },
     { name: 'Bicep: an assignment nobody hears about', files: { ...policy, 'main.bicep': bicepResource(assignment()) }, findings: [{ file: 'main.bicep', line: 1, message: /notifies nobody.*category Policy/ }] },
     {

@@ -37,12 +37,12 @@ testRule(hn108ActivityLogAlertsIncomplete, {
     {
       name: 'ARM: the Policy alert disabled through a parameter default',
       files: { ...policy, 'azuredeploy.json': armTemplate([armResource(alert('Administrative')), armResource(alert('Security')), armResource(alert('Policy', { enabled: expression('', "parameters('policyAlertOn')") }))].join(',\n'), { parameters: '"policyAlertOn": { "type": "bool", "defaultValue": false }' }) },
-      findings: [{ file: 'azuredeploy.json', line: 61, message: /the Policy activity log alert Microsoft.Insights\/activityLogAlerts 'ala-hipaa-policy' is disabled or not routed/ }],
+      findings: [{ file: 'azuredeploy.json', line: 64, message: /the Policy activity log alert Microsoft.Insights\/activityLogAlerts 'ala-hipaa-policy' is disabled or not routed/ }],
     },
     {
       name: 'ARM: the Policy alert disabled through a parameter file',
       files: { ...policy, 'azuredeploy.json': armTemplate([armResource(alert('Administrative')), armResource(alert('Security')), armResource(alert('Policy', { enabled: expression('', "parameters('policyAlertOn')") }))].join(',\n'), { parameters: '"policyAlertOn": { "type": "bool", "defaultValue": true }' }), 'azuredeploy.parameters.json': parametersFile },
-      findings: [{ file: 'azuredeploy.json', line: 61, message: /'ala-hipaa-policy' is disabled or not routed/ }],
+      findings: [{ file: 'azuredeploy.json', line: 64, message: /'ala-hipaa-policy' is disabled or not routed/ }],
     },
     {
       name: 'ARM: categories from a variable in a copy loop miss Security',

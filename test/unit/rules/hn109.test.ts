@@ -33,7 +33,7 @@ testRule(hn109CommonAlertSchemaOff, {
   ],
   invalid: [
     { name: 'ARM: the flag is false', files: { 'azuredeploy.json': armTemplate(armResource(group(false))) }, findings: [{ file: 'azuredeploy.json', line: 27, message: /the logicApp receiver 'breach-notifier' of Microsoft.Insights\/actionGroups 'ag-hipaa-tier1' does not use the common alert schema/ }] },
-    { name: 'ARM: the flag is absent, at the receiver', files: { 'azuredeploy.json': armTemplate(armResource(group())) }, findings: [{ file: 'azuredeploy.json', line: 23, message: /'breach-notifier'.*set useCommonAlertSchema to true/ }] },
+    { name: 'ARM: the flag is absent, at the receiver', files: { 'azuredeploy.json': armTemplate(armResource(group())) }, findings: [{ file: 'azuredeploy.json', line: 24, message: /'breach-notifier'.*set useCommonAlertSchema to true/ }] },
     { name: 'ARM: through a parameter default', files: { 'azuredeploy.json': armTemplate(armResource(group(expression('', "parameters('commonSchema')"))), { parameters: '\n    "commonSchema": { "type": "bool", "defaultValue": false }\n  ' }) }, findings: [{ file: 'azuredeploy.json', line: 5, message: /common alert schema/ }] },
     {
       name: 'ARM: through a parameter file',
@@ -49,7 +49,7 @@ testRule(hn109CommonAlertSchemaOff, {
     },
     { name: 'Bicep: the flag is false', files: { 'main.bicep': bicepResource(group(false)) }, findings: [{ file: 'main.bicep', line: 19, message: /does not use the common alert schema/ }] },
     { name: 'Bicep: through a parameter default', files: { 'main.bicep': `param commonSchema bool = false\n\n${bicepResource(group(expression('commonSchema', '')))}` }, findings: [{ file: 'main.bicep', line: 1, message: /'breach-notifier' of Microsoft.Insights\/actionGroups 'ag-hipaa-tier1' does not use the common alert schema/ }] },
-    { name: 'Bicep: the flag is absent, at the receiver', files: { 'main.bicep': bicepResource(group()) }, findings: [{ file: 'main.bicep', line: 15, message: /'breach-notifier'.*set useCommonAlertSchema to true/ }] },
+    { name: 'Bicep: the flag is absent, at the receiver', files: { 'main.bicep': bicepResource(group()) }, findings: [{ file: 'main.bicep', line: 16, message: /'breach-notifier'.*set useCommonAlertSchema to true/ }] },
     {
       name: 'Bicep: receivers from a loop, at the flag in the loop body',
       files: { 'main.bicep': `${notifiersParam}${bicepResource(actionGroupText({ armRoleReceivers: [roleReceiver], logicAppReceivers: notifierLoop('false') }))}` },
@@ -62,7 +62,7 @@ testRule(hn109CommonAlertSchemaOff, {
       name: 'Bicep: a variable receiver in a loop of groups',
       files: { 'main.bicep': `var notifier = {\n  name: 'breach-notifier'\n  resourceId: resourceId('Microsoft.Logic/workflows', 'la-claims-breach-notifier')\n  callbackUrl: 'https://prod-00.eastus.logic.azure.com/workflows/0f1e/triggers/manual/paths/invoke'\n}\n\n${bicepResource(actionGroupText({ armRoleReceivers: [roleReceiver], logicAppReceivers: [expression('notifier', '')] }, { name: expression("'ag-hipaa-tier${tier}'", '') }), { loop: 'tier in [1, 2]' })}` },
       findings: [
-        { file: 'main.bicep', line: 1, message: /'ag-hipaa-tier1'/ },
+        { file: 'main.bicep', line: 2, message: /'ag-hipaa-tier1'/ },
       ],
     },
     {

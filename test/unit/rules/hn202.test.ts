@@ -123,7 +123,7 @@ testRule(hn202LogicAppNoFailurePath, {
       name: 'Bicep: a variable action in a loop of notifiers',
       files: { 'main.bicep': `var page = {\n  type: 'Http'\n  inputs: {\n    method: 'POST'\n    uri: 'https://events.pagerduty.com/v2/enqueue'\n  }\n  runAfter: {}\n}\n\n${bicepResource(notifierWorkflow({ Page_on_call: expression('page', '') }, { name: expression("'la-claims-${region}'", '') }), { loop: "region in ['eastus', 'westus']" })}` },
       findings: [
-        { file: 'main.bicep', line: 1, message: /'la-claims-eastus'/ },
+        { file: 'main.bicep', line: 2, message: /'la-claims-eastus'/ },
       ],
     },
     {

@@ -108,7 +108,7 @@ ${bicepDeadLetter}${bicepResource(conditional('deadLetterOn', ''))}` } },
     {
       name: 'Bicep: a module with a variable destination',
       files: { 'main.bicep': "module events 'modules/events.bicep' = {\n  name: 'events'\n}\n", 'modules/events.bicep': `var properties = {\n  destination: {\n    endpointType: 'WebHook'\n    properties: {\n      endpointUrl: 'https://tickets.contoso-health.com/api/events'\n    }\n  }\n}\n\n${bicepResource({ ...blobSubscription({}), body: { name: 'evgt-claims-documents/claims-blob-deleted', properties: expression('properties', '') } })}` },
-      findings: [{ file: 'modules/events.bicep', line: 1, message: /no dead-letter/ }],
+      findings: [{ file: 'modules/events.bicep', line: 2, message: /no dead-letter/ }],
     },
   ],
 });

@@ -89,7 +89,7 @@ testRule(hn205RecurrenceWithoutTimezone, {
       name: 'Bicep: a variable recurrence in a loop',
       files: { 'main.bicep': `var nightly = {\n  frequency: 'Day'\n  interval: 1\n  schedule: {\n    hours: [\n      2\n    ]\n  }\n}\n\n${bicepResource(digest(expression('nightly', ''), { name: expression("'la-claims-digest-${region}'", '') }), { loop: "region in ['eastus', 'westus']" })}` },
       findings: [
-        { file: 'main.bicep', line: 1, message: /'la-claims-digest-eastus'/ },
+        { file: 'main.bicep', line: 2, message: /'la-claims-digest-eastus'/ },
       ],
     },
     {

@@ -34,7 +34,7 @@ testRule(hn209WebhookWithoutAadAuth, {
   ],
   invalid: [
     { name: 'ARM: useAadAuth false', files: { 'azuredeploy.json': armTemplate(armResource(group(false))) }, findings: [{ file: 'azuredeploy.json', line: 27, message: /the webhook receiver 'partner-ticketing' of Microsoft.Insights\/actionGroups 'ag-hipaa-tier1' does not authenticate with Microsoft Entra ID/ }] },
-    { name: 'ARM: useAadAuth absent, at the receiver', files: { 'azuredeploy.json': armTemplate(armResource(group())) }, findings: [{ file: 'azuredeploy.json', line: 23, message: /'partner-ticketing'.*set useAadAuth to true/ }] },
+    { name: 'ARM: useAadAuth absent, at the receiver', files: { 'azuredeploy.json': armTemplate(armResource(group())) }, findings: [{ file: 'azuredeploy.json', line: 24, message: /'partner-ticketing'.*set useAadAuth to true/ }] },
     { name: 'ARM: through a parameter default', files: { 'azuredeploy.json': armTemplate(armResource(group(expression('', "parameters('aadAuth')"))), { parameters: '\n    "aadAuth": { "type": "bool", "defaultValue": false }\n  ' }) }, findings: [{ file: 'azuredeploy.json', line: 5, message: /Microsoft Entra ID/ }] },
     {
       name: 'ARM: through a parameter file',
@@ -50,7 +50,7 @@ testRule(hn209WebhookWithoutAadAuth, {
     },
     { name: 'Bicep: useAadAuth false', files: { 'main.bicep': bicepResource(group(false)) }, findings: [{ file: 'main.bicep', line: 19, message: /does not authenticate with Microsoft Entra ID/ }] },
     { name: 'Bicep: through a parameter default', files: { 'main.bicep': `param aadAuth bool = false\n\n${bicepResource(group(expression('aadAuth', '')))}` }, findings: [{ file: 'main.bicep', line: 1, message: /the webhook receiver 'partner-ticketing' of Microsoft.Insights\/actionGroups 'ag-hipaa-tier1' does not authenticate/ }] },
-    { name: 'Bicep: useAadAuth absent, at the receiver', files: { 'main.bicep': bicepResource(group()) }, findings: [{ file: 'main.bicep', line: 15, message: /'partner-ticketing'.*set useAadAuth to true/ }] },
+    { name: 'Bicep: useAadAuth absent, at the receiver', files: { 'main.bicep': bicepResource(group()) }, findings: [{ file: 'main.bicep', line: 16, message: /'partner-ticketing'.*set useAadAuth to true/ }] },
     {
       name: 'Bicep: receivers from a loop, at the flag in the loop body',
       files: { 'main.bicep': `${partnersParam}${bicepResource(actionGroupText({ armRoleReceivers: [roleReceiver], webhookReceivers: webhookLoop('false') }))}` },
@@ -63,7 +63,7 @@ testRule(hn209WebhookWithoutAadAuth, {
       name: 'Bicep: a variable receiver in a loop of groups',
       files: { 'main.bicep': `var ticketing = {\n  name: 'partner-ticketing'\n  serviceUri: 'https://tickets.claims-partner.com/api/azure-alerts'\n  useCommonAlertSchema: true\n}\n\n${bicepResource(actionGroupText({ armRoleReceivers: [roleReceiver], webhookReceivers: [expression('ticketing', '')] }, { name: expression("'ag-hipaa-tier${tier}'", '') }), { loop: 'tier in [1, 2]' })}` },
       findings: [
-        { file: 'main.bicep', line: 1, message: /'ag-hipaa-tier1'/ },
+        { file: 'main.bicep', line: 2, message: /'ag-hipaa-tier1'/ },
       ],
     },
     {

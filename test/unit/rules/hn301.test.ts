@@ -93,20 +93,20 @@ testRule(hn301NotificationDeliveryNotLogged, {
     { name: 'Bicep: suppressed with a reason', files: { 'main.bicep': `// hipaa-notify-disable-next-line HN301 -- logs are shipped by the platform team's policy assignment\n${bicepNotifier()}` } },
   ],
   invalid: [
-    { name: 'ARM: a tagged notifier without any setting', files: { 'azuredeploy.json': armTemplate(notifier()) }, findings: [{ file: 'azuredeploy.json', line: 7, message: /'la-claims-breach-notifier' is a notification component but no diagnostic setting sends its WorkflowRuntime logs/ }] },
-    { name: 'ARM: a setting with metrics only', files: { 'azuredeploy.json': armTemplate(`${notifier()},\n${setting('[]')}`) }, findings: [{ file: 'azuredeploy.json', line: 7, message: /WorkflowRuntime/ }] },
-    { name: 'ARM: a setting without a workspace', files: { 'azuredeploy.json': armTemplate(`${notifier()},\n${setting(allLogs, { workspace: 'null' })}`) }, findings: [{ file: 'azuredeploy.json', line: 7, message: /no diagnostic setting/ }] },
+    { name: 'ARM: a tagged notifier without any setting', files: { 'azuredeploy.json': armTemplate(notifier()) }, findings: [{ file: 'azuredeploy.json', line: 10, message: /'la-claims-breach-notifier' is a notification component but no diagnostic setting sends its WorkflowRuntime logs/ }] },
+    { name: 'ARM: a setting with metrics only', files: { 'azuredeploy.json': armTemplate(`${notifier()},\n${setting('[]')}`) }, findings: [{ file: 'azuredeploy.json', line: 10, message: /WorkflowRuntime/ }] },
+    { name: 'ARM: a setting without a workspace', files: { 'azuredeploy.json': armTemplate(`${notifier()},\n${setting(allLogs, { workspace: 'null' })}`) }, findings: [{ file: 'azuredeploy.json', line: 10, message: /no diagnostic setting/ }] },
     {
       name: 'ARM: a Logic App receiver makes it a component',
       files: {
         'azuredeploy.json': armTemplate(`${notifier().replace('"notification"', '"none"')},\n    {\n      "type": "Microsoft.Insights/actionGroups",\n      "apiVersion": "2023-01-01",\n      "name": "ag-hipaa-tier1",\n      "location": "Global",\n      "properties": { "groupShortName": "t1", "enabled": true, "logicAppReceivers": [ { "name": "notifier", "resourceId": "[resourceId('Microsoft.Logic/workflows', 'la-claims-breach-notifier')]", "callbackUrl": "[parameters('callback')]", "useCommonAlertSchema": true } ] }\n    }`, { parameters: '"callback": { "type": "string" }' }),
       },
-      findings: [{ file: 'azuredeploy.json', line: 7, message: /'la-claims-breach-notifier' is a notification component/ }],
+      findings: [{ file: 'azuredeploy.json', line: 10, message: /'la-claims-breach-notifier' is a notification component/ }],
     },
     {
       name: 'ARM: the runtime log turned off through a parameter default',
       files: { 'azuredeploy.json': armTemplate(`${notifier()},\n${setting(`[ { "category": "WorkflowRuntime", "enabled": "[parameters('runtimeLogs')]" } ]`)}`, { parameters: '"runtimeLogs": { "type": "bool", "defaultValue": false }' }) },
-      findings: [{ file: 'azuredeploy.json', line: 7, message: /WorkflowRuntime/ }],
+      findings: [{ file: 'azuredeploy.json', line: 10, message: /WorkflowRuntime/ }],
     },
     {
       name: 'ARM: the runtime log turned off through a parameter file',
@@ -114,17 +114,17 @@ testRule(hn301NotificationDeliveryNotLogged, {
         'azuredeploy.json': armTemplate(`${notifier()},\n${setting(`[ { "category": "WorkflowRuntime", "enabled": "[parameters('runtimeLogs')]" } ]`)}`, { parameters: '"runtimeLogs": { "type": "bool", "defaultValue": true }' }),
         'azuredeploy.parameters.json': parameterFile('"runtimeLogs": { "value": false }'),
       },
-      findings: [{ file: 'azuredeploy.json', line: 7, message: /WorkflowRuntime/ }],
+      findings: [{ file: 'azuredeploy.json', line: 10, message: /WorkflowRuntime/ }],
     },
     {
       name: 'ARM: only the metrics category in a variable',
       files: { 'azuredeploy.json': armTemplate(`${notifier()},\n${setting(`"[variables('logs')]"`)}`, { variables: '"logs": [ { "category": "WorkflowMetrics", "enabled": true } ]' }) },
-      findings: [{ file: 'azuredeploy.json', line: 7, message: /WorkflowRuntime/ }],
+      findings: [{ file: 'azuredeploy.json', line: 10, message: /WorkflowRuntime/ }],
     },
     {
       name: 'ARM: a copy loop of notifiers, only the first logged',
       files: { 'azuredeploy.json': armTemplate(`${notifier('\n      "copy": { "name": "notifiers", "count": 2 },', `"[concat('la-claims-breach-notifier', if(equals(copyIndex(), 0), '', '-dr'))]"`)},\n${setting(allLogs)}`) },
-      findings: [{ file: 'azuredeploy.json', line: 7, message: /'la-claims-breach-notifier-dr' is a notification component/ }],
+      findings: [{ file: 'azuredeploy.json', line: 10, message: /'la-claims-breach-notifier-dr' is a notification component/ }],
     },
     { name: 'Bicep: a tagged notifier without any setting', files: { 'main.bicep': bicepNotifier() }, findings: [{ file: 'main.bicep', line: 1, message: /'la-claims-breach-notifier' is a notification component.*add a Microsoft.Insights\/diagnosticSettings/ }] },
     {

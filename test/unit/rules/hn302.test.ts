@@ -79,22 +79,22 @@ testRule(hn302PhiStoreAuditLogsMissing, {
     { name: 'Bicep: suppressed with a reason', files: { 'main.bicep': `// hipaa-notify-disable-next-line HN302 -- test vault, synthetic data only\n${bicepVault()}` } },
   ],
   invalid: [
-    { name: 'ARM: a vault without any setting', files: { 'azuredeploy.json': armTemplate(vault()) }, findings: [{ file: 'azuredeploy.json', line: 7, message: /'kv-claims-phi' holds PHI but no diagnostic setting sends its AuditEvent logs/ }] },
-    { name: 'ARM: a vault whose setting sends metrics only', files: { 'azuredeploy.json': armTemplate(`${vault()},\n${setting('[]')}`) }, findings: [{ file: 'azuredeploy.json', line: 7, message: /AuditEvent/ }] },
+    { name: 'ARM: a vault without any setting', files: { 'azuredeploy.json': armTemplate(vault()) }, findings: [{ file: 'azuredeploy.json', line: 10, message: /'kv-claims-phi' holds PHI but no diagnostic setting sends its AuditEvent logs/ }] },
+    { name: 'ARM: a vault whose setting sends metrics only', files: { 'azuredeploy.json': armTemplate(`${vault()},\n${setting('[]')}`) }, findings: [{ file: 'azuredeploy.json', line: 10, message: /AuditEvent/ }] },
     {
       name: 'ARM: storage audited on blobs but not on its declared queue service',
       files: { 'azuredeploy.json': armTemplate(`${storage},\n${queueService},\n${setting(storageLogs, '"Microsoft.Storage/storageAccounts/stclaimsdocs001/blobServices/default"')}`) },
-      findings: [{ file: 'azuredeploy.json', line: 15, message: /queueServices 'stclaimsdocs001\/default' of a PHI store/ }],
+      findings: [{ file: 'azuredeploy.json', line: 18, message: /queueServices 'stclaimsdocs001\/default' of a PHI store/ }],
     },
     {
       name: 'ARM: storage with StorageDelete missing, through a variable',
       files: { 'azuredeploy.json': armTemplate(`${storage},\n${setting(`"[variables('storageLogs')]"`, '"Microsoft.Storage/storageAccounts/stclaimsdocs001/blobServices/default"')}`, { variables: '"storageLogs": [ { "category": "StorageRead", "enabled": true }, { "category": "StorageWrite", "enabled": true } ]' }) },
-      findings: [{ file: 'azuredeploy.json', line: 7, message: /'stclaimsdocs001' holds PHI but no diagnostic setting on its blob service/ }],
+      findings: [{ file: 'azuredeploy.json', line: 10, message: /'stclaimsdocs001' holds PHI but no diagnostic setting on its blob service/ }],
     },
     {
       name: 'ARM: AuditEvent turned off through a parameter default',
       files: { 'azuredeploy.json': armTemplate(`${vault()},\n${setting(`[ { "category": "AuditEvent", "enabled": "[parameters('audit')]" } ]`)}`, { parameters: '"audit": { "type": "bool", "defaultValue": false }' }) },
-      findings: [{ file: 'azuredeploy.json', line: 7, message: /AuditEvent/ }],
+      findings: [{ file: 'azuredeploy.json', line: 10, message: /AuditEvent/ }],
     },
     {
       name: 'ARM: AuditEvent turned off through a parameter file',
@@ -102,14 +102,14 @@ testRule(hn302PhiStoreAuditLogsMissing, {
         'azuredeploy.json': armTemplate(`${vault()},\n${setting(`[ { "category": "AuditEvent", "enabled": "[parameters('audit')]" } ]`)}`, { parameters: '"audit": { "type": "bool", "defaultValue": true }' }),
         'azuredeploy.parameters.json': '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",\n  "contentVersion": "1.0.0.0",\n  "parameters": { "audit": { "value": false } }\n}\n',
       },
-      findings: [{ file: 'azuredeploy.json', line: 7, message: /AuditEvent/ }],
+      findings: [{ file: 'azuredeploy.json', line: 10, message: /AuditEvent/ }],
     },
     {
       name: 'ARM: a SQL server whose master database is not audited, in a copy loop',
       files: { 'azuredeploy.json': armTemplate(`    {\n      "type": "Microsoft.Sql/servers",\n      "apiVersion": "2022-05-01-preview",\n      "name": "[concat('sql-claims-', copyIndex())]",\n      "location": "eastus",\n      "copy": { "name": "servers", "count": 2 },\n      "properties": { "administratorLogin": "[parameters('login')]" }\n    },\n${setting('[ { "category": "SQLSecurityAuditEvents", "enabled": true } ]', '"Microsoft.Sql/servers/sql-claims-0/databases/master"')}`, { parameters: '"login": { "type": "string" }' }) },
-      findings: [{ file: 'azuredeploy.json', line: 7, message: /'sql-claims-1' holds PHI but no diagnostic setting on its master database/ }],
+      findings: [{ file: 'azuredeploy.json', line: 10, message: /'sql-claims-1' holds PHI but no diagnostic setting on its master database/ }],
     },
-    { name: 'ARM: a resource tagged phi', files: { 'azuredeploy.json': armTemplate('    {\n      "type": "Microsoft.Web/sites",\n      "apiVersion": "2022-09-01",\n      "name": "app-claims-portal",\n      "location": "eastus",\n      "tags": { "hipaa-notify": "phi" },\n      "properties": {}\n    }') }, findings: [{ file: 'azuredeploy.json', line: 7, message: /AppServiceAuditLogs/ }] },
+    { name: 'ARM: a resource tagged phi', files: { 'azuredeploy.json': armTemplate('    {\n      "type": "Microsoft.Web/sites",\n      "apiVersion": "2022-09-01",\n      "name": "app-claims-portal",\n      "location": "eastus",\n      "tags": { "hipaa-notify": "phi" },\n      "properties": {}\n    }') }, findings: [{ file: 'azuredeploy.json', line: 10, message: /AppServiceAuditLogs/ }] },
     { name: 'Bicep: a vault without any setting', files: { 'main.bicep': bicepVault() }, findings: [{ file: 'main.bicep', line: 1, message: /'kv-claims-phi' holds PHI.*categoryGroup 'audit'/ }] },
     {
       name: 'Bicep: audit off through a .bicepparam value',

@@ -66,17 +66,17 @@ testRule(hn304NotificationConfigUnprotected, {
     { name: 'Bicep: suppressed with a reason', files: { 'main.bicep': `// hipaa-notify-disable-next-line HN304 -- the landing zone locks this resource group\n${bicepGroup()}` } },
   ],
   invalid: [
-    { name: 'ARM: an action group without a lock', files: { 'azuredeploy.json': armTemplate(actionGroup()) }, findings: [{ file: 'azuredeploy.json', line: 7, message: /'ag-hipaa-tier1' is part of the notification chain but no CanNotDelete or ReadOnly lock protects it/ }] },
+    { name: 'ARM: an action group without a lock', files: { 'azuredeploy.json': armTemplate(actionGroup()) }, findings: [{ file: 'azuredeploy.json', line: 10, message: /'ag-hipaa-tier1' is part of the notification chain but no CanNotDelete or ReadOnly lock protects it/ }] },
     {
       name: 'ARM: a resource-group lock in another template covers only that deployment',
       files: { 'azuredeploy.json': armTemplate(actionGroup()), 'platform/locks.json': armTemplate(lock({ scope: '' })) },
-      findings: [{ file: 'azuredeploy.json', line: 7, message: /'ag-hipaa-tier1'/ }],
+      findings: [{ file: 'azuredeploy.json', line: 10, message: /'ag-hipaa-tier1'/ }],
     },
-    { name: 'ARM: a lock on another resource', files: { 'azuredeploy.json': armTemplate(`${actionGroup()},\n${lock({ scope: '"Microsoft.Insights/actionGroups/ag-hipaa-tier2"' })}`) }, findings: [{ file: 'azuredeploy.json', line: 7, message: /'ag-hipaa-tier1'/ }] },
+    { name: 'ARM: a lock on another resource', files: { 'azuredeploy.json': armTemplate(`${actionGroup()},\n${lock({ scope: '"Microsoft.Insights/actionGroups/ag-hipaa-tier2"' })}`) }, findings: [{ file: 'azuredeploy.json', line: 10, message: /'ag-hipaa-tier1'/ }] },
     {
       name: 'ARM: the lock is not deployed by a parameter default',
       files: { 'azuredeploy.json': armTemplate(`${actionGroup()},\n${lock({ extra: `\n      "condition": "[parameters('lockChain')]",` })}`, { parameters: '"lockChain": { "type": "bool", "defaultValue": false }' }) },
-      findings: [{ file: 'azuredeploy.json', line: 7, message: /'ag-hipaa-tier1'/ }],
+      findings: [{ file: 'azuredeploy.json', line: 10, message: /'ag-hipaa-tier1'/ }],
     },
     {
       name: 'ARM: the lock is not deployed by a parameter file',
@@ -84,14 +84,14 @@ testRule(hn304NotificationConfigUnprotected, {
         'azuredeploy.json': armTemplate(`${actionGroup()},\n${lock({ extra: `\n      "condition": "[parameters('lockChain')]",` })}`, { parameters: '"lockChain": { "type": "bool", "defaultValue": true }' }),
         'azuredeploy.parameters.json': '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",\n  "contentVersion": "1.0.0.0",\n  "parameters": { "lockChain": { "value": false } }\n}\n',
       },
-      findings: [{ file: 'azuredeploy.json', line: 7, message: /'ag-hipaa-tier1'/ }],
+      findings: [{ file: 'azuredeploy.json', line: 10, message: /'ag-hipaa-tier1'/ }],
     },
     {
       name: 'ARM: a lock scoped through a variable to the wrong group, in a copy loop',
       files: {
         'azuredeploy.json': armTemplate(`${actionGroup('\n      "copy": { "name": "groups", "count": 2 },', `"[concat('ag-hipaa-tier', add(copyIndex(), 1))]"`)},\n${lock({ scope: `"[variables('locked')]"` })}`, { variables: `"locked": "Microsoft.Insights/actionGroups/ag-hipaa-tier1"` }),
       },
-      findings: [{ file: 'azuredeploy.json', line: 7, message: /'ag-hipaa-tier2'/ }],
+      findings: [{ file: 'azuredeploy.json', line: 10, message: /'ag-hipaa-tier2'/ }],
     },
     { name: 'Bicep: an action group without a lock', files: { 'main.bicep': bicepGroup() }, findings: [{ file: 'main.bicep', line: 1, message: /'ag-hipaa-tier1' is part of the notification chain/ }] },
     {

@@ -57,8 +57,8 @@ testRule(hn305ActivityLogNotExported, {
   ],
   invalid: [
     { name: 'ARM: no subscription setting at all, on the policy file', files: { ...policy, 'azuredeploy.json': subscriptionTemplate('') }, findings: [{ file: 'claims.hipaa-notify.yaml', line: 14, message: /no template of this policy's folder exports the subscription's activity log/ }] },
-    { name: 'ARM: a setting without Alert and Policy', files: { ...policy, 'subscription.json': subscriptionTemplate(setting(categories(['Administrative', 'Security']))) }, findings: [{ file: 'subscription.json', line: 7, message: /'activity-log-to-audit' does not export the Policy, Alert categories/ }] },
-    { name: 'ARM: a setting without a workspace', files: { ...policy, 'subscription.json': subscriptionTemplate(setting(categories(all), { workspace: 'null' })) }, findings: [{ file: 'subscription.json', line: 7, message: /sends the activity log to no Log Analytics workspace/ }] },
+    { name: 'ARM: a setting without Alert and Policy', files: { ...policy, 'subscription.json': subscriptionTemplate(setting(categories(['Administrative', 'Security']))) }, findings: [{ file: 'subscription.json', line: 10, message: /'activity-log-to-audit' does not export the Policy, Alert categories/ }] },
+    { name: 'ARM: a setting without a workspace', files: { ...policy, 'subscription.json': subscriptionTemplate(setting(categories(all), { workspace: 'null' })) }, findings: [{ file: 'subscription.json', line: 10, message: /sends the activity log to no Log Analytics workspace/ }] },
     {
       name: 'ARM: a resource-group setting does not export the activity log',
       files: { ...policy, 'azuredeploy.json': subscriptionTemplate(setting(categories(all))).replace('subscriptionDeploymentTemplate', 'deploymentTemplate') },
@@ -76,12 +76,12 @@ testRule(hn305ActivityLogNotExported, {
         'subscription.json': subscriptionTemplate(setting(`[ { "category": "Administrative", "enabled": true }, { "category": "Security", "enabled": "[parameters('security')]" }, { "category": "Policy", "enabled": true }, { "category": "Alert", "enabled": true } ]`), '"security": { "type": "bool", "defaultValue": true }'),
         'subscription.parameters.json': '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",\n  "contentVersion": "1.0.0.0",\n  "parameters": { "security": { "value": false } }\n}\n',
       },
-      findings: [{ file: 'subscription.json', line: 7, message: /does not export the Security category/ }],
+      findings: [{ file: 'subscription.json', line: 10, message: /does not export the Security category/ }],
     },
     {
       name: 'ARM: categories from a variable',
       files: { ...policy, 'subscription.json': subscriptionTemplate(setting(`"[variables('activityLogs')]"`), '', `"activityLogs": ${categories(['Administrative'])}`) },
-      findings: [{ file: 'subscription.json', line: 7, message: /Security, Policy, Alert/ }],
+      findings: [{ file: 'subscription.json', line: 10, message: /Security, Policy, Alert/ }],
     },
     { name: 'Bicep: a loop over three categories', files: { ...policy, 'subscription.bicep': bicepSetting(bicepCategories("['Administrative', 'Security', 'Policy']")) }, findings: [{ file: 'subscription.bicep', line: 3, message: /does not export the Alert category/ }] },
     {

@@ -78,27 +78,27 @@ testRule(hn401NsgBlocksNotificationEgress, {
     { name: 'Bicep: suppressed with a reason', files: { 'main.bicep': `// hipaa-notify-disable-next-line HN401 -- egress goes through the firewall via a UDR\n${bicepResource(nsg([denyInternet()]))}` } },
   ],
   invalid: [
-    { name: 'ARM: deny all Internet egress', files: { 'azuredeploy.json': armNotified(armResource(nsg([denyInternet()]))) }, findings: [{ file: 'azuredeploy.json', line: 14, message: /rule 'Deny-Internet-Out' of Microsoft.Network\/networkSecurityGroups 'nsg-claims-notify-relay' denies outbound TCP 443 to Internet, TCP 587 to Internet, TCP 25 to Internet/ }] },
-    { name: 'ARM: the allow comes after the deny', files: { 'azuredeploy.json': armNotified(armResource(nsg([denyInternet(200), allowHttps(300)]))) }, findings: [{ file: 'azuredeploy.json', line: 14, message: /priority number below 200/ }] },
+    { name: 'ARM: deny all Internet egress', files: { 'azuredeploy.json': armNotified(armResource(nsg([denyInternet()]))) }, findings: [{ file: 'azuredeploy.json', line: 15, message: /rule 'Deny-Internet-Out' of Microsoft.Network\/networkSecurityGroups 'nsg-claims-notify-relay' denies outbound TCP 443 to Internet, TCP 587 to Internet, TCP 25 to Internet/ }] },
+    { name: 'ARM: the allow comes after the deny', files: { 'azuredeploy.json': armNotified(armResource(nsg([denyInternet(200), allowHttps(300)]))) }, findings: [{ file: 'azuredeploy.json', line: 15, message: /priority number below 200/ }] },
     {
       name: 'ARM: a port range and a service tag, allow covers only 443',
       files: { 'azuredeploy.json': armNotified(armResource(nsg([rule('Allow-443', 100, 'Allow', { destinationPortRange: '443' }, { destinationAddressPrefix: 'Internet' }), rule('Deny-Mail', 200, 'Deny', { destinationPortRange: '20-600' }, { destinationAddressPrefix: 'ActionGroup' })]))) },
-      findings: [{ file: 'azuredeploy.json', line: 27, message: /denies outbound TCP 587 to ActionGroup, TCP 25 to ActionGroup/ }],
+      findings: [{ file: 'azuredeploy.json', line: 28, message: /denies outbound TCP 587 to ActionGroup, TCP 25 to ActionGroup/ }],
     },
     {
       name: 'ARM: a child securityRules resource',
       files: { 'azuredeploy.json': armNotified(`${armResource(nsg([]))},\n${armResource({ symbol: 'deny', type: 'Microsoft.Network/networkSecurityGroups/securityRules@2023-05-01', body: { name: 'nsg-claims-notify-relay/Deny-Smtp', properties: { priority: 100, direction: 'Outbound', access: 'Deny', protocol: '*', destinationPortRange: '25', destinationAddressPrefix: '*', sourceAddressPrefix: '*', sourcePortRange: '*' } } })}`) },
-      findings: [{ file: 'azuredeploy.json', line: 16, message: /'Deny-Smtp'.*TCP 25 to Internet/ }],
+      findings: [{ file: 'azuredeploy.json', line: 19, message: /'Deny-Smtp'.*TCP 25 to Internet/ }],
     },
     {
       name: 'ARM: the allow pushed behind the deny by a parameter default',
       files: { 'azuredeploy.json': armNotified(armResource(nsg([allowHttps(expression('', "parameters('allowPriority')")), denyInternet()])), { parameters: '"allowPriority": { "type": "int", "defaultValue": 4001 }' }) },
-      findings: [{ file: 'azuredeploy.json', line: 31, message: /'Deny-Internet-Out'/ }],
+      findings: [{ file: 'azuredeploy.json', line: 32, message: /'Deny-Internet-Out'/ }],
     },
     {
       name: 'ARM: the allow pushed behind the deny by a parameter file',
       files: { 'azuredeploy.json': armNotified(armResource(nsg([allowHttps(expression('', "parameters('allowPriority')")), denyInternet()])), { parameters: '"allowPriority": { "type": "int", "defaultValue": 100 }' }), 'azuredeploy.parameters.json': parametersFile },
-      findings: [{ file: 'azuredeploy.json', line: 31, message: /'Deny-Internet-Out'/ }],
+      findings: [{ file: 'azuredeploy.json', line: 32, message: /'Deny-Internet-Out'/ }],
     },
     {
       name: 'ARM: rules from a variable, in a copy loop',
@@ -110,45 +110,45 @@ testRule(hn401NsgBlocksNotificationEgress, {
     {
       name: 'ARM: an inbound rule with an unknown priority does not hide the deny',
       files: { 'azuredeploy.json': armNotified(armResource(nsg([{ name: 'Allow-Https-In', properties: { priority: expression('', "parameters('inboundPriority')"), direction: 'Inbound', access: 'Allow', protocol: 'Tcp', sourceAddressPrefix: '*', sourcePortRange: '*', destinationAddressPrefix: '*', destinationPortRange: '443' } }, denyInternet()])), { parameters: '"inboundPriority": { "type": "int" }' }) },
-      findings: [{ file: 'azuredeploy.json', line: 27, message: /'Deny-Internet-Out'/ }],
+      findings: [{ file: 'azuredeploy.json', line: 28, message: /'Deny-Internet-Out'/ }],
     },
     {
       name: 'ARM: an NSG on the Bastion subnet and on a mail relay NIC',
       files: { 'azuredeploy.json': armTemplate([nsg([denyInternet()]), vnet([bastionSubnet(expression('', "resourceId('Microsoft.Network/networkSecurityGroups', 'nsg-claims-notify-relay')"))]), { ...relayNic, body: { ...relayNic.body, tags: { 'hipaa-notify': 'notification' } } }].map((r) => armResource(r)).join(',\n')) },
-      findings: [{ file: 'azuredeploy.json', line: 14, message: /'Deny-Internet-Out'/ }],
+      findings: [{ file: 'azuredeploy.json', line: 15, message: /'Deny-Internet-Out'/ }],
     },
     {
       name: 'ARM: the NSG of the subnet a notifier Function App is VNet-integrated with',
       files: { 'azuredeploy.json': armTemplate([nsg([denyInternet()]), vnet([subnetWith('snet-notify', relayNsgId)]), functionApp(appSubnetId, true)].map((r) => armResource(r)).join(',\n')) },
-      findings: [{ file: 'azuredeploy.json', line: 14, message: /'Deny-Internet-Out'.*TCP 443 to Internet/ }],
+      findings: [{ file: 'azuredeploy.json', line: 15, message: /'Deny-Internet-Out'.*TCP 443 to Internet/ }],
     },
     {
       name: 'Bicep: the NSG of the subnet a notifier Function App is VNet-integrated with',
       files: { 'main.bicep': [nsg([denyInternet()]), vnet([subnetWith('snet-notify', relayNsgId)]), functionApp(appSubnetId, true)].map((r) => bicepResource(r)).join('\n') },
-      findings: [{ file: 'main.bicep', line: 6, message: /'Deny-Internet-Out'.*TCP 443 to Internet/ }],
+      findings: [{ file: 'main.bicep', line: 7, message: /'Deny-Internet-Out'.*TCP 443 to Internet/ }],
     },
-    { name: 'Bicep: deny all Internet egress', files: { 'main.bicep': bicepNotified(bicepResource(nsg([denyInternet()]))) }, findings: [{ file: 'main.bicep', line: 6, message: /'Deny-Internet-Out'.*TCP 443 to Internet/ }] },
+    { name: 'Bicep: deny all Internet egress', files: { 'main.bicep': bicepNotified(bicepResource(nsg([denyInternet()]))) }, findings: [{ file: 'main.bicep', line: 7, message: /'Deny-Internet-Out'.*TCP 443 to Internet/ }] },
     {
       name: 'Bicep: the allow pushed behind the deny by a parameter default',
       files: { 'main.bicep': bicepNotified(`param allowPriority int = 4001\n\n${bicepResource(nsg([allowHttps(expression('allowPriority', '')), denyInternet()]))}`) },
-      findings: [{ file: 'main.bicep', line: 25, message: /'Deny-Internet-Out'/ }],
+      findings: [{ file: 'main.bicep', line: 26, message: /'Deny-Internet-Out'/ }],
     },
     {
       name: 'Bicep: the allow priority from a .bicepparam value',
       files: { 'main.bicep': bicepNotified(`param allowPriority int = 100\n\n${bicepResource(nsg([allowHttps(expression('allowPriority', '')), denyInternet()]))}`), 'main.bicepparam': "using 'main.bicep'\n\nparam allowPriority = 4050\n" },
-      findings: [{ file: 'main.bicep', line: 25, message: /'Deny-Internet-Out'/ }],
+      findings: [{ file: 'main.bicep', line: 26, message: /'Deny-Internet-Out'/ }],
     },
     {
       name: 'Bicep: a variable rule in a loop of NSGs',
       files: { 'main.bicep': `var denyOut = {\n  name: 'Deny-Web-Out'\n  properties: {\n    priority: 500\n    direction: 'Outbound'\n    access: 'Deny'\n    protocol: 'Tcp'\n    destinationPortRanges: [\n      '80'\n      '443'\n    ]\n    destinationAddressPrefix: 'Internet'\n    sourceAddressPrefix: '*'\n    sourcePortRange: '*'\n  }\n}\n\n${bicepResource(nsg([expression('denyOut', '')], expression("'nsg-claims-${tier}'", '')), { loop: "tier in ['web', 'notify']" })}\n${bicepResource(notifierNic(expression('relayNsg[0].id', '')))}` },
       findings: [
-        { file: 'main.bicep', line: 1, message: /'nsg-claims-web'.*TCP 443 to Internet/ },
+        { file: 'main.bicep', line: 2, message: /'nsg-claims-web'.*TCP 443 to Internet/ },
       ],
     },
     {
       name: 'Bicep: the deny priority passed to a module',
       files: { 'main.bicep': "module relay 'modules/relay.bicep' = {\n  name: 'relay'\n  params: {\n    denyPriority: 50\n  }\n}\n", 'modules/relay.bicep': bicepNotified(`param denyPriority int\n\n${bicepResource(nsg([allowHttps(), denyInternet(expression('denyPriority', ''))]))}`) },
-      findings: [{ file: 'modules/relay.bicep', line: 25, message: /priority number below 50/ }],
+      findings: [{ file: 'modules/relay.bicep', line: 26, message: /priority number below 50/ }],
     },
   ],
 });

@@ -48,9 +48,9 @@ testRule(hn403NotificationIdentityMissing, {
     { name: 'Bicep: suppressed with a reason', files: { 'main.bicep': `// hipaa-notify-disable-next-line HN403 -- uses a certificate kept in the integration account\n${bicepResource(notifier(undefined))}` } },
   ],
   invalid: [
-    { name: 'ARM: Graph sendMail without an identity', files: { 'azuredeploy.json': armTemplate(armResource(notifier(undefined))) }, findings: [{ file: 'azuredeploy.json', line: 7, message: /'la-claims-breach-notifier' calls an Azure API \(action 'Send_mail'\) without a managed identity.*SystemAssigned/ }] },
+    { name: 'ARM: Graph sendMail without an identity', files: { 'azuredeploy.json': armTemplate(armResource(notifier(undefined))) }, findings: [{ file: 'azuredeploy.json', line: 10, message: /'la-claims-breach-notifier' calls an Azure API \(action 'Send_mail'\) without a managed identity.*SystemAssigned/ }] },
     { name: 'ARM: identity type None, managed identity authentication', files: { 'azuredeploy.json': armTemplate(armResource(notifier({ type: 'None' }, { Page_on_call: pageAction({ authentication: { type: 'ManagedServiceIdentity' } }) }))) }, findings: [{ file: 'azuredeploy.json', line: 45, message: /action 'Page_on_call'/ }] },
-    { name: 'ARM: a Function App with a Key Vault reference', files: { 'azuredeploy.json': armTemplate(armResource(functionApp('@Microsoft.KeyVault(SecretUri=https://kv-claims-notify.vault.azure.net/secrets/pager-key/)'))) }, findings: [{ file: 'azuredeploy.json', line: 7, message: /'func-claims-notify' calls an Azure API \(app setting 'PAGER_KEY'\)/ }] },
+    { name: 'ARM: a Function App with a Key Vault reference', files: { 'azuredeploy.json': armTemplate(armResource(functionApp('@Microsoft.KeyVault(SecretUri=https://kv-claims-notify.vault.azure.net/secrets/pager-key/)'))) }, findings: [{ file: 'azuredeploy.json', line: 10, message: /'func-claims-notify' calls an Azure API \(app setting 'PAGER_KEY'\)/ }] },
     { name: 'ARM: identity None through a parameter default', files: { 'azuredeploy.json': armTemplate(armResource(notifier({ type: expression('', "parameters('identityType')") })), { parameters: '"identityType": { "type": "string", "defaultValue": "None" }' }) }, findings: [{ file: 'azuredeploy.json', line: 4, message: /without a managed identity/ }] },
     {
       name: 'ARM: identity None through a parameter file',
@@ -61,11 +61,11 @@ testRule(hn403NotificationIdentityMissing, {
       name: 'ARM: the Key Vault reference from a variable, apps in a copy loop',
       files: { 'azuredeploy.json': armTemplate(armResource({ ...functionApp(expression('', "variables('pagerKey')")), body: { ...functionApp(expression('', "variables('pagerKey')")).body, name: expression('', "concat('func-claims-notify-', copyIndex())") } }, { copy: { name: 'apps', count: 2 } }), { variables: '"pagerKey": "@Microsoft.KeyVault(VaultName=kv-claims-notify;SecretName=pager-key)"' }) },
       findings: [
-        { file: 'azuredeploy.json', line: 7, message: /'func-claims-notify-0'/ },
+        { file: 'azuredeploy.json', line: 14, message: /'func-claims-notify-0'/ },
       ],
     },
-    { name: 'ARM: a Key Vault connector without an identity', files: { 'azuredeploy.json': armTemplate(armResource(keyVaultNotifier(undefined))) }, findings: [{ file: 'azuredeploy.json', line: 7, message: /'la-claims-breach-notifier' calls an Azure API \(action 'Get_paging_key'\)/ }] },
-    { name: 'ARM: a client secret for a partner API', files: { 'azuredeploy.json': armTemplate(armResource(notifier(undefined, { Escalate: partnerApiCall }))) }, findings: [{ file: 'azuredeploy.json', line: 7, message: /action 'Escalate'/ }] },
+    { name: 'ARM: a Key Vault connector without an identity', files: { 'azuredeploy.json': armTemplate(armResource(keyVaultNotifier(undefined))) }, findings: [{ file: 'azuredeploy.json', line: 10, message: /'la-claims-breach-notifier' calls an Azure API \(action 'Get_paging_key'\)/ }] },
+    { name: 'ARM: a client secret for a partner API', files: { 'azuredeploy.json': armTemplate(armResource(notifier(undefined, { Escalate: partnerApiCall }))) }, findings: [{ file: 'azuredeploy.json', line: 10, message: /action 'Escalate'/ }] },
     { name: 'Bicep: Graph sendMail without an identity', files: { 'main.bicep': bicepResource(notifier(undefined)) }, findings: [{ file: 'main.bicep', line: 1, message: /without a managed identity/ }] },
     { name: 'Bicep: identity None through a .bicepparam value', files: { 'main.bicep': `param identityType string = 'SystemAssigned'\n\n${bicepResource(notifier({ type: expression('identityType', '') }))}`, 'main.bicepparam': "using 'main.bicep'\n\nparam identityType = 'None'\n" }, findings: [{ file: 'main.bicepparam', line: 3, message: /without a managed identity/ }] },
     { name: 'Bicep: identity None through a parameter default', files: { 'main.bicep': `param identityType string = 'None'\n\n${bicepResource(notifier({ type: expression('identityType', '') }))}` }, findings: [{ file: 'main.bicep', line: 1, message: /without a managed identity/ }] },
