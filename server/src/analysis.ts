@@ -7,7 +7,9 @@ import { buildArmFileModel } from './model/armFileModel';
 import type { EvaluationProblem } from './model/evaluationScope';
 import { analysePolicyFile } from './rules/policy';
 import { templateModelOf, templateModelsUnder } from './workspace/templateModels';
-import { workspaceRuleFindings } from './workspace/workspaceFindings';
+import { workspaceRuleFindingsIn } from './workspace/workspaceFindings';
+import { templateRules } from './rules/registry';
+import { runRules } from './rules/runRules';
 import { diskReader, type WorkspaceReader } from './workspace/workspaceReader';
 import { armSuppressions } from './suppression/armSuppressions';
 import { bicepSuppressions } from './suppression/bicepSuppressions';
@@ -33,6 +35,11 @@ export interface AnalysisContext {
   readonly reader?: WorkspaceReader;
   /** Windows time zone ID from the config, for messages and fixes that add a time zone. */
   readonly defaultTimeZone?: string;
+  /**
+   * False: the template rules see only this file's own deployment, not the rest of the workspace
+   * (the language server's first answer while it is still indexing the workspace).
+   */
+  readonly workspaceRules?: boolean;
 }
 
 /** Largest file analysed; past it the file gets one HN001 and nothing else. */
@@ -96,7 +103,17 @@ function analyseArmTemplate({ file, text }: SourceFile, context: AnalysisContext
 /** Template-rule findings that sit in `file` (a template, or a parameter file holding a bad value). */
 function ruleFindingsIn(file: string, text: string, context: AnalysisContext): Finding[] {
   const reader = readerFor(file, text, context);
-  return reader ? workspaceRuleFindings(reader, context.defaultTimeZone).filter((finding) => finding.file === file) : [];
+  if (!reader) return [];
+  if (context.workspaceRules === false) return ownRuleFindings(file, text, reader, context.defaultTimeZone);
+  return workspaceRuleFindingsIn(reader, file, context.defaultTimeZone);
+}
+
+/** The template rules over the file's own deployment only (its modules and parameter values included). */
+function ownRuleFindings(file: string, text: string, reader: WorkspaceReader, defaultTimeZone: string | undefined): Finding[] {
+  const model = templateModelOf(file, text, reader);
+  if (!model) return [];
+  const context = { resources: model.resources, policyFile: undefined, defaultTimeZone, partial: new Set(model.complete ? [] : model.resources) };
+  return runRules(templateRules.filter((rule) => !rule.workspace), context, file).filter((finding) => finding.file === file);
 }
 
 function readerFor(file: string, text: string, context: AnalysisContext): WorkspaceReader | undefined {
@@ -122,7 +139,7 @@ function analyseArmParameters({ file, text }: SourceFile, context: AnalysisConte
 /** A policy is checked on its own and against the templates of its folder and below. */
 function analysePolicy({ file, text }: SourceFile, context: AnalysisContext): Finding[] {
   const root = workspaceRootFor(file, context);
-  const templates = root ? templateModelsUnder(path.dirname(file), diskReader(root, context.openText)) : undefined;
+  const templates = root ? templateModelsUnder(path.dirname(file), context.reader ?? diskReader(root, context.openText)) : undefined;
   return analysePolicyFile(file, text, templates, ruleFindingsIn(file, text, context)).findings;
 }
 

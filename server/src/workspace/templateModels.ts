@@ -71,6 +71,13 @@ export function templateModelOf(file: string, text: string, reader: WorkspaceRea
   return model;
 }
 
+/** The files a model's evaluation read besides its own (parameter file, modules, the template of a .bicepparam) that exist. */
+export function filesReadBy(model: TemplateModel): string[] {
+  const entry = cache.get(model.file);
+  if (!entry || entry.model !== model) return [];
+  return [...entry.reads].filter(([, text]) => text !== undefined).map(([file]) => file);
+}
+
 /** Templates whose last evaluation read `file`: what an edit of it makes stale. */
 export function dependantsOf(file: string): string[] {
   return [...cache].filter(([, entry]) => entry.reads.has(file)).map(([template]) => template);
