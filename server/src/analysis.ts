@@ -139,7 +139,7 @@ function analyseArmParameters({ file, text }: SourceFile, context: AnalysisConte
 /** A policy is checked on its own and against the templates of its folder and below. */
 function analysePolicy({ file, text }: SourceFile, context: AnalysisContext): Finding[] {
   const root = workspaceRootFor(file, context);
-  const templates = root ? templateModelsUnder(path.dirname(file), context.reader ?? diskReader(root, context.openText)) : undefined;
+  const templates = root && context.workspaceRules !== false ? templateModelsUnder(path.dirname(file), context.reader ?? diskReader(root, context.openText)) : undefined;
   return analysePolicyFile(file, text, templates, ruleFindingsIn(file, text, context)).findings;
 }
 

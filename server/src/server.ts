@@ -24,6 +24,7 @@ import { mergeHovers, policyCompletions, policyDefinition, policyHover } from '.
 import { templateModelsUnder } from './workspace/templateModels';
 import { diskReader, type CachingWorkspaceReader } from './workspace/workspaceReader';
 import { fileUri, toDiagnostic } from './protocol/toLsp';
+import { WorkspaceIndexing } from './protocol/workspaceIndexing';
 
 interface ServerOptions {
   /** Base URL of the rule pages (the client passes its packaged docs folder). */
@@ -41,6 +42,8 @@ let options: ServerOptions = {};
 let debouncer = new Debouncer(120);
 let configs = new WorkspaceConfigs([]);
 let canWatchFiles = false;
+let indexing: WorkspaceIndexing | undefined;
+let workspaceFolders: string[] = [];
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   options = (params.initializationOptions ?? {}) as ServerOptions;
@@ -49,6 +52,11 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   if (folders.length === 0 && params.rootUri) folders.push(URI.parse(params.rootUri).fsPath);
   configs = new WorkspaceConfigs(folders, options.configFile || undefined);
   canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  workspaceFolders = folders;
+  // Once a folder is indexed, open files get the workspace rules too.
+  indexing = new WorkspaceIndexing(connection, params.capabilities.window?.workDoneProgress === true, () => {
+    for (const document of documents.all()) schedule(document.uri);
+  });
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -61,6 +69,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 });
 
 connection.onInitialized(() => {
+  for (const folder of workspaceFolders) void indexing?.start(folder, readerOf(folder), configs.forFile(path.join(folder, 'hipaa-notify.json'))?.config.timeZone);
   if (canWatchFiles) {
     void connection.client.register(DidChangeWatchedFilesNotification.type, {
       watchers: [{ globPattern: '**/hipaa-notify.json' }, { globPattern: '**/*.{bicep,bicepparam,json,jsonc,yaml,yml}' }],
@@ -98,8 +107,13 @@ function filePathOf(uri: string): string | undefined {
   }
 }
 
+const fileUris = new Map<string, string>();
+
 function openText(file: string): string | undefined {
-  return documents.get(URI.file(file).toString())?.getText();
+  // Readers ask for every workspace file on each analysis: keep the URI of each path.
+  let uri = fileUris.get(file);
+  if (uri === undefined) fileUris.set(file, (uri = URI.file(file).toString()));
+  return documents.get(uri)?.getText();
 }
 
 function isPolicyDocument(document: TextDocument): boolean {
@@ -122,7 +136,8 @@ function publish(document: TextDocument): void {
     const ignored = filePath !== undefined && configs.isIgnored(filePath);
     const file = filePath ?? document.uri;
     const folder = filePath ? configs.workspaceFolderOf(filePath) : undefined;
-    const context = folder ? { workspaceRoot: folder, openText, reader: readerOf(folder), ...(located?.config.timeZone ? { defaultTimeZone: located.config.timeZone } : {}) } : { workspaceRoot: null };
+    const workspaceRules = folder !== undefined && (indexing?.isReady(folder) ?? true);
+    const context = folder ? { workspaceRoot: folder, openText, reader: readerOf(folder), workspaceRules, ...(located?.config.timeZone ? { defaultTimeZone: located.config.timeZone } : {}) } : { workspaceRoot: null };
     const findings = ignored ? [] : analyseFile({ file, text }, kind, context);
     diagnostics = (located ? applyRuleLevels(findings, located.config) : findings).map((f) => toDiagnostic(f, lines, docsBase, lineMapOf));
   } catch (error) {

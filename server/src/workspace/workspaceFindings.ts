@@ -110,8 +110,18 @@ function stateOf(reader: WorkspaceReader, defaultTimeZone: string | undefined, r
   return state;
 }
 
+const typedPolicies = new Map<string, { readonly text: string; readonly policy: NotificationPolicy | undefined }>();
+
 function typedPolicy(file: string, text: string | undefined): NotificationPolicy | undefined {
   if (text === undefined) return undefined;
+  const known = typedPolicies.get(file);
+  if (known?.text === text) return known.policy;
+  const policy = readTypedPolicy(file, text);
+  typedPolicies.set(file, { text, policy });
+  return policy;
+}
+
+function readTypedPolicy(file: string, text: string): NotificationPolicy | undefined {
   const tree = readPolicyTree(file, text);
   return tree.root ? notificationPolicyOf(file, tree.syntax, tree.root) : undefined;
 }

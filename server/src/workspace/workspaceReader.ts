@@ -36,7 +36,8 @@ export function diskReader(root: string, overlay: (file: string) => string | und
   return {
     root,
     readText(file) {
-      if (!isInsideFolder(file, root)) return undefined;
+      // Files read before were inside the root; the check (path arithmetic) is paid once per file.
+      if (!texts.has(file) && !isInsideFolder(file, root)) return undefined;
       const open = overlay(file);
       if (open !== undefined) return open;
       if (!texts.has(file)) texts.set(file, readInside(file, realRoot));
