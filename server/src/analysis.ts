@@ -84,8 +84,8 @@ function analyseByKind(source: SourceFile, kind: DocumentKind, context: Analysis
 
 function analyseBicep({ file, text }: SourceFile, kind: 'bicep' | 'bicepparam', context: AnalysisContext): Finding[] {
   const reader = readerFor(file, text, context);
-  const model = reader && reader.readText(file) === text ? templateModelOf(file, text, reader)?.bicep : undefined;
-  const parsed = model?.parsed ?? parseBicep(text, { kind });
+  const model = reader && reader.readText(file) === text ? templateModelOf(file, text, reader) : undefined;
+  const parsed = parseBicep(text, { kind });
   const unresolved = model ? unresolvedFindings(model.problems) : [];
   const findings = [...parsed.problems.map((problem) => syntaxFinding(file, problem)), ...unresolved, ...ruleFindingsIn(file, text, context)];
   return applySuppressions(findings, file, bicepSuppressions(parsed));
@@ -94,7 +94,12 @@ function analyseBicep({ file, text }: SourceFile, kind: 'bicep' | 'bicepparam', 
 function analyseArmTemplate({ file, text }: SourceFile, context: AnalysisContext): Finding[] {
   // Through the reader the evaluation is shared with the workspace rules (evaluated once per text).
   const reader = readerFor(file, text, context);
-  const model = reader && reader.readText(file) === text ? templateModelOf(file, text, reader)?.arm : buildArmFileModel(file, text, workspaceRootFor(file, context));
+  const shared = reader && reader.readText(file) === text ? templateModelOf(file, text, reader) : undefined;
+  if (shared?.front === 'arm') {
+    const findings = [...shared.syntaxProblems.map((problem) => syntaxFinding(file, problem)), ...unresolvedFindings(shared.problems), ...ruleFindingsIn(file, text, context)];
+    return applySuppressions(findings, file, armSuppressions(text, parseJsonDocument(text, { arm: true }).root));
+  }
+  const model = shared ? undefined : buildArmFileModel(file, text, workspaceRootFor(file, context));
   if (!model) return parseJsonDocument(text, { arm: true }).problems.map((problem) => syntaxFinding(file, problem));
   const findings = [...model.template.problems.map((problem) => syntaxFinding(file, problem)), ...unresolvedFindings(model.problems), ...ruleFindingsIn(file, text, context)];
   return applySuppressions(findings, file, armSuppressions(text, model.template.node));

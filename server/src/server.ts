@@ -120,9 +120,17 @@ function isPolicyDocument(document: TextDocument): boolean {
   return documentKindOf(URI.parse(document.uri).path, '', document.languageId) === 'policy';
 }
 
-function publish(document: TextDocument): void {
-  const text = document.getText();
+/** Lets a new workspace's index finish first when it is nearly done, so the first answer is complete when that is cheap. */
+const firstAnswerWaitMs = 400;
+
+async function publish(document: TextDocument): Promise<void> {
   const filePath = filePathOf(document.uri);
+  const indexedFolder = filePath ? configs.workspaceFolderOf(filePath) : undefined;
+  if (indexedFolder && indexing && !indexing.isReady(indexedFolder)) {
+    await indexing.whenReady(indexedFolder, firstAnswerWaitMs);
+    if (documents.get(document.uri)?.version !== document.version) return;
+  }
+  const text = document.getText();
   const kind = documentKindOf(filePath ?? URI.parse(document.uri).path, text, document.languageId);
   const lines = new LineMap(text);
   const docsBase = options.docsBaseUrl ?? defaultDocsBase;
@@ -153,7 +161,7 @@ function publish(document: TextDocument): void {
 function schedule(uri: string): void {
   debouncer.schedule(uri, () => {
     const current = documents.get(uri);
-    if (current) publish(current);
+    if (current) void publish(current);
   });
 }
 

@@ -8,6 +8,8 @@ const templateFile = /\.(bicep|bicepparam|json|jsonc)$/i;
 /** Longest stretch of indexing between two turns of the message loop. */
 const sliceMs = 20;
 
+const smallWorkspace = 100;
+
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
@@ -45,15 +47,26 @@ export class WorkspaceIndexing {
     return run;
   }
 
+  /** Resolves when the folder is indexed, or after `limitMs`, whichever comes first. */
+  async whenReady(folder: string, limitMs: number): Promise<void> {
+    const run = this.running.get(folder);
+    if (!run || this.ready.has(folder)) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([run, new Promise<void>((resolve) => (timer = setTimeout(resolve, limitMs)))]);
+    clearTimeout(timer);
+  }
+
   private async build(folder: string, reader: WorkspaceReader, defaultTimeZone: string | undefined): Promise<void> {
-    // Let the editor's first messages (the open file) be handled before the first slice.
-    await nextTurn();
-    const progress = this.canReportProgress ? await this.connection.window.createWorkDoneProgress() : undefined;
-    progress?.begin('HIPAA Notify: indexing the workspace', 0, undefined, false);
     const files = reader.filesUnder(folder).filter((file) => templateFile.test(file));
+    // A small workspace is indexed at once (well under a second), so its first answer is complete.
+    const small = files.length <= smallWorkspace;
+    // Otherwise let the editor's first messages (the open file) be handled before the first slice.
+    if (!small) await nextTurn();
+    const progress = this.canReportProgress && !small ? await this.connection.window.createWorkDoneProgress() : undefined;
+    progress?.begin('HIPAA Notify: indexing the workspace', 0, undefined, false);
     let sliceStart = performance.now();
     const pause = async (percentage: number, message: string) => {
-      if (performance.now() - sliceStart < sliceMs) return;
+      if (small || performance.now() - sliceStart < sliceMs) return;
       progress?.report(Math.min(99, Math.round(percentage)), message);
       await nextTurn();
       sliceStart = performance.now();
