@@ -136,8 +136,11 @@ function analyseArmParameters({ file, text }: SourceFile, context: AnalysisConte
   const root = workspaceRootFor(file, context);
   const template = root ? pairedTemplateOf(file, root) : undefined;
   if (!template || syntax.length > 0) return syntax;
-  const model = buildArmFileModel(template.file, template.text, root);
-  const own = (model?.problems ?? []).filter((problem) => problem.file === file);
+  // Through the reader the template is evaluated once for itself, its parameter file and the workspace.
+  const reader = readerFor(file, text, context);
+  const templateText = reader?.readText(template.file);
+  const problems = reader && templateText !== undefined && reader.readText(file) === text ? templateModelOf(template.file, templateText, reader)?.problems : buildArmFileModel(template.file, template.text, root)?.problems;
+  const own = (problems ?? []).filter((problem) => problem.file === file);
   return applySuppressions([...unresolvedFindings(own), ...ruleFindingsIn(file, text, context)], file, armSuppressions(text, document.root));
 }
 

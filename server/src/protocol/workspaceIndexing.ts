@@ -84,7 +84,7 @@ export class WorkspaceIndexing {
     }
     index.sync(models);
     const total = index.pending;
-    while (index.computeSome(4) > 0) await pause(70 + ((total - index.pending) / Math.max(1, total)) * 30, `${total - index.pending}/${total} deployments checked`);
+    while (index.computeSome(16) > 0) await pause(70 + ((total - index.pending) / Math.max(1, total)) * 30, `${total - index.pending}/${total} deployments checked`);
     progress?.done();
   }
 }

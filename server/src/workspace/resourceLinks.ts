@@ -10,21 +10,34 @@ import type { ResourceReference, Value } from '../model/value';
  * type and name) and the keys it mentions (resource IDs, scopes, parents, vault URLs, principals
  * it reads). Rules link resources across files only through such names, so two resources that
  * share no key cannot change each other's findings. `t:` keys stand for "any resource of this
- * type" when a name is unknown; `wild` marks a resource whose target cannot be known at all
- * (an extension with an unknown scope), which every rule run must see.
+ * type" when a name is unknown; `x:` keys for what a rule answers "maybe" about (an extension
+ * whose target is unknown, a lock or NSG that may be any).
  */
 export interface ResourceLinks {
   readonly declares: readonly string[];
   readonly mentions: readonly string[];
-  readonly wild: boolean;
 }
 
 const resourceKey = (type: string, name: string) => `${type.toLowerCase()}|${name.toLowerCase()}`;
 const typeKey = (type: string) => `t:${type.toLowerCase()}`;
 const vaultType = 'Microsoft.KeyVault/vaults';
 const anyLock = 'x:lock';
+const nsgType = 'microsoft.network/networksecuritygroups';
+const anyNsgReference = 'x:nsg-reference';
+/** What HN304 wants locked: action groups, alert rules and the types of notification components. */
+const protectedTypes = ['Microsoft.Insights/actionGroups', 'Microsoft.Insights/metricAlerts', 'Microsoft.Insights/activityLogAlerts', 'Microsoft.Insights/scheduledQueryRules', 'Microsoft.Logic/workflows', 'Microsoft.Web/sites', 'Microsoft.EventGrid/topics', 'Microsoft.EventGrid/systemTopics', 'Microsoft.EventGrid/domains'];
+const childrenReadTogether = ['Microsoft.Network/networkSecurityGroups/securityRules', 'Microsoft.OperationalInsights/workspaces/tables'];
 /** Extension resource types whose `scope` names what they apply to. */
 const extensionTypes = ['Microsoft.Insights/diagnosticSettings', 'Microsoft.Authorization/locks', 'Microsoft.Authorization/roleAssignments', 'Microsoft.EventGrid/eventSubscriptions'];
+const extensionKinds: Record<string, 'setting' | 'lock' | 'role' | 'subscription'> = {
+  'Microsoft.Insights/diagnosticSettings': 'setting',
+  'Microsoft.Authorization/locks': 'lock',
+  'Microsoft.Authorization/roleAssignments': 'role',
+  'Microsoft.EventGrid/eventSubscriptions': 'subscription',
+};
+const anyTargetOf = (kind: string) => `x:any-target-${kind}`;
+/** What diagnostic settings are asked about: notification component types and PHI stores (the tagged ones too). */
+const loggedTypes = ['Microsoft.Logic/workflows', 'Microsoft.Web/sites', 'Microsoft.EventGrid/topics', 'Microsoft.EventGrid/systemTopics', 'Microsoft.EventGrid/domains', 'Microsoft.Storage/storageAccounts', 'Microsoft.Storage/storageAccounts/blobServices', 'Microsoft.Storage/storageAccounts/fileServices', 'Microsoft.Storage/storageAccounts/queueServices', 'Microsoft.Storage/storageAccounts/tableServices', 'Microsoft.Sql/servers', 'Microsoft.Sql/servers/databases', 'Microsoft.DocumentDB/databaseAccounts', 'Microsoft.KeyVault/vaults', 'Microsoft.DBforPostgreSQL/flexibleServers', 'Microsoft.DBforMySQL/flexibleServers'];
 
 /** `Microsoft.X/a/b` named `p/c`: also `Microsoft.X/a` named `p` (a child meets its parent). */
 function withParents(named: NamedResource, into: Set<string>): void {
@@ -45,10 +58,9 @@ function parentTypes(type: string): string[] {
 export function linksOf(resource: DeployedResource): ResourceLinks {
   const declares = new Set<string>();
   const mentions = new Set<string>();
-  let wild = false;
   const type = resource.type;
-  if (!type) wild = true;
-  else {
+  // A resource of unknown type is of no type that a rule looks for.
+  if (type) {
     for (const t of parentTypes(type)) declares.add(typeKey(t));
     if (resource.name.kind === 'string') {
       declares.add(resourceKey(type, resource.name.value));
@@ -56,22 +68,29 @@ export function linksOf(resource: DeployedResource): ResourceLinks {
       withParents({ type, name: resource.name.value }, parents);
       for (const key of parents) if (!declares.has(key)) mentions.add(key);
     } else {
-      // A resource of unknown name may be any child of its parent,
-      // and any lock of the workspace may protect it.
-      for (const t of parentTypes(type).slice(1)) mentions.add(typeKey(t));
-      mentions.add(anyLock);
+      // Any lock of the workspace may protect a resource of unknown name; a rule reading all the
+      // children of a parent (an NSG's rules, a workspace's tables) cannot tell which parent it has.
+      if (childrenReadTogether.some((t) => t.toLowerCase() === type.toLowerCase())) mentions.add(typeKey(parentTypes(type)[1]));
+      if (protectedTypes.some((t) => t.toLowerCase() === type.toLowerCase())) mentions.add(anyLock);
     }
-    const nested = type.toLowerCase().includes('/providers/');
-    if (resource.scope !== undefined || nested || extensionTypes.some((t) => t.toLowerCase() === type.toLowerCase())) {
-      const target = extensionTarget(resource, extensionTypes.find((t) => type.toLowerCase().endsWith(t.split('/')[1].toLowerCase())) ?? 'Microsoft.Insights/diagnosticSettings');
-      if (target === 'unknown') wild = true;
+    // Only extension resources apply to another resource; the `scope` of others is where they deploy.
+    const extension = extensionTypes.find((t) => type.toLowerCase().endsWith(`/${t.split('/')[1].toLowerCase()}`));
+    if (extension) {
+      const kind = extensionKinds[extension];
+      const target = extensionTarget(resource, extension);
+      if (target === 'unknown') declares.add(anyTargetOf(kind));
       else if (target === 'deploymentScope') {
-        // A lock or setting on the whole subscription applies to every resource of the workspace.
-        if (resource.targetScope !== 'resourceGroup') wild = true;
+        // A lock above a resource group protects everything; a role assignment at a scope covers its vaults.
+        if ((kind === 'lock' && resource.targetScope !== 'resourceGroup') || kind === 'role') declares.add(anyTargetOf(kind));
       } else if ('anyName' in target) mentions.add(typeKey(target.type));
       else withParents(target, mentions);
-      if (target !== 'deploymentScope' && /\/locks$/i.test(type)) declares.add(anyLock);
+      if (kind === 'lock' && target !== 'deploymentScope') declares.add(anyLock);
     }
+    // What an extension of unknown target may apply to, so its findings become unknown.
+    const lower = type.toLowerCase();
+    if (protectedTypes.some((t) => t.toLowerCase() === lower)) mentions.add(anyTargetOf('lock'));
+    if (loggedTypes.some((t) => t.toLowerCase() === lower || lower.startsWith('microsoft.healthcareapis/')) || resource.tags !== undefined) mentions.add(anyTargetOf('setting'));
+    if (lower === vaultType.toLowerCase()) mentions.add(anyTargetOf('role'));
   }
   const seen = new Set<Value>();
   const visitReference = (reference: ResourceReference) => {
@@ -112,7 +131,10 @@ export function linksOf(resource: DeployedResource): ResourceLinks {
   };
   for (const value of [resource.name, resource.scope, resource.identity, resource.tags, resource.properties, resource.body, ...resource.dependsOn]) visit(value);
   for (const key of declares) mentions.delete(key);
-  return { declares: [...declares], mentions: [...mentions], wild };
+  // An NSG of unknown name may be the one any NSG ID names (HN401 then cannot judge it).
+  if (type?.toLowerCase() === nsgType && resource.name.kind !== 'string') mentions.add(anyNsgReference);
+  else if ([...mentions].some((key) => key.startsWith(`${nsgType}|`))) declares.add(anyNsgReference);
+  return { declares: [...declares], mentions: [...mentions] };
 }
 
 /** What the resource is, without where it is written: equal fingerprints, same findings elsewhere. */

@@ -29,6 +29,18 @@ const templateFile = /\.(bicep|bicepparam|json|jsonc)$/i;
 
 /** Evaluates every template below `folder`; a file that fails to evaluate is skipped, never thrown. */
 export function templateModelsUnder(folder: string, reader: WorkspaceReader): TemplateModel[] {
+  if (!reader.unchanging) return evaluateUnder(folder, reader);
+  let byFolder = unchangingModels.get(reader);
+  if (!byFolder) unchangingModels.set(reader, (byFolder = new Map()));
+  let models = byFolder.get(folder);
+  if (!models) byFolder.set(folder, (models = evaluateUnder(folder, reader)));
+  return models;
+}
+
+/** A CLI run asks for the workspace's models once per file it checks: one listing and evaluation serve them all. */
+const unchangingModels = new WeakMap<WorkspaceReader, Map<string, TemplateModel[]>>();
+
+function evaluateUnder(folder: string, reader: WorkspaceReader): TemplateModel[] {
   const models: TemplateModel[] = [];
   for (const file of reader.filesUnder(folder)) {
     if (!templateFile.test(file)) continue;

@@ -81,7 +81,7 @@ function stateOf(reader: WorkspaceReader, defaultTimeZone: string | undefined, r
   const policies = policyFilesOf(reader);
   const policyTexts = policies.map((file) => reader.readText(file));
   const last = states.get(reader);
-  if (last && sameItems(last.models, models) && sameItems(last.policies, policies) && sameItems(last.policyTexts, policyTexts) && last.index === indexes.get(reader) && last.index.settings.defaultTimeZone === defaultTimeZone) return last;
+  if (last && (last.models === models || sameItems(last.models, models)) && sameItems(last.policies, policies) && sameItems(last.policyTexts, policyTexts) && last.index === indexes.get(reader) && last.index.settings.defaultTimeZone === defaultTimeZone) return last;
   const typed = policies.map((file, i) => typedPolicy(file, policyTexts[i]));
   const auditWorkspaces = typed.flatMap((p) => (p?.auditTrail.workspace ? [p.auditTrail.workspace.value] : []));
   const index = workspaceIndexOf(reader, defaultTimeZone, auditWorkspaces, rules);

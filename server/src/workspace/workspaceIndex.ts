@@ -33,6 +33,8 @@ interface ModelEntry {
 
 /** A key with more resources than this on the far side is a hub (a shared workspace): the second hop does not go through it. */
 const hubSize = 32;
+/** Resources in one rule run when several templates are computed together (rules cost grows faster than linearly with it). */
+const batchResources = 600;
 
 /**
  * The template rules' findings over a workspace, kept per template (deployment) and updated per
@@ -46,7 +48,6 @@ export class WorkspaceIndex {
   private readonly entries = new Map<string, ModelEntry>();
   private readonly declarers = new Map<string, Set<IndexedResource>>();
   private readonly mentioners = new Map<string, Set<IndexedResource>>();
-  private readonly wild = new Set<IndexedResource>();
   private readonly dirty = new Set<ModelEntry>();
   /** For each file, the templates whose evaluation read it (its findings can come from any of them). */
   private readonly readersOf = new Map<string, Set<ModelEntry>>();
@@ -106,7 +107,7 @@ export class WorkspaceIndex {
     const entries = [...(this.readersOf.get(file) ?? [])];
     for (const entry of entries) {
       if (this.dirty.delete(entry)) {
-        entry.findings = this.run(entry);
+        entry.findings = this.run([entry])[0];
         this.combined = undefined;
       }
     }
@@ -115,10 +116,25 @@ export class WorkspaceIndex {
 
   /** Computes up to `limit` pending templates' findings; returns how many are left. */
   computeSome(limit: number): number {
-    for (const entry of this.dirty) {
-      if (limit-- <= 0) break;
-      this.dirty.delete(entry);
-      entry.findings = this.run(entry);
+    while (limit > 0 && this.dirty.size > 0) {
+      // Templates that share no file are run together while the run stays small: each keeps the
+      // findings in its own files, so which of them a finding belongs to is never in doubt.
+      const batch: ModelEntry[] = [];
+      const files = new Set<string>();
+      let size = 0;
+      for (const entry of this.dirty) {
+        if (batch.length >= limit || size >= batchResources) break;
+        if ([...entry.files].some((file) => files.has(file))) continue;
+        batch.push(entry);
+        for (const file of entry.files) files.add(file);
+        size += this.neighbourhood(entry).size;
+      }
+      const findings = this.run(batch);
+      batch.forEach((entry, i) => {
+        this.dirty.delete(entry);
+        entry.findings = findings[i];
+      });
+      limit -= batch.length;
       this.combined = undefined;
     }
     return this.dirty.size;
@@ -168,22 +184,25 @@ export class WorkspaceIndex {
   private link(resource: IndexedResource): void {
     for (const key of resource.links.declares) addTo(this.declarers, key, resource);
     for (const key of resource.links.mentions) addTo(this.mentioners, key, resource);
-    if (resource.links.wild) this.wild.add(resource);
   }
 
   private unlink(resource: IndexedResource): void {
     for (const key of resource.links.declares) removeFrom(this.declarers, key, resource);
     for (const key of resource.links.mentions) removeFrom(this.mentioners, key, resource);
-    this.wild.delete(resource);
   }
 
-  /** Resources linked to `resource` by a key; `limit` skips hub keys. */
-  private neighbours(resource: IndexedResource, visit: (other: IndexedResource) => void, limit = Infinity): void {
+  /**
+   * Resources linked to `resource` by a key; `limit` skips hub keys. `byName` false: only the
+   * "any of a type" and "any lock" keys, `true`: only names, undefined: both.
+   */
+  private neighbours(resource: IndexedResource, visit: (other: IndexedResource) => void, limit = Infinity, byName?: boolean): void {
     for (const key of resource.links.mentions) {
+      if (byName !== undefined && byName === isTypeKey(key)) continue;
       const far = this.declarers.get(key);
       if (far && far.size <= limit) far.forEach(visit);
     }
     for (const key of resource.links.declares) {
+      if (byName !== undefined && byName === isTypeKey(key)) continue;
       const far = this.mentioners.get(key);
       if (far && far.size <= limit) far.forEach(visit);
     }
@@ -191,10 +210,6 @@ export class WorkspaceIndex {
 
   /** Templates whose findings a content change of these resources can reach: linked ones, and one more hop through non-hub keys. */
   private markReached(changed: readonly IndexedResource[]): void {
-    if (changed.some((r) => r.links.wild)) {
-      for (const entry of this.entries.values()) this.dirty.add(entry);
-      return;
-    }
     const first = new Set<IndexedResource>();
     for (const resource of changed) this.neighbours(resource, (other) => first.add(other));
     const markEntry = (other: IndexedResource) => {
@@ -207,26 +222,36 @@ export class WorkspaceIndex {
     }
   }
 
-  /** The rules over a template's resources and what links to them; keeps the findings that sit in the template's files. */
-  private run(entry: ModelEntry): Finding[] {
+  /** A template's resources and what the workspace links to them. */
+  private neighbourhood(entry: ModelEntry): Set<IndexedResource> {
     const included = new Set<IndexedResource>(entry.resources);
     const first = new Set<IndexedResource>();
-    for (const resource of entry.resources) this.neighbours(resource, (other) => first.add(other));
+    for (const resource of entry.resources) this.neighbours(resource, (other) => first.add(other), Infinity, true);
     for (const resource of first) {
       included.add(resource);
       this.neighbours(resource, (other) => included.add(other), hubSize);
     }
-    for (const resource of this.wild) included.add(resource);
+    // What may be any resource of a type (or any lock) is seen, but the chain does not go on through it.
+    for (const resource of entry.resources) this.neighbours(resource, (other) => included.add(other), Infinity, false);
+    return included;
+  }
+
+  /** The rules over the templates' resources and what links to them; each keeps the findings that sit in its own files. */
+  private run(batch: readonly ModelEntry[]): Finding[][] {
+    const included = new Set<IndexedResource>();
+    for (const entry of batch) for (const resource of this.neighbourhood(entry)) included.add(resource);
+    const focus = new Set(batch);
     const ordered = [...included].sort((a, b) => a.entry.order - b.entry.order || a.position - b.position);
-    // Another template that reads one of this template's files (a shared module) gets its copies
+    // Another template that reads one of these templates' files (a shared module) gets its copies
     // of those resources placed elsewhere: their findings are its own, computed in its own run.
+    const batchFiles = new Set(batch.flatMap((entry) => [...entry.files]));
     const relocations = new Map<ModelEntry, Map<object, unknown>>();
     const resources: DeployedResource[] = [];
     const partial = new Set<DeployedResource>();
     const deploymentOf = new Map<DeployedResource, string>();
     for (const item of ordered) {
       let resource = item.resource;
-      if (item.entry !== entry && sharesFile(item.entry, entry)) {
+      if (!focus.has(item.entry) && [...item.entry.files].some((file) => batchFiles.has(file))) {
         let memo = relocations.get(item.entry);
         if (!memo) relocations.set(item.entry, (memo = new Map()));
         resource = relocated(resource, memo);
@@ -236,8 +261,8 @@ export class WorkspaceIndex {
       deploymentOf.set(resource, item.entry.model.file);
     }
     const { rules, defaultTimeZone, auditWorkspaces } = this.settings;
-    const findings = runRules(rules, { resources, policyFile: undefined, defaultTimeZone, auditWorkspaces, partial, deploymentOf }, entry.model.file);
-    return findings.filter((finding) => entry.files.has(finding.file)).map(placedBack);
+    const findings = runRules(rules, { resources, policyFile: undefined, defaultTimeZone, auditWorkspaces, partial, deploymentOf }, batch[0].model.file);
+    return batch.map((entry) => findings.filter((finding) => entry.files.has(finding.file)).map(placedBack));
   }
 }
 
@@ -260,12 +285,6 @@ function changedResources(old: ModelEntry | undefined, entry: ModelEntry | undef
   return [...added, ...removed];
 }
 
-function sharesFile(a: ModelEntry, b: ModelEntry): boolean {
-  const [small, large] = a.files.size <= b.files.size ? [a.files, b.files] : [b.files, a.files];
-  for (const file of small) if (large.has(file)) return true;
-  return false;
-}
-
 const elsewhere = '\u0000elsewhere:';
 
 /** A copy whose every origin names no real file, keeping shared sub-values shared. */
@@ -286,6 +305,8 @@ function relocated<T>(value: T, memo: Map<object, unknown>): T {
   }
   return copy as T;
 }
+
+const isTypeKey = (key: string) => key.startsWith('t:') || key.startsWith('x:');
 
 /** A module deployed by two templates yields the same finding through each. */
 function dedupe(findings: readonly Finding[]): Finding[] {
