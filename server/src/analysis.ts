@@ -40,10 +40,12 @@ export interface AnalysisContext {
    * (the language server's first answer while it is still indexing the workspace).
    */
   readonly workspaceRules?: boolean;
+  /** Files longer than this (in characters) get one info diagnostic instead of analysis; default `maxFileBytes`. */
+  readonly maxFileBytes?: number;
 }
 
-/** Largest file analysed; past it the file gets one HN001 and nothing else. */
-export const maxFileBytes = 8 * 1024 * 1024;
+/** Largest file analysed by default; past it the file gets one info diagnostic and nothing else. */
+export const maxFileBytes = 10 * 1024 * 1024;
 
 /**
  * Findings located in one file. Never throws: a failing step becomes a finding. A problem that
@@ -52,8 +54,9 @@ export const maxFileBytes = 8 * 1024 * 1024;
  */
 export function analyseFile(source: SourceFile, kind: DocumentKind = documentKindOf(source.file, source.text), context: AnalysisContext = {}): Finding[] {
   if (kind === 'none') return [];
-  if (source.text.length > maxFileBytes) {
-    return [syntaxFinding(source.file, { offset: 0, length: 0, message: `the file is larger than ${maxFileBytes / 1024 / 1024} MB and is not analysed` })];
+  const bound = context.maxFileBytes ?? maxFileBytes;
+  if (source.text.length > bound) {
+    return [{ ruleId: 'HN001', level: 'info', message: `the file is larger than ${+(bound / 1024 / 1024).toFixed(2)} MB and is not analysed (hipaa-notify bounds the work per file)`, file: source.file, span: { offset: 0, length: 0 } }];
   }
   try {
     return analyseByKind(source, kind, context).filter((finding) => finding.file === source.file);

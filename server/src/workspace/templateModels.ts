@@ -105,7 +105,11 @@ export function dependantsOf(file: string): string[] {
   return [...cache].filter(([, entry]) => entry.reads.has(file)).map(([template]) => template);
 }
 
+/** Past this size a template is not evaluated (its own analysis says so); what it deploys is unknown. */
+const maxTemplateChars = 10 * 1024 * 1024;
+
 function evaluateTemplate(file: string, text: string, reader: WorkspaceReader): TemplateModel | undefined {
+  if (text.length > maxTemplateChars) return { file, resources: [], complete: false, front: 'arm', deploys: [], problems: [], syntaxProblems: [] };
   try {
     const kind = documentKindOf(file, text);
     switch (kind) {
