@@ -27,6 +27,7 @@ import { diskReader, type CachingWorkspaceReader } from './workspace/workspaceRe
 import { fileUri, toDiagnostic } from './protocol/toLsp';
 import { packagedDocs } from './protocol/ruleLinks';
 import { checkWorkspace, checkWorkspaceRequest } from './protocol/workspaceCheck';
+import { WorkspaceIndexing } from './protocol/workspaceIndexing';
 
 const configInForceRequest = 'hipaaNotify/configInForce';
 
@@ -51,6 +52,7 @@ let options: ServerOptions = {};
 let debouncer = new Debouncer(120);
 let configs = new WorkspaceConfigs([]);
 let canWatchFiles = false;
+let indexing: WorkspaceIndexing | undefined;
 let workspaceFolders: string[] = [];
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -62,6 +64,10 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   workspaceFolders = folders;
   canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   connection.console.info(`hipaa-notify ${version} language server started (Node ${process.versions.node}); workspace folders: ${folders.join(', ') || 'none'}; analysing ${options.run === 'onSave' ? 'on save' : 'as you type'}`);
+  // Once a folder is indexed, open files get the workspace rules too.
+  indexing = new WorkspaceIndexing(connection, params.capabilities.window?.workDoneProgress === true, () => {
+    for (const document of documents.all()) schedule(document.uri);
+  });
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -74,6 +80,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 });
 
 connection.onInitialized(() => {
+  for (const folder of workspaceFolders) void indexing?.start(folder, readerOf(folder), configs.forFile(path.join(folder, 'hipaa-notify.json'))?.config.timeZone);
   if (canWatchFiles) {
     void connection.client.register(DidChangeWatchedFilesNotification.type, {
       watchers: [{ globPattern: '**/hipaa-notify.json' }, { globPattern: '**/*.{bicep,bicepparam,json,jsonc,yaml,yml}' }],
@@ -111,15 +118,29 @@ function filePathOf(uri: string): string | undefined {
   }
 }
 
+const fileUris = new Map<string, string>();
+
 function openText(file: string): string | undefined {
-  return documents.get(URI.file(file).toString())?.getText();
+  // Readers ask for every workspace file on each analysis: keep the URI of each path.
+  let uri = fileUris.get(file);
+  if (uri === undefined) fileUris.set(file, (uri = URI.file(file).toString()));
+  return documents.get(uri)?.getText();
 }
 
 function isPolicyDocument(document: TextDocument): boolean {
   return documentKindOf(URI.parse(document.uri).path, '', document.languageId) === 'policy';
 }
 
-function publish(document: TextDocument): void {
+/** Lets a new workspace's index finish first when it is nearly done, so the first answer is complete when that is cheap. */
+const firstAnswerWaitMs = 400;
+
+async function publish(document: TextDocument): Promise<void> {
+  const filePath = filePathOf(document.uri);
+  const indexedFolder = filePath ? configs.workspaceFolderOf(filePath) : undefined;
+  if (indexedFolder && indexing && !indexing.isReady(indexedFolder)) {
+    await indexing.whenReady(indexedFolder, firstAnswerWaitMs);
+    if (documents.get(document.uri)?.version !== document.version) return;
+  }
   const diagnostics = diagnosticsOf(document);
   if (diagnostics === undefined) return;
   // A newer edit may have arrived while analysing; its own run will publish.
@@ -130,8 +151,8 @@ function publish(document: TextDocument): void {
 
 /** What the editor shows for a document; undefined when the analysis failed (logged). */
 function diagnosticsOf(document: TextDocument): Diagnostic[] | undefined {
-  const text = document.getText();
   const filePath = filePathOf(document.uri);
+  const text = document.getText();
   const kind = documentKindOf(filePath ?? URI.parse(document.uri).path, text, document.languageId);
   const lines = new LineMap(text);
   const docsBase = options.docsBaseUrl ?? packagedDocs;
@@ -147,7 +168,8 @@ function diagnosticsOf(document: TextDocument): Diagnostic[] | undefined {
     const ignored = filePath !== undefined && configs.isIgnored(filePath);
     const file = filePath ?? document.uri;
     const folder = filePath ? configs.workspaceFolderOf(filePath) : undefined;
-    const context = folder ? { workspaceRoot: folder, openText, reader: readerOf(folder), ...(located?.config.timeZone ? { defaultTimeZone: located.config.timeZone } : {}) } : { workspaceRoot: null };
+    const workspaceRules = folder !== undefined && (indexing?.isReady(folder) ?? true);
+    const context = folder ? { workspaceRoot: folder, openText, reader: readerOf(folder), workspaceRules, ...(located?.config.timeZone ? { defaultTimeZone: located.config.timeZone } : {}) } : { workspaceRoot: null };
     const findings = ignored ? [] : analyseFile({ file, text }, kind, context);
     diagnostics = (located ? applyRuleLevels(findings, located.config) : findings).map((f) => toDiagnostic(f, lines, docsBase, lineMapOf));
   } catch (error) {
@@ -161,7 +183,7 @@ function diagnosticsOf(document: TextDocument): Diagnostic[] | undefined {
 function schedule(uri: string): void {
   debouncer.schedule(uri, () => {
     const current = documents.get(uri);
-    if (current) publish(current);
+    if (current) void publish(current);
   });
 }
 

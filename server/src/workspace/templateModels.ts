@@ -1,25 +1,46 @@
-import { buildArmFileModel, type ArmFileModel } from '../model/armFileModel';
-import { buildBicepFileModel, buildBicepParamModel, type BicepFileModel } from '../model/bicep/bicepFileModel';
+import { buildArmFileModel } from '../model/armFileModel';
+import { buildBicepFileModel, buildBicepParamModel } from '../model/bicep/bicepFileModel';
+import type { EvaluationProblem } from '../model/evaluationScope';
+import type { SyntaxProblem } from '../syntax/span';
 import type { DeployedResource } from '../model/deployedResource';
 import { documentKindOf } from '../syntax/documentKind';
 import { maxWorkspaceFiles, type WorkspaceReader } from './workspaceReader';
 
-/** The resources one template file deploys, evaluated with its paired parameter values. */
+/**
+ * The resources one template file deploys, evaluated with its paired parameter values. Compact:
+ * the syntax trees are not kept (a workspace holds thousands of these); the analysed file is
+ * parsed again for its own diagnostics and suppressions, which costs far less than evaluating.
+ */
 export interface TemplateModel {
   readonly file: string;
   readonly resources: readonly DeployedResource[];
   /** False when the file is a template that could not be evaluated: what it deploys is unknown. */
   readonly complete: boolean;
-  /** The ARM front end's own result (syntax and evaluation problems), for the file's diagnostics. */
-  readonly arm?: ArmFileModel;
-  /** The Bicep front end's result (evaluation problems of the file and of the files it reads). */
-  readonly bicep?: BicepFileModel;
+  readonly front: 'arm' | 'bicep';
+  /** Other files whose resources this model holds (Bicep modules, the template a .bicepparam uses): they are deployed through it. */
+  readonly deploys: readonly string[];
+  /** Evaluation problems, of this file and of files it read (each reported in its own file). */
+  readonly problems: readonly EvaluationProblem[];
+  /** Problems reading the file itself as an ARM template (Bicep syntax problems come from parsing it). */
+  readonly syntaxProblems: readonly SyntaxProblem[];
 }
 
 const templateFile = /\.(bicep|bicepparam|json|jsonc)$/i;
 
 /** Evaluates every template below `folder`; a file that fails to evaluate is skipped, never thrown. */
 export function templateModelsUnder(folder: string, reader: WorkspaceReader): TemplateModel[] {
+  if (!reader.unchanging) return evaluateUnder(folder, reader);
+  let byFolder = unchangingModels.get(reader);
+  if (!byFolder) unchangingModels.set(reader, (byFolder = new Map()));
+  let models = byFolder.get(folder);
+  if (!models) byFolder.set(folder, (models = evaluateUnder(folder, reader)));
+  return models;
+}
+
+/** A CLI run asks for the workspace's models once per file it checks: one listing and evaluation serve them all. */
+const unchangingModels = new WeakMap<WorkspaceReader, Map<string, TemplateModel[]>>();
+
+function evaluateUnder(folder: string, reader: WorkspaceReader): TemplateModel[] {
   const models: TemplateModel[] = [];
   for (const file of reader.filesUnder(folder)) {
     if (!templateFile.test(file)) continue;
@@ -30,7 +51,8 @@ export function templateModelsUnder(folder: string, reader: WorkspaceReader): Te
   }
   // A template that a .bicepparam file uses is deployed with that file's values, not its defaults;
   // a module is deployed by its callers, with their values.
-  const deployedByOthers = new Set(models.flatMap((m) => (m.bicep ? [...(m.bicep.template ? [m.bicep.template] : []), ...m.bicep.modules.filter((f) => f !== m.file)] : [])));
+  const deployedByOthers = new Set<string>();
+  for (const model of models) for (const file of model.deploys) if (file !== model.file) deployedByOthers.add(file);
   return models.filter((m) => !deployedByOthers.has(m.file));
 }
 
@@ -71,30 +93,43 @@ export function templateModelOf(file: string, text: string, reader: WorkspaceRea
   return model;
 }
 
+/** The files a model's evaluation read besides its own (parameter file, modules, the template of a .bicepparam) that exist. */
+export function filesReadBy(model: TemplateModel): string[] {
+  const entry = cache.get(model.file);
+  if (!entry || entry.model !== model) return [];
+  return [...entry.reads].filter(([, text]) => text !== undefined).map(([file]) => file);
+}
+
 /** Templates whose last evaluation read `file`: what an edit of it makes stale. */
 export function dependantsOf(file: string): string[] {
   return [...cache].filter(([, entry]) => entry.reads.has(file)).map(([template]) => template);
 }
 
+/** Past this size a template is not evaluated (its own analysis says so); what it deploys is unknown. */
+const maxTemplateChars = 10 * 1024 * 1024;
+
 function evaluateTemplate(file: string, text: string, reader: WorkspaceReader): TemplateModel | undefined {
+  if (text.length > maxTemplateChars) return { file, resources: [], complete: false, front: 'arm', deploys: [], problems: [], syntaxProblems: [] };
   try {
     const kind = documentKindOf(file, text);
     switch (kind) {
       case 'armTemplate': {
         const model = buildArmFileModel(file, text, reader.root, (other) => reader.readText(other));
         // A template that does not parse may deploy more than what could be read.
-        return model ? { file, resources: model.evaluation.resources, complete: model.template.problems.length === 0 && model.evaluation.complete, arm: model } : undefined;
+        return model
+          ? { file, resources: model.evaluation.resources, complete: model.template.problems.length === 0 && model.evaluation.complete, front: 'arm', deploys: [], problems: model.problems, syntaxProblems: model.template.problems }
+          : undefined;
       }
       case 'bicep':
       case 'bicepparam': {
         const load = (other: string) => reader.readText(other);
         const model = kind === 'bicep' ? buildBicepFileModel(file, text, load) : buildBicepParamModel(file, text, load);
-        return { file, resources: model.resources, complete: model.complete, bicep: model };
+        return { file, resources: model.resources, complete: model.complete, front: 'bicep', deploys: [...(model.template ? [model.template] : []), ...model.modules], problems: model.problems, syntaxProblems: [] };
       }
       default:
         return undefined;
     }
   } catch {
-    return { file, resources: [], complete: false };
+    return { file, resources: [], complete: false, front: 'arm', deploys: [], problems: [], syntaxProblems: [] };
   }
 }

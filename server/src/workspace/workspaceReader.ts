@@ -4,6 +4,8 @@ import * as path from 'node:path';
 /** Reads the workspace's files: open editor buffers first, then disk, never outside the root. */
 export interface WorkspaceReader {
   readonly root: string;
+  /** The files never change while the reader lives (a CLI run): listings and evaluations can be reused without checking. */
+  readonly unchanging?: boolean;
   readText(file: string): string | undefined;
   /** Template, parameter and policy files below `folder` (inside the root), skipping node_modules and .git, up to a bound. */
   filesUnder(folder: string): string[];
@@ -29,14 +31,18 @@ export interface CachingWorkspaceReader extends WorkspaceReader {
  * Texts and listings are read once and kept: a CLI run makes one reader; the language server
  * keeps one per workspace folder and calls `forget` on file events.
  */
-export function diskReader(root: string, overlay: (file: string) => string | undefined = () => undefined): CachingWorkspaceReader {
+const noOverlay = (): undefined => undefined;
+
+export function diskReader(root: string, overlay: (file: string) => string | undefined = noOverlay): CachingWorkspaceReader {
   const realRoot = safeRealpath(root) ?? root;
   const texts = new Map<string, string | undefined>();
   const listings = new Map<string, string[]>();
   return {
     root,
+    unchanging: overlay === noOverlay,
     readText(file) {
-      if (!isInsideFolder(file, root)) return undefined;
+      // Files read before were inside the root; the check (path arithmetic) is paid once per file.
+      if (!texts.has(file) && !isInsideFolder(file, root)) return undefined;
       const open = overlay(file);
       if (open !== undefined) return open;
       if (!texts.has(file)) texts.set(file, readInside(file, realRoot));
@@ -51,6 +57,7 @@ export function diskReader(root: string, overlay: (file: string) => string | und
       return listing;
     },
     forget(file) {
+      if (this.unchanging) throw new Error('a reader of unchanging files cannot forget');
       if (file === undefined) {
         texts.clear();
         listings.clear();

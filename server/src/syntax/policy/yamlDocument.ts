@@ -20,6 +20,10 @@ export function parseYamlDocument(text: string, options: YamlOptions = {}): Yaml
   if (text.length > policyLimits.maxLength) {
     return { document: undefined, problems: [{ offset: 0, length: 0, message: `the file is longer than ${policyLimits.maxLength / 1024} KB; a notification policy is a few kilobytes` }] };
   }
+  // The YAML library takes seconds on flow collections nested thousands deep; no policy nests past a few.
+  if (flowNesting(text) > maxFlowNesting) {
+    return { document: undefined, problems: [{ offset: 0, length: 0, message: `the file nests [ ] or { } more than ${maxFlowNesting} levels deep and is not analysed` }] };
+  }
   let list: Document[];
   try {
     const documents = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: options.uniqueKeys !== false, strict: true, version: '1.2', merge: false });
@@ -69,4 +73,24 @@ function unclosedQuoteBefore(doc: Document, errorAt: number): SyntaxProblem | un
     },
   });
   return opening && { offset: opening.offset, length: 1, message: `this string is not closed (missing ${opening.quote})` };
+}
+
+const maxFlowNesting = 256;
+
+/** Deepest nesting of YAML flow collections, skipping quoted scalars and comments. */
+function flowNesting(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      while (++i < text.length && text[i] !== '"') if (text[i] === '\\') i++;
+    } else if (c === "'") {
+      while (++i < text.length && text[i] !== "'");
+    } else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
+      while (i < text.length && text[i] !== '\n') i++;
+    } else if (c === '[' || c === '{') deepest = Math.max(deepest, ++depth);
+    else if ((c === ']' || c === '}') && depth > 0) depth--;
+  }
+  return deepest;
 }
