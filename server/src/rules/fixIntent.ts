@@ -1,0 +1,60 @@
+import type { Origin } from '../model/value';
+
+/**
+ * What a fix does, said on the model: which written value or object changes and to what. It
+ * names origins (file and span of what is written), never text offsets to edit; fixes/ turns it
+ * into text edits for the syntax the origin lives in.
+ */
+export type FixIntent = ReplaceValue | SetProperty | AddItem;
+
+/** Replace the literal written at `at` (a property value, a parameter default, a parameter file value, a module argument). */
+export interface ReplaceValue {
+  readonly kind: 'replaceValue';
+  readonly at: Origin;
+  readonly value: FixValue;
+}
+
+/** Set `path` (property names, created as nested objects where absent) inside the object literal written at `object`. */
+export interface SetProperty {
+  readonly kind: 'setProperty';
+  readonly object: Origin;
+  readonly path: readonly string[];
+  readonly value: FixValue;
+}
+
+/** Append `item` to the array literal written at `array`. */
+export interface AddItem {
+  readonly kind: 'addItem';
+  readonly array: Origin;
+  readonly item: FixValue;
+}
+
+/** A value a fix writes: plain data, or an expression written per syntax. */
+export type FixValue = string | number | boolean | null | readonly FixValue[] | FixObject | FixExpression;
+export interface FixObject {
+  readonly [key: string]: FixValue;
+}
+
+/** An expression, as Bicep writes it and as the inside of an ARM `[...]` string. */
+export class FixExpression {
+  constructor(
+    readonly bicep: string,
+    readonly arm: string,
+  ) {}
+}
+
+/**
+ * One way to repair a finding: its intents are applied together. A finding with several fixes
+ * offers a choice (which action group, which workspace): the editor shows each, `check --fix`
+ * applies none of them.
+ */
+export interface Fix {
+  /** Imperative, shown as the code action title: "Set useCommonAlertSchema to true". */
+  readonly title: string;
+  readonly intents: readonly FixIntent[];
+}
+
+export const replaceValue = (at: Origin, value: FixValue): ReplaceValue => ({ kind: 'replaceValue', at, value });
+export const setProperty = (object: Origin, path: readonly string[], value: FixValue): SetProperty => ({ kind: 'setProperty', object, path, value });
+export const addItem = (array: Origin, item: FixValue): AddItem => ({ kind: 'addItem', array, item });
+export const fix = (title: string, ...intents: FixIntent[]): Fix => ({ title, intents });
