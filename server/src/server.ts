@@ -5,6 +5,7 @@ import {
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
+  CodeActionKind,
   type Diagnostic,
   type InitializeParams,
   type InitializeResult,
@@ -24,6 +25,7 @@ import { mergeHovers, policyCompletions, policyDefinition, policyHover } from '.
 import { templateModelsUnder } from './workspace/templateModels';
 import { diskReader, type CachingWorkspaceReader } from './workspace/workspaceReader';
 import { fileUri, toDiagnostic } from './protocol/toLsp';
+import { CodeActions, fixAllKind, showDocumentationCommand } from './protocol/codeActions';
 
 interface ServerOptions {
   /** Base URL of the rule pages (the client passes its packaged docs folder). */
@@ -41,6 +43,14 @@ let options: ServerOptions = {};
 let debouncer = new Debouncer(120);
 let configs = new WorkspaceConfigs([]);
 let canWatchFiles = false;
+let clientCapabilities: InitializeParams['capabilities'] = {};
+const codeActions = new CodeActions({
+  document: (uri) => documents.get(uri),
+  workspaceFolderOf: (file) => configs.workspaceFolderOf(file),
+  configFor: (file) => (configs.workspaceFolderOf(file) ? configs.forFile(file) : undefined),
+  docsBase: () => options.docsBaseUrl ?? defaultDocsBase,
+  capabilities: () => clientCapabilities,
+});
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   options = (params.initializationOptions ?? {}) as ServerOptions;
@@ -49,12 +59,15 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   if (folders.length === 0 && params.rootUri) folders.push(URI.parse(params.rootUri).fsPath);
   configs = new WorkspaceConfigs(folders, options.configFile || undefined);
   canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  clientCapabilities = params.capabilities;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       hoverProvider: true,
       completionProvider: { triggerCharacters: [':', ' ', '-', '"'] },
       definitionProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind], resolveProvider: true },
+      executeCommandProvider: { commands: [showDocumentationCommand] },
     },
     serverInfo: { name: 'hipaa-notify', version: '0.1.0' },
   };
@@ -124,7 +137,9 @@ function publish(document: TextDocument): void {
     const folder = filePath ? configs.workspaceFolderOf(filePath) : undefined;
     const context = folder ? { workspaceRoot: folder, openText, reader: readerOf(folder), ...(located?.config.timeZone ? { defaultTimeZone: located.config.timeZone } : {}) } : { workspaceRoot: null };
     const findings = ignored ? [] : analyseFile({ file, text }, kind, context);
-    diagnostics = (located ? applyRuleLevels(findings, located.config) : findings).map((f) => toDiagnostic(f, lines, docsBase, lineMapOf));
+    const leveled = located ? applyRuleLevels(findings, located.config) : findings;
+    codeActions.remember(document.uri, document.version, leveled);
+    diagnostics = leveled.map((f) => toDiagnostic(f, lines, docsBase, lineMapOf));
   } catch (error) {
     connection.console.error(`analysis of ${document.uri} failed: ${error instanceof Error ? error.message : String(error)}`);
     return;
@@ -154,6 +169,7 @@ documents.onDidChangeContent(({ document }) => {
 documents.onDidClose(({ document }) => {
   debouncer.cancel(document.uri);
   published.delete(document.uri);
+  codeActions.forget(document.uri);
   void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });
 
@@ -183,6 +199,12 @@ connection.onDefinition(({ textDocument, position }) => {
   const root = configs.workspaceFolderOf(filePathOf(document.uri) ?? '');
   if (!root) return null;
   return policyDefinition(URI.parse(document.uri).path, document.getText(), document.offsetAt(position), templatesForPolicy(document), (file) => readerOf(root).readText(file));
+});
+
+connection.onCodeAction((params) => codeActions.actions(params));
+connection.onCodeActionResolve((action) => codeActions.resolve(action));
+connection.onExecuteCommand(async ({ command, arguments: args }) => {
+  if (command === showDocumentationCommand && typeof args?.[0] === 'string') await connection.window.showDocument({ uri: args[0], external: !args[0].startsWith('file:') });
 });
 
 documents.listen(connection);

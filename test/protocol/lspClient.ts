@@ -12,6 +12,7 @@ import {
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
+  type ClientCapabilities,
   type InitializeResult,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
@@ -37,7 +38,7 @@ export class LspTestClient {
     });
   }
 
-  static async start(initializationOptions: object = { debounceMs: 10 }, rootUri: string | null = null): Promise<{ client: LspTestClient; result: InitializeResult }> {
+  static async start(initializationOptions: object = { debounceMs: 10 }, rootUri: string | null = null, capabilities: ClientCapabilities = {}): Promise<{ client: LspTestClient; result: InitializeResult }> {
     const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspTestClient(child, connection);
@@ -45,7 +46,7 @@ export class LspTestClient {
     const result = await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri,
-      capabilities: { textDocument: { publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true, versionSupport: true } } },
+      capabilities: { ...capabilities, textDocument: { ...capabilities.textDocument, publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true, versionSupport: true } } },
       initializationOptions,
     });
     await connection.sendNotification(InitializedNotification.type, {});
