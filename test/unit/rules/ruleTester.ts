@@ -34,6 +34,43 @@ export interface InvalidCase extends ValidCase {
    * `output`). Omitted: the case must offer no safe fix. Files not listed must stay as they are.
    */
   readonly output?: Files;
+  /** The output stated as rewrites of the input: per file, each `[from, to]` (from occurring once). */
+  readonly rewrites?: { readonly [file: string]: ReadonlyArray<readonly [string, string]> };
+}
+
+function expectedOutput(c: InvalidCase): Files | undefined {
+  if (c.output === undefined && c.rewrites === undefined) return undefined;
+  const result: Record<string, string> = { ...c.output };
+  for (const [file, rewrites] of Object.entries(c.rewrites ?? {})) result[file] = rewrites.reduce((text, [from, to]) => rewritten(text, from, to), c.files[file]);
+  return result;
+}
+
+/** What changed from `before` to `after`: a rewrite per changed line when lines were only changed, else one for the whole changed region. */
+function rewritesOf(before: string, after: string): Array<[string, string]> {
+  const a = before.split('\n');
+  const b = after.split('\n');
+  if (a.length === b.length) {
+    const rewrites = a.flatMap((line, i) => (line === b[i] ? [] : regionRewrite(line, b[i])));
+    if (rewrites.every(([from]) => before.split(from).length === 2)) return rewrites;
+  }
+  return regionRewrite(before, after);
+}
+
+/** One rewrite widened to whole words, then lines, until it occurs once. */
+function regionRewrite(before: string, after: string): Array<[string, string]> {
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let end = 0;
+  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
+  const boundary = /[\s'"]/;
+  while (start > 0 && !boundary.test(before[start - 1])) start--;
+  while (end > 0 && !boundary.test(before[before.length - end])) end--;
+  const from = () => before.slice(start, before.length - end);
+  while ((from().length === 0 || before.split(from()).length !== 2) && (start > 0 || end > 0)) {
+    if (start > 0) start = before.lastIndexOf('\n', start - 2) + 1;
+    else end = Math.max(0, before.length - before.indexOf('\n', before.length - end + 1));
+  }
+  return [[from(), after.slice(start, after.length - end)]];
 }
 
 export interface RuleTable {
@@ -149,12 +186,14 @@ function checkFix(rule: Rule, c: InvalidCase): void {
     if (offered.length > 0 && !rule.fix) assert.fail(`${rule.id} offers fixes but does not declare one (defineRule's fix option)`);
     const run = fixUntilStable(onDisk, (readText) => workspaceFindings(folder, names, readText), { accept: (finding) => finding.ruleId === rule.id });
     const changed = Object.fromEntries([...run.changed].filter(([file, text]) => text !== onDisk(file)).map(([file, text]) => [path.relative(folder, file), text]));
-    if (process.env.HN_PRINT_FIXES) console.log(JSON.stringify(changed, null, 2));
-    if (c.output === undefined) {
+    // HN_PRINT_FIXES=file collects what the fixes did, to review and state as a new case's rewrites.
+    if (process.env.HN_PRINT_FIXES) for (const [name, text] of Object.entries(changed)) fs.appendFileSync(process.env.HN_PRINT_FIXES, `${JSON.stringify({ rule: rule.id, case: c.name, file: name, rewrites: rewritesOf(c.files[name], text) })}\n`);
+    const output = expectedOutput(c);
+    if (output === undefined) {
       assert.deepEqual(changed, {}, `the fixes of this case change files: state the expected text as \`output\``);
       return;
     }
-    assert.deepEqual(changed, c.output, '(c) the fixed text');
+    assert.deepEqual(changed, output, '(c) the fixed text');
     const current = (file: string) => run.changed.get(file) ?? onDisk(file);
     const after = workspaceFindings(folder, names, current);
     const fixedBefore = tally(offered.filter((finding) => finding.fixes?.length === 1), folder);
@@ -200,7 +239,7 @@ export function testRule(rule: Rule, table: RuleTable): void {
 /** What a rule that declares a fix lacks in its table: an invalid case whose output is a fixed Bicep file, and one for ARM JSON. */
 export function fixProofGaps(rule: Rule, table: RuleTable): string[] {
   if (!rule.fix) return [];
-  const outputs = table.invalid.flatMap((c) => Object.keys(c.output ?? {}));
+  const outputs = table.invalid.flatMap((c) => Object.keys(expectedOutput(c) ?? {}));
   const gaps: string[] = [];
   if (!outputs.some((name) => /\.bicep(param)?$/.test(name))) gaps.push(`${rule.id} has no invalid case whose output is a fixed Bicep file`);
   if (!outputs.some((name) => name.endsWith('.json'))) gaps.push(`${rule.id} has no invalid case whose output is a fixed ARM JSON file`);
