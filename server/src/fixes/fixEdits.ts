@@ -44,8 +44,13 @@ export function editsOf(fix: Fix, readText: ReadText): TextEdit[] | undefined {
   return edits;
 }
 
-/** The fix `check --fix` and "fix all" may apply without asking: the only one offered. */
+/** The fix `check --fix` and "fix all" may apply without asking: the only one offered, and not a guess. */
 export function safeFixOf(finding: Finding): Fix | undefined {
+  return finding.fixes?.length === 1 && !finding.fixes[0].guess ? finding.fixes[0] : undefined;
+}
+
+/** The only fix offered, a guess included: what a table test proves. */
+export function onlyFixOf(finding: Finding): Fix | undefined {
   return finding.fixes?.length === 1 ? finding.fixes[0] : undefined;
 }
 

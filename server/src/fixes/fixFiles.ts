@@ -1,4 +1,5 @@
 import type { Finding } from '../rules/finding';
+import type { Fix } from '../rules/fixIntent';
 import { editsOf, safeFixOf } from './fixEdits';
 import { applyEdits, editsCollide, sameEdit, type TextEdit } from './textEdit';
 
@@ -21,18 +22,19 @@ export interface FixRun {
 export function fixUntilStable(
   readText: (file: string) => string | undefined,
   analyse: (readText: (file: string) => string | undefined) => readonly Finding[],
-  options: { readonly canEdit?: (file: string) => boolean; readonly accept?: (finding: Finding) => boolean } = {},
+  options: { readonly canEdit?: (file: string) => boolean; readonly accept?: (finding: Finding) => boolean; readonly fixOf?: (finding: Finding) => Fix | undefined } = {},
 ): FixRun {
   const changed = new Map<string, string>();
   const appliedByRule = new Map<string, number>();
   const current = (file: string) => changed.get(file) ?? readText(file);
   let passes = 0;
   while (passes < maxFixPasses) {
-    const findings = analyse(current).filter((finding) => safeFixOf(finding) && (options.accept?.(finding) ?? true));
+    const fixOf = options.fixOf ?? safeFixOf;
+    const findings = analyse(current).filter((finding) => fixOf(finding) && (options.accept?.(finding) ?? true));
     const applied: Finding[] = [];
     const edits: TextEdit[] = [];
     for (const finding of findings) {
-      const own = editsOf(safeFixOf(finding)!, current);
+      const own = editsOf(fixOf(finding)!, current);
       if (!own || own.length === 0 || own.some((edit) => options.canEdit && !options.canEdit(edit.file))) continue;
       const fresh = own.filter((edit) => !edits.some((other) => sameEdit(edit, other)));
       if (fresh.some((edit) => edits.some((other) => editsCollide(edit, other)))) continue;

@@ -16,7 +16,7 @@ import { analyseFile } from '../analysis';
 import { applyRuleLevels } from '../config/config';
 import { configFileName, isInside, type LocatedConfig } from '../config/configLookup';
 import { newConfigText, ruleLevelEdits } from '../config/configEdits';
-import { editsOf } from '../fixes/fixEdits';
+import { editsOf, safeFixOf } from '../fixes/fixEdits';
 import { fixUntilStable } from '../fixes/fixFiles';
 import type { TextEdit } from '../fixes/textEdit';
 import { ruleDocUrl, ruleMeta } from '../rules/catalog';
@@ -112,7 +112,7 @@ export class CodeActions {
       if (!edits || edits.length === 0) continue;
       const others = [...new Set(edits.map((edit) => edit.file))].filter((other) => other !== file);
       const title = others.length === 0 ? fix.title : `${fix.title} (edits ${others.map((other) => path.basename(other)).join(', ')})`;
-      actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], ...(fixes.length === 1 ? { isPreferred: true } : {}), edit: this.workspaceEdit(edits, document) });
+      actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], ...(fixes.length === 1 && !fix.guess ? { isPreferred: true } : {}), edit: this.workspaceEdit(edits, document) });
     }
     const offset = lines.offsetAt(diagnostic.range.start);
     const kind = documentKindOf(file, text, document.languageId);
@@ -188,7 +188,7 @@ export class CodeActions {
 
   private hasSafeFix(document: TextDocument): boolean {
     const analysed = this.analysed.get(document.uri);
-    return analysed?.version === document.version && analysed.findings.some((finding) => finding.fixes?.length === 1);
+    return analysed?.version === document.version && analysed.findings.some((finding) => safeFixOf(finding) !== undefined);
   }
 
   /** Every safe fix of the document, re-analysing between passes; other files stay as they are. */

@@ -52,9 +52,12 @@ export interface Fix {
   /** Imperative, shown as the code action title: "Set useCommonAlertSchema to true". */
   readonly title: string;
   readonly intents: readonly FixIntent[];
+  /** A did-you-mean: offered in the editor, never applied without asking (fix-all, `check --fix`). */
+  readonly guess?: boolean;
 }
 
 export const replaceValue = (at: Origin, value: FixValue): ReplaceValue => ({ kind: 'replaceValue', at, value });
 export const setProperty = (object: Origin, path: readonly string[], value: FixValue): SetProperty => ({ kind: 'setProperty', object, path, value });
 export const addItem = (array: Origin, item: FixValue): AddItem => ({ kind: 'addItem', array, item });
 export const fix = (title: string, ...intents: FixIntent[]): Fix => ({ title, intents });
+export const guess = (title: string, ...intents: FixIntent[]): Fix => ({ title, intents, guess: true });

@@ -11,6 +11,7 @@ import { diskReader } from '../../../server/src/workspace/workspaceReader';
 import type { Rule } from '../../../server/src/rules/rule';
 import type { Finding } from '../../../server/src/rules/finding';
 import { fixUntilStable } from '../../../server/src/fixes/fixFiles';
+import { onlyFixOf } from '../../../server/src/fixes/fixEdits';
 
 /** A small workspace: file name -> text. A `*.hipaa-notify.yaml` file switches workspace rules on. */
 export type Files = Readonly<Record<string, string>>;
@@ -184,7 +185,7 @@ function checkFix(rule: Rule, c: InvalidCase): void {
     const before = workspaceFindings(folder, names, onDisk);
     const offered = before.filter((finding) => finding.ruleId === rule.id && (finding.fixes?.length ?? 0) > 0);
     if (offered.length > 0 && !rule.fix) assert.fail(`${rule.id} offers fixes but does not declare one (defineRule's fix option)`);
-    const run = fixUntilStable(onDisk, (readText) => workspaceFindings(folder, names, readText), { accept: (finding) => finding.ruleId === rule.id });
+    const run = fixUntilStable(onDisk, (readText) => workspaceFindings(folder, names, readText), { accept: (finding) => finding.ruleId === rule.id, fixOf: onlyFixOf });
     const changed = Object.fromEntries([...run.changed].filter(([file, text]) => text !== onDisk(file)).map(([file, text]) => [path.relative(folder, file), text]));
     // HN_PRINT_FIXES=file collects what the fixes did, to review and state as a new case's rewrites.
     if (process.env.HN_PRINT_FIXES) for (const [name, text] of Object.entries(changed)) fs.appendFileSync(process.env.HN_PRINT_FIXES, `${JSON.stringify({ rule: rule.id, case: c.name, file: name, rewrites: rewritesOf(c.files[name], text) })}\n`);
@@ -201,7 +202,7 @@ function checkFix(rule: Rule, c: InvalidCase): void {
     for (const key of fixedBefore.keys()) assert.ok(!remaining.has(key), `(a) the fixed finding is still reported: ${key}`);
     const earlier = tally(before, folder);
     for (const [key, count] of tally(after, folder)) assert.ok(count <= (earlier.get(key) ?? 0), `(b) the fix introduced a finding: ${key}`);
-    const again = fixUntilStable(current, (readText) => workspaceFindings(folder, names, readText), { accept: (finding) => finding.ruleId === rule.id });
+    const again = fixUntilStable(current, (readText) => workspaceFindings(folder, names, readText), { accept: (finding) => finding.ruleId === rule.id, fixOf: onlyFixOf });
     assert.equal(again.changed.size, 0, `(d) fixing the output again changes ${[...again.changed.keys()].map((file) => path.relative(folder, file)).join(', ')}`);
   } finally {
     fs.rmSync(folder, { recursive: true, force: true });
