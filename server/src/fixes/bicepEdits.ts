@@ -1,6 +1,6 @@
 import { forEachChild, parseBicep, propertyKeyName, type BicepFile, type Node } from '../syntax/bicep';
 import type { ArrayExpression, ObjectExpression } from '../syntax/bicep';
-import type { FixIntent, FixValue } from '../rules/fixIntent';
+import { FixExpression, type FixIntent, type FixValue } from '../rules/fixIntent';
 import type { Span } from '../syntax/span';
 import { bicepKey, bicepText, nestedValue } from './bicepText';
 import type { TextEdit } from './textEdit';
@@ -53,6 +53,7 @@ class BicepEditor {
   }
 
   private setIn(object: ObjectExpression, path: readonly string[], value: FixValue): TextEdit[] | undefined {
+    if (path.length === 0) return this.merge(object, value);
     const [key, ...rest] = path;
     const lower = key.toLowerCase();
     const existing = object.properties.find((member) => member.kind === 'ObjectProperty' && propertyKeyName(member)?.toLowerCase() === lower);
@@ -64,6 +65,22 @@ class BicepEditor {
     if (object.properties.some((member) => member.kind === 'SpreadExpression')) return undefined;
     const written = nestedValue(rest, value);
     return this.insertMember(object, object.properties, (indent, inline) => `${bicepKey(key)}: ${bicepText(written, indent, this.layout, inline)}`, '}');
+  }
+
+  /** Sets each property of `value` in `object`: existing ones are replaced, the others inserted together. */
+  private merge(object: ObjectExpression, value: FixValue): TextEdit[] | undefined {
+    if (value === null || typeof value !== 'object' || Array.isArray(value) || value instanceof FixExpression) return undefined;
+    const edits: TextEdit[] = [];
+    const absent: Array<[string, FixValue]> = [];
+    for (const [key, item] of Object.entries(value as { readonly [key: string]: FixValue })) {
+      const existing = object.properties.find((member) => member.kind === 'ObjectProperty' && propertyKeyName(member)?.toLowerCase() === key.toLowerCase());
+      if (existing?.kind === 'ObjectProperty') edits.push(this.edit(existing.value.offset, existing.value.length, bicepText(item, indentOfLineAt(this.text, existing.value.offset), this.layout)));
+      else absent.push([key, item]);
+    }
+    if (absent.length === 0) return edits;
+    if (object.properties.some((member) => member.kind === 'SpreadExpression')) return undefined;
+    const inserted = this.insertMember(object, object.properties, (indent, inline) => absent.map(([key, item]) => `${bicepKey(key)}: ${bicepText(item, indent, this.layout, inline)}`).join(inline ? ', ' : `${this.layout.eol}${indent}`), '}');
+    return inserted && [...edits, ...inserted];
   }
 
   /** Inserts a member before the closing bracket, on its own line when the literal is multi-line. */

@@ -1,9 +1,9 @@
-import { findNodeAtOffset, getNodePath, modify, type JSONPath, type Node } from 'jsonc-parser';
+import { findNodeAtLocation, findNodeAtOffset, getNodePath, modify, type JSONPath, type Node } from 'jsonc-parser';
 import { FixExpression, type FixIntent, type FixValue } from '../rules/fixIntent';
 import { parseJsonDocument } from '../syntax/arm/jsonDocument';
 import { maskRawLineBreaks } from '../syntax/arm/rawLineBreaks';
 import type { Span } from '../syntax/span';
-import type { TextEdit } from './textEdit';
+import { applyEdits, type TextEdit } from './textEdit';
 import { layoutOf } from './textLayout';
 
 /** Edits of an ARM template or parameter file for one intent, through jsonc-parser's `modify`; undefined when the text there is not what the intent expects. */
@@ -26,6 +26,7 @@ export function jsonEdits(file: string, text: string, intent: FixIntent): TextEd
     case 'setProperty': {
       const node = nodeExactlyAt(root, intent.object.span);
       if (node?.type !== 'object') return undefined;
+      if (intent.path.length === 0) return merge(file, text, node, intent.value);
       const path = existingPath(node, intent.path);
       return path ? write(path, intent.value) : undefined;
     }
@@ -34,6 +35,28 @@ export function jsonEdits(file: string, text: string, intent: FixIntent): TextEd
       return node?.type === 'array' ? write([...getNodePath(node), -1], intent.item) : undefined;
     }
   }
+}
+
+/**
+ * Sets each property of `value` in the object: applied one after another to the text, then
+ * given as one edit of the object's range (jsonc-parser's edits each assume the original text).
+ */
+function merge(file: string, text: string, object: Node, value: FixValue): TextEdit[] | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || value instanceof FixExpression) return undefined;
+  const path = getNodePath(object);
+  let current = text;
+  for (const [key, item] of Object.entries(value as { readonly [key: string]: FixValue })) {
+    const currentRoot = parseJsonDocument(current, { arm: true }).root;
+    const target = currentRoot && findNodeAtLocation(currentRoot, path);
+    if (target?.type !== 'object') return undefined;
+    const edits = jsonEdits(file, current, { kind: 'setProperty', object: { file, span: { offset: target.offset, length: target.length } }, path: [key], value: item });
+    if (!edits) return undefined;
+    current = applyEdits(current, edits);
+  }
+  const fixedRoot = parseJsonDocument(current, { arm: true }).root;
+  const fixed = fixedRoot && findNodeAtLocation(fixedRoot, path);
+  if (!fixed) return undefined;
+  return [{ file, offset: object.offset, length: object.length, newText: current.slice(fixed.offset, fixed.offset + fixed.length) }];
 }
 
 /** A JSON literal; a string holding an ARM expression is computed, not written. */
