@@ -5,11 +5,20 @@ import { formatJson } from './cli/formats/json';
 import { formatSarif } from './cli/formats/sarif';
 import { formatText } from './cli/formats/text';
 import { formatModelJson, formatModelText, modelRows } from './cli/model';
+import { formatFixDiff, formatFixSummary, runFix } from './cli/fix';
 
 declare const HIPAA_NOTIFY_VERSION: string | undefined;
 const version = typeof HIPAA_NOTIFY_VERSION === 'string' ? HIPAA_NOTIFY_VERSION : '0.0.0-dev';
 
 function check(args: CheckArguments): number {
+  if (args.fix) {
+    const fixed = runFix(args.paths, { ...(args.config ? { config: args.config } : {}), write: !args.dryRun });
+    process.stderr.write(formatFixSummary(fixed, !args.dryRun));
+    if (args.dryRun) {
+      process.stdout.write(formatFixDiff(fixed));
+      return fixed.changes.size > 0 ? 1 : 0;
+    }
+  }
   const report = runCheck(args.paths, args.config);
   for (const notice of report.notices) process.stderr.write(`hipaa-notify: note: ${notice}\n`);
   const text = args.format === 'sarif' ? formatSarif(report, version) : args.format === 'json' ? formatJson(report) : formatText(report);

@@ -6,6 +6,9 @@ export interface CheckArguments {
   readonly format: OutputFormat;
   readonly output?: string;
   readonly config?: string;
+  /** Apply every safe fix in place first (`--fix`); with `dryRun`, print them as a unified diff instead. */
+  readonly fix?: boolean;
+  readonly dryRun?: boolean;
 }
 
 export interface ModelArguments {
@@ -18,7 +21,7 @@ export type CliArguments = CheckArguments | ModelArguments | { readonly command:
 
 export class UsageError extends Error {}
 
-export const usage = `usage: hipaa-notify check [PATH...] [--format text|json|sarif] [--output FILE] [--config FILE]
+export const usage = `usage: hipaa-notify check [PATH...] [--format text|json|sarif] [--output FILE] [--config FILE] [--fix [--dry-run]]
        hipaa-notify model TEMPLATE [--format text|json]
 
 Checks Bicep, ARM JSON and notification policy files for HIPAA notification compliance.
@@ -28,6 +31,10 @@ node_modules, .git and the config file's ignore globs.
   --format text|json|sarif   output format (default: text)
   --output FILE              write the report to FILE instead of standard output
   --config FILE              use this hipaa-notify.json instead of the nearest one
+  --fix                      apply every safe fix to the files in place, then report what is left
+                             (fixes that need a choice, such as which action group, are not applied)
+  --dry-run                  with --fix: print the fixes as a unified diff and change nothing
+                             (exit code 1 when there is something to fix)
 
 'model' prints what the analysis sees a template deploy: each resource's type, name, API
 version, whether it is deployed (its condition) and where it is declared, with the paired
@@ -45,6 +52,8 @@ export function parseArguments(argv: readonly string[]): CliArguments {
   let format: OutputFormat = 'text';
   let output: string | undefined;
   let config: string | undefined;
+  let fix = false;
+  let dryRun = false;
   for (let i = 0; i < rest.length; i++) {
     const argument = rest[i];
     const [flag, inline] = argument.startsWith('--') && argument.includes('=') ? [argument.slice(0, argument.indexOf('=')), argument.slice(argument.indexOf('=') + 1)] : [argument, undefined];
@@ -67,6 +76,12 @@ export function parseArguments(argv: readonly string[]): CliArguments {
       case '--config':
         config = value();
         break;
+      case '--fix':
+        fix = true;
+        break;
+      case '--dry-run':
+        dryRun = true;
+        break;
       case '--help':
       case '-h':
         return { command: 'help' };
@@ -75,7 +90,8 @@ export function parseArguments(argv: readonly string[]): CliArguments {
         paths.push(argument);
     }
   }
-  return { command: 'check', paths: paths.length > 0 ? paths : ['.'], format, ...(output ? { output } : {}), ...(config ? { config } : {}) };
+  if (dryRun && !fix) throw new UsageError('--dry-run goes with --fix');
+  return { command: 'check', paths: paths.length > 0 ? paths : ['.'], format, ...(output ? { output } : {}), ...(config ? { config } : {}), ...(fix ? { fix } : {}), ...(dryRun ? { dryRun } : {}) };
 }
 
 function parseModelArguments(rest: readonly string[]): ModelArguments {
