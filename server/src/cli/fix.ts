@@ -21,7 +21,7 @@ export interface FixReport {
 }
 
 /**
- * Applies every safe fix (the only one a finding offers, not a guess) to the files under the
+ * Applies every safe fix (the only one a finding offers, not one that needs review) to the files under the
  * paths, re-analysing each workspace between passes; a fix that would edit a file outside the
  * checked files is left out. With `write`, changed files are saved in place.
  */

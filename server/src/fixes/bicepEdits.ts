@@ -1,6 +1,6 @@
 import { forEachChild, parseBicep, propertyKeyName, type BicepFile, type Node } from '../syntax/bicep';
 import type { ArrayExpression, ObjectExpression } from '../syntax/bicep';
-import { FixExpression, type FixIntent, type FixValue } from '../rules/fixIntent';
+import { FixExpression, type FixIntent, type FixValue, type NewResource } from '../rules/fixIntent';
 import type { Span } from '../syntax/span';
 import { bicepKey, bicepText, nestedValue } from './bicepText';
 import type { TextEdit } from './textEdit';
@@ -18,6 +18,8 @@ export function bicepEdits(file: string, text: string, intent: FixIntent): TextE
       return editor.setProperty(intent.object.span, intent.path, intent.value);
     case 'addItem':
       return editor.addItem(intent.array.span, intent.item);
+    case 'addResource':
+      return editor.addResource(intent.beside.span, intent.resource);
   }
 }
 
@@ -50,6 +52,20 @@ class BicepEditor {
     const node = this.nodeExactlyAt(span);
     if (node?.kind !== 'ArrayExpression') return undefined;
     return this.insertMember(node, node.items, (indent, inline) => bicepText(item, indent, this.layout, inline), ']');
+  }
+
+  /** A top-level `resource` declaration after the one at `span` (itself top-level, without loop or condition). */
+  addResource(span: Span, resource: NewResource): TextEdit[] | undefined {
+    const beside = this.nodeExactlyAt(span);
+    if (beside?.kind !== 'ResourceDeclaration' || beside.parent?.kind !== 'Program' || beside.value.kind !== 'ObjectExpression' || beside.name.missing) return undefined;
+    const taken = new Set(this.parsed.root.statements.flatMap((statement) => ('name' in statement && statement.name && 'kind' in statement.name && statement.name.kind === 'Identifier' ? [statement.name.name.toLowerCase()] : [])));
+    let symbol = resource.symbol;
+    for (let n = 2; taken.has(symbol.toLowerCase()); n++) symbol = `${resource.symbol}${n}`;
+    const { name, ...rest } = resource.body;
+    const body: { [key: string]: FixValue } = { ...(name !== undefined ? { name } : {}), ...(resource.scoped ? { scope: new FixExpression(beside.name.name, '') } : {}), ...rest };
+    const { eol } = this.layout;
+    const declaration = `resource ${symbol} '${resource.type}@${resource.apiVersion}' = ${bicepText(body, '', this.layout)}`;
+    return [this.edit(beside.offset + beside.length, 0, `${eol}${eol}${declaration}`)];
   }
 
   private setIn(object: ObjectExpression, path: readonly string[], value: FixValue): TextEdit[] | undefined {

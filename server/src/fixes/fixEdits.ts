@@ -15,6 +15,8 @@ function intentFile(intent: FixIntent): string {
       return intent.object.file;
     case 'addItem':
       return intent.array.file;
+    case 'addResource':
+      return intent.beside.file;
   }
 }
 
@@ -44,12 +46,12 @@ export function editsOf(fix: Fix, readText: ReadText): TextEdit[] | undefined {
   return edits;
 }
 
-/** The fix `check --fix` and "fix all" may apply without asking: the only one offered, and not a guess. */
+/** The fix `check --fix` and "fix all" may apply without asking: the only one offered, and not one that needs review. */
 export function safeFixOf(finding: Finding): Fix | undefined {
-  return finding.fixes?.length === 1 && !finding.fixes[0].guess ? finding.fixes[0] : undefined;
+  return finding.fixes?.length === 1 && !finding.fixes[0].needsReview ? finding.fixes[0] : undefined;
 }
 
-/** The only fix offered, a guess included: what a table test proves. */
+/** The only fix offered, one that needs review included: what a table test proves. */
 export function onlyFixOf(finding: Finding): Fix | undefined {
   return finding.fixes?.length === 1 ? finding.fixes[0] : undefined;
 }

@@ -1,5 +1,5 @@
 import { findNodeAtLocation, findNodeAtOffset, getNodePath, modify, type JSONPath, type Node } from 'jsonc-parser';
-import { FixExpression, type FixIntent, type FixValue } from '../rules/fixIntent';
+import { FixExpression, type FixIntent, type FixValue, type NewResource } from '../rules/fixIntent';
 import { parseJsonDocument } from '../syntax/arm/jsonDocument';
 import { maskRawLineBreaks } from '../syntax/arm/rawLineBreaks';
 import type { Span } from '../syntax/span';
@@ -34,6 +34,13 @@ export function jsonEdits(file: string, text: string, intent: FixIntent): TextEd
       const node = nodeExactlyAt(root, intent.array.span);
       return node?.type === 'array' ? write([...getNodePath(node), -1], intent.item) : undefined;
     }
+    case 'addResource': {
+      const node = nodeExactlyAt(root, intent.beside.span);
+      const resources = node?.parent;
+      if (node?.type !== 'object' || resources?.type !== 'array' || resources.parent?.type !== 'property' || resources.parent.children?.[0]?.value !== 'resources') return undefined;
+      const added = armResource(node, intent.resource);
+      return added === undefined ? undefined : write([...getNodePath(resources), -1], added);
+    }
   }
 }
 
@@ -57,6 +64,26 @@ function merge(file: string, text: string, object: Node, value: FixValue): TextE
   const fixed = fixedRoot && findNodeAtLocation(fixedRoot, path);
   if (!fixed) return undefined;
   return [{ file, offset: object.offset, length: object.length, newText: current.slice(fixed.offset, fixed.offset + fixed.length) }];
+}
+
+/**
+ * The new resource as an ARM resource object. Scoped to a top-level resource (`Type/name`,
+ * as Bicep compiles `scope: symbol`), with a dependsOn on it; undefined when the resource
+ * beside it repeats (copy) or is conditional, or its type or name is not written plainly.
+ */
+function armResource(beside: Node, resource: NewResource): FixValue | undefined {
+  const member = (key: string) => beside.children?.find((child) => child.children?.[0]?.value === key)?.children?.[1];
+  const { name, ...rest } = resource.body;
+  const head = { type: resource.type, apiVersion: resource.apiVersion, ...(name !== undefined ? { name } : {}) };
+  if (!resource.scoped) return { ...head, ...rest };
+  if (member('copy') || (member('condition') && member('condition')!.value !== true)) return undefined;
+  const type = member('type')?.value;
+  const written = member('name')?.value;
+  if (typeof type !== 'string' || typeof written !== 'string' || type.split('/').length !== 2 || type.startsWith('[')) return undefined;
+  const expression = written.startsWith('[') && !written.startsWith('[[') ? written.slice(1, -1).trim() : undefined;
+  const scope = expression ? new FixExpression('', `format('${type}/{0}', ${expression})`) : `${type}/${written}`;
+  const id = new FixExpression('', `resourceId('${type}', ${expression ?? `'${written.replace(/'/g, "''")}'`})`);
+  return { ...head, scope, dependsOn: [id], ...rest };
 }
 
 /** A JSON literal; a string holding an ARM expression is computed, not written. */

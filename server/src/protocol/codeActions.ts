@@ -112,7 +112,7 @@ export class CodeActions {
       if (!edits || edits.length === 0) continue;
       const others = [...new Set(edits.map((edit) => edit.file))].filter((other) => other !== file);
       const title = others.length === 0 ? fix.title : `${fix.title} (edits ${others.map((other) => path.basename(other)).join(', ')})`;
-      actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], ...(fixes.length === 1 && !fix.guess ? { isPreferred: true } : {}), edit: this.workspaceEdit(edits, document) });
+      actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], ...(fixes.length === 1 && !fix.needsReview ? { isPreferred: true } : {}), edit: this.workspaceEdit(edits, document) });
     }
     const offset = lines.offsetAt(diagnostic.range.start);
     const kind = documentKindOf(file, text, document.languageId);

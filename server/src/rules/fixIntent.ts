@@ -5,7 +5,7 @@ import type { Origin } from '../model/value';
  * names origins (file and span of what is written), never text offsets to edit; fixes/ turns it
  * into text edits for the syntax the origin lives in.
  */
-export type FixIntent = ReplaceValue | SetProperty | AddItem;
+export type FixIntent = ReplaceValue | SetProperty | AddItem | AddResource;
 
 /** Replace the literal written at `at` (a property value, a parameter default, a parameter file value, a module argument). */
 export interface ReplaceValue {
@@ -27,6 +27,24 @@ export interface AddItem {
   readonly kind: 'addItem';
   readonly array: Origin;
   readonly item: FixValue;
+}
+
+/** Declare a new resource right after the resource declared at `beside` (in its file), scoped to it when `scoped`. */
+export interface AddResource {
+  readonly kind: 'addResource';
+  readonly beside: Origin;
+  readonly resource: NewResource;
+}
+
+export interface NewResource {
+  /** Bicep symbolic name; a number is appended when the file already uses it. */
+  readonly symbol: string;
+  readonly type: string;
+  readonly apiVersion: string;
+  /** An extension resource of the resource beside it (`scope:` in Bicep, `scope` and `dependsOn` in ARM). */
+  readonly scoped: boolean;
+  /** Everything but type, apiVersion and scope: name, properties, ... */
+  readonly body: FixObject;
 }
 
 /** A value a fix writes: plain data, or an expression written per syntax. */
@@ -52,12 +70,16 @@ export interface Fix {
   /** Imperative, shown as the code action title: "Set useCommonAlertSchema to true". */
   readonly title: string;
   readonly intents: readonly FixIntent[];
-  /** A did-you-mean: offered in the editor, never applied without asking (fix-all, `check --fix`). */
-  readonly guess?: boolean;
+  /**
+   * The author must look at the result (a did-you-mean, a new parameter to fill in): offered in
+   * the editor, never applied without asking (fix-all, `check --fix`).
+   */
+  readonly needsReview?: boolean;
 }
 
 export const replaceValue = (at: Origin, value: FixValue): ReplaceValue => ({ kind: 'replaceValue', at, value });
 export const setProperty = (object: Origin, path: readonly string[], value: FixValue): SetProperty => ({ kind: 'setProperty', object, path, value });
+export const addResource = (beside: Origin, resource: NewResource): AddResource => ({ kind: 'addResource', beside, resource });
 export const addItem = (array: Origin, item: FixValue): AddItem => ({ kind: 'addItem', array, item });
 export const fix = (title: string, ...intents: FixIntent[]): Fix => ({ title, intents });
-export const guess = (title: string, ...intents: FixIntent[]): Fix => ({ title, intents, guess: true });
+export const fixToReview = (title: string, ...intents: FixIntent[]): Fix => ({ title, intents, needsReview: true });

@@ -2,7 +2,7 @@ import { isLogicApp, workflowParameterValue, workflowTriggers } from '../../mode
 import { isDeployed } from '../../model/resourceReference';
 import { valueAt } from '../../model/value';
 import { windowsZoneFor, windowsZoneId, windowsZoneIds } from '../../model/windowsTimeZones';
-import { fix, guess, replaceValue } from '../fixIntent';
+import { fix, fixToReview, replaceValue } from '../fixIntent';
 import { closestName } from '../policy/didYouMean';
 import { defineRule, describe } from '../rule';
 
@@ -30,7 +30,7 @@ export const hn206InvalidTimezone = defineRule('HN206', 'A Logic App recurrence 
       report({
         at: timeZone,
         resource: workflow,
-        fixes: mapped ? [fix(`Use '${mapped}'`, replaceValue(timeZone.origin, mapped))] : nearMiss ? [guess(`Did you mean '${nearMiss}'?`, replaceValue(timeZone.origin, nearMiss))] : [],
+        fixes: mapped ? [fix(`Use '${mapped}'`, replaceValue(timeZone.origin, mapped))] : nearMiss ? [fixToReview(`Did you mean '${nearMiss}'?`, replaceValue(timeZone.origin, nearMiss))] : [],
         message: `time zone '${zone}' of trigger '${trigger.name}' in ${describe(workflow)} ${why}, and Logic Apps accept only Windows IDs: ${suggestion ? `use '${suggestion}'` : "use a Windows time zone ID such as 'Eastern Standard Time' or 'UTC'"}`,
       });
     }
