@@ -1,8 +1,8 @@
 import { forEachChild, parseBicep, propertyKeyName, type BicepFile, type Node } from '../syntax/bicep';
 import type { ArrayExpression, ObjectExpression } from '../syntax/bicep';
-import { FixExpression, type FixIntent, type FixValue, type NewResource } from '../rules/fixIntent';
+import { FixExpression, type AddParameter, type FixIntent, type FixValue, type NewResource } from '../rules/fixIntent';
 import type { Span } from '../syntax/span';
-import { bicepKey, bicepText, nestedValue } from './bicepText';
+import { bicepKey, bicepString, bicepText, nestedValue } from './bicepText';
 import type { TextEdit } from './textEdit';
 import { indentOfLineAt, layoutOf, lineStart, startsLine, type TextLayout } from './textLayout';
 
@@ -20,6 +20,8 @@ export function bicepEdits(file: string, text: string, intent: FixIntent): TextE
       return editor.addItem(intent.array.span, intent.item);
     case 'addResource':
       return editor.addResource(intent.beside.span, intent.resource);
+    case 'addParameter':
+      return editor.addParameter(intent);
   }
 }
 
@@ -66,6 +68,24 @@ class BicepEditor {
     const { eol } = this.layout;
     const declaration = `resource ${symbol} '${resource.type}@${resource.apiVersion}' = ${bicepText(body, '', this.layout)}`;
     return [this.edit(beside.offset + beside.length, 0, `${eol}${eol}${declaration}`)];
+  }
+
+  /** `@description(...) param name type (= default)` after the last parameter, else before the first declaration that is not a file header. */
+  addParameter(parameter: AddParameter): TextEdit[] | undefined {
+    if (this.parsed.kind !== 'bicep') return undefined;
+    const statements = this.parsed.root.statements;
+    const parameters = statements.filter((statement) => statement.kind === 'ParameterDeclaration');
+    if (parameters.some((declaration) => declaration.kind === 'ParameterDeclaration' && declaration.name.name.toLowerCase() === parameter.name.toLowerCase())) return [];
+    const { eol } = this.layout;
+    const declaration = `@description(${bicepString(parameter.description)})${eol}param ${parameter.name} ${parameter.type}${parameter.defaultValue === undefined ? '' : ` = ${bicepText(parameter.defaultValue, '', this.layout)}`}`;
+    const last = parameters[parameters.length - 1];
+    if (last) return [this.edit(last.offset + last.length, 0, `${eol}${eol}${declaration}`)];
+    const header = new Set(['TargetScopeDeclaration', 'MetadataDeclaration', 'ImportDeclaration', 'ExtensionDeclaration', 'UsingDeclaration']);
+    const first = statements.find((statement) => !header.has(statement.kind));
+    if (!first) return [this.edit(this.text.length, 0, `${this.text.length > 0 && !this.text.endsWith('\n') ? eol : ''}${declaration}${eol}`)];
+    // Decorators and leading comments belong to the declaration they precede.
+    const at = lineStart(this.text, first.offset);
+    return [this.edit(at, 0, `${declaration}${eol}${eol}`)];
   }
 
   private setIn(object: ObjectExpression, path: readonly string[], value: FixValue): TextEdit[] | undefined {

@@ -17,6 +17,8 @@ function intentFile(intent: FixIntent): string {
       return intent.array.file;
     case 'addResource':
       return intent.beside.file;
+    case 'addParameter':
+      return intent.file;
   }
 }
 

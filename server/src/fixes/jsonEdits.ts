@@ -34,6 +34,14 @@ export function jsonEdits(file: string, text: string, intent: FixIntent): TextEd
       const node = nodeExactlyAt(root, intent.array.span);
       return node?.type === 'array' ? write([...getNodePath(node), -1], intent.item) : undefined;
     }
+    case 'addParameter': {
+      const parameters = root.children?.find((child) => child.children?.[0]?.value === 'parameters')?.children?.[1];
+      if (parameters && parameters.type !== 'object') return undefined;
+      const exists = parameters?.children?.some((child) => String(child.children?.[0]?.value).toLowerCase() === intent.name.toLowerCase());
+      if (exists) return [];
+      const armType = { string: 'string', int: 'int', bool: 'bool', object: 'object', array: 'array' }[intent.type];
+      return write(['parameters', intent.name], { type: armType, ...(intent.defaultValue === undefined ? {} : { defaultValue: intent.defaultValue }), metadata: { description: intent.description } });
+    }
     case 'addResource': {
       const node = nodeExactlyAt(root, intent.beside.span);
       const resources = node?.parent;
@@ -75,7 +83,8 @@ function armResource(beside: Node, resource: NewResource): FixValue | undefined 
   const member = (key: string) => beside.children?.find((child) => child.children?.[0]?.value === key)?.children?.[1];
   const { name, ...rest } = resource.body;
   const head = { type: resource.type, apiVersion: resource.apiVersion, ...(name !== undefined ? { name } : {}) };
-  if (!resource.scoped) return { ...head, ...rest };
+  const also = (resource.armDependsOn ?? []).map((expression) => new FixExpression('', expression));
+  if (!resource.scoped) return { ...head, ...(also.length > 0 ? { dependsOn: also } : {}), ...rest };
   if (member('copy') || (member('condition') && member('condition')!.value !== true)) return undefined;
   const type = member('type')?.value;
   const written = member('name')?.value;
@@ -83,7 +92,7 @@ function armResource(beside: Node, resource: NewResource): FixValue | undefined 
   const expression = written.startsWith('[') && !written.startsWith('[[') ? written.slice(1, -1).trim() : undefined;
   const scope = expression ? new FixExpression('', `format('${type}/{0}', ${expression})`) : `${type}/${written}`;
   const id = new FixExpression('', `resourceId('${type}', ${expression ?? `'${written.replace(/'/g, "''")}'`})`);
-  return { ...head, scope, dependsOn: [id], ...rest };
+  return { ...head, scope, dependsOn: [id, ...also], ...rest };
 }
 
 /** A JSON literal; a string holding an ARM expression is computed, not written. */

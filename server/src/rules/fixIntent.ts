@@ -5,7 +5,7 @@ import type { Origin } from '../model/value';
  * names origins (file and span of what is written), never text offsets to edit; fixes/ turns it
  * into text edits for the syntax the origin lives in.
  */
-export type FixIntent = ReplaceValue | SetProperty | AddItem | AddResource;
+export type FixIntent = ReplaceValue | SetProperty | AddItem | AddResource | AddParameter;
 
 /** Replace the literal written at `at` (a property value, a parameter default, a parameter file value, a module argument). */
 export interface ReplaceValue {
@@ -45,6 +45,19 @@ export interface NewResource {
   readonly scoped: boolean;
   /** Everything but type, apiVersion and scope: name, properties, ... */
   readonly body: FixObject;
+  /** ARM `dependsOn` entries besides the scoped resource (Bicep infers them from the symbols used). */
+  readonly armDependsOn?: readonly string[];
+}
+
+/** Declare a template parameter in `file` (kept as is when the file already has one of that name). */
+export interface AddParameter {
+  readonly kind: 'addParameter';
+  readonly file: string;
+  readonly name: string;
+  readonly type: 'string' | 'int' | 'bool' | 'object' | 'array';
+  readonly description: string;
+  /** Without a default the deployment must pass a value (the author fills it in). */
+  readonly defaultValue?: FixValue;
 }
 
 /** A value a fix writes: plain data, or an expression written per syntax. */
@@ -80,6 +93,9 @@ export interface Fix {
 export const replaceValue = (at: Origin, value: FixValue): ReplaceValue => ({ kind: 'replaceValue', at, value });
 export const setProperty = (object: Origin, path: readonly string[], value: FixValue): SetProperty => ({ kind: 'setProperty', object, path, value });
 export const addResource = (beside: Origin, resource: NewResource): AddResource => ({ kind: 'addResource', beside, resource });
+export const addParameter = (file: string, parameter: Omit<AddParameter, 'kind' | 'file'>): AddParameter => ({ kind: 'addParameter', file, ...parameter });
+/** A reference to a template parameter, in both syntaxes. */
+export const parameterReference = (name: string): FixExpression => new FixExpression(name, `parameters('${name}')`);
 export const addItem = (array: Origin, item: FixValue): AddItem => ({ kind: 'addItem', array, item });
 export const fix = (title: string, ...intents: FixIntent[]): Fix => ({ title, intents });
 export const fixToReview = (title: string, ...intents: FixIntent[]): Fix => ({ title, intents, needsReview: true });

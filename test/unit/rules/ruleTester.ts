@@ -12,6 +12,7 @@ import type { Rule } from '../../../server/src/rules/rule';
 import type { Finding } from '../../../server/src/rules/finding';
 import { fixUntilStable } from '../../../server/src/fixes/fixFiles';
 import { onlyFixOf } from '../../../server/src/fixes/fixEdits';
+import { diffLines } from 'diff';
 
 /** A small workspace: file name -> text. A `*.hipaa-notify.yaml` file switches workspace rules on. */
 export type Files = Readonly<Record<string, string>>;
@@ -46,7 +47,7 @@ function expectedOutput(c: InvalidCase): Files | undefined {
   return result;
 }
 
-/** What changed from `before` to `after`: a rewrite per changed line when lines were only changed, else one for the whole changed region. */
+/** What changed from `before` to `after`: a rewrite per changed line when lines were only changed, else one per changed block of lines. */
 function rewritesOf(before: string, after: string): Array<[string, string]> {
   const a = before.split('\n');
   const b = after.split('\n');
@@ -54,7 +55,31 @@ function rewritesOf(before: string, after: string): Array<[string, string]> {
     const rewrites = a.flatMap((line, i) => (line === b[i] ? [] : regionRewrite(line, b[i])));
     if (rewrites.every(([from]) => before.split(from).length === 2)) return rewrites;
   }
-  return regionRewrite(before, after);
+  const rewrites: Array<[string, string]> = [];
+  // Rewrites apply one after another: each must occur once in the text the earlier ones left.
+  let current = before;
+  let kept = '';
+  const parts = diffLines(before, after);
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i];
+    if (!part.added && !part.removed) {
+      kept += part.value;
+      continue;
+    }
+    const removed = part.removed ? part.value : '';
+    const added = part.removed ? (parts[i + 1]?.added ? parts[++i].value : '') : part.value;
+    // Anchor on the lines before the change until the text it replaces occurs once.
+    const lines = kept.split('\n').slice(0, -1);
+    let context = '';
+    while ((context + removed).length === 0 || current.split(context + removed).length !== 2) {
+      if (lines.length === 0) return regionRewrite(before, after);
+      context = `${lines.pop()}\n${context}`;
+    }
+    rewrites.push([context + removed, context + added]);
+    current = current.split(context + removed).join(context + added);
+    kept += removed;
+  }
+  return rewrites;
 }
 
 /** One rewrite widened to whole words, then lines, until it occurs once. */
