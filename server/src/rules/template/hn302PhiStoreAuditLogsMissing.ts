@@ -3,6 +3,7 @@ import { diagnosticSettingsOf, isLogged, type DiagnosticSetting } from '../../mo
 import { isPhiStore } from '../../model/notificationComponents';
 import { isDeployed, namedOf, sameNamedResource, sameType, type NamedResource } from '../../model/resourceReference';
 import { defineRule, describe, type Report } from '../rule';
+import { diagnosticSettingFixes } from './diagnosticSettingFix';
 
 const auditGroups = ['audit', 'allLogs'];
 
@@ -42,9 +43,11 @@ export const hn302PhiStoreAuditLogsMissing = defineRule('HN302', 'A PHI store ha
       const categories = auditCategories.find(([type]) => sameType(store.type, type))?.[1] ?? [];
       if (isLogged(named, settings, { groups: auditGroups, categories }) !== false) continue;
       const what = categories.length > 0 ? `its ${categories.join('/')} logs (or the audit category group)` : 'its audit category group';
-      report({ at: store.origin, message: `${describe(store)} holds PHI but no diagnostic setting sends ${what} to a Log Analytics workspace: add a Microsoft.Insights/diagnosticSettings scoped to it with categoryGroup 'audit' and a workspaceId` });
+      report({ at: store.origin, fixes: diagnosticSettingFixes(store, context.resources, [{ categoryGroup: 'audit', enabled: true }], 'HN302'), message: `${describe(store)} holds PHI but no diagnostic setting sends ${what} to a Log Analytics workspace: add a Microsoft.Insights/diagnosticSettings scoped to it with categoryGroup 'audit' and a workspaceId` });
     }
   }
+}, {
+  fix: "adds a Microsoft.Insights/diagnosticSettings with the audit category group scoped to the store, sending to the workspace declared in the same file (a choice when several) or to a new auditWorkspaceId parameter (offered for review). Storage accounts and SQL servers get none: their audit logs live on a sub-resource (the blob service, the master database) that the template may not declare",
 });
 
 /** Storage audit lives on the service sub-resources: the blob service always, the others when declared. */
