@@ -89,8 +89,6 @@ test('a Bicep diagnostic offers its preferred quick fix, which clears it; disabl
       'Set enabled to true',
       'Disable HN103 for this line',
       'Set HN103 level to off in hipaa-notify.json',
-      'Set HN103 level to info in hipaa-notify.json',
-      'Set HN103 level to warning in hipaa-notify.json',
       'Show HN103 documentation',
     ]);
     const [quickFix, disable, off] = actions;
@@ -111,7 +109,7 @@ test('a Bicep diagnostic offers its preferred quick fix, which clears it; disabl
     assert.match(JSON.parse(configText).$schema, /config\.schema\.json$/);
 
     const shown = new Promise<string>((resolve) => client.connection.onRequest(ShowDocumentRequest.type, (params) => (resolve(params.uri), { success: true })));
-    await client.connection.sendRequest(ExecuteCommandRequest.type, actions[5].command!);
+    await client.connection.sendRequest(ExecuteCommandRequest.type, actions[3].command!);
     assert.equal(await shown, 'https://docs.example/rules/HN103.md');
 
     const cleared = client.diagnostics(uri, (p) => p.version === 2);
@@ -130,17 +128,18 @@ test('fix all (source.fixAll.hipaa-notify) is resolved lazily and applies every 
     assert.equal(action.edit, undefined, 'edits are computed on resolve');
     const resolved = await client.connection.sendRequest(CodeActionResolveRequest.type, action);
     const fixed = applied(resolved.edit, uri, text);
-    assert.equal(fixed, actionGroup("\n        useCommonAlertSchema: true").replace('enabled: false', 'enabled: true'));
+    const lock = "\nresource notificationLock 'Microsoft.Authorization/locks@2020-05-01' = {\n  name: 'hipaa-notify-do-not-delete'\n  scope: agTier1\n  properties: {\n    level: 'CanNotDelete'\n    notes: 'Part of the HIPAA breach notification chain (hipaa-notify HN304).'\n  }\n}\n";
+    assert.equal(fixed, actionGroup("\n        useCommonAlertSchema: true").replace('enabled: false', 'enabled: true') + lock);
     const after = client.diagnostics(uri, (p) => p.version === 2);
     await client.change(uri, 2, [{ text: fixed }]);
-    assert.deepEqual((await after).diagnostics.filter((d) => d.code === 'HN103' || d.code === 'HN109'), []);
+    assert.deepEqual((await after).diagnostics.filter((d) => ['HN103', 'HN109', 'HN304'].includes(String(d.code))), []);
     assert.deepEqual(await actionsFor(client, uri, diagnostics[0], ['quickfix']).then((a) => a.filter((x) => x.title === 'Set enabled to true')), [], 'stale diagnostics get no fix');
   });
 });
 
 test('ARM JSON: a comment or the resource\'s metadata disables a rule; an existing hipaa-notify.json gets the level; a client without documentChanges gets plain edits', async () => {
   await withWorkspace(async (client, folder) => {
-    fs.writeFileSync(path.join(folder, 'hipaa-notify.json'), '{\n    "rules": {\n        "HN304": "off"\n    }\n}\n');
+    fs.writeFileSync(path.join(folder, 'hipaa-notify.json'), '{\n    "rules": {\n        "HN304": "off",\n        "HN103": "warning"\n    }\n}\n');
     const text = `{
   "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
   "contentVersion": "1.0.0.0",
@@ -168,8 +167,8 @@ test('ARM JSON: a comment or the resource\'s metadata disables a rule; an existi
     const metadata = applied(byTitle.get('Disable HN103 for this resource (metadata)')!.edit, uri, text);
     assert.deepEqual(JSON.parse(metadata).resources[0].metadata, { 'hipaa-notify': { suppress: { HN103: 'reason' } } });
     const config = pathToFileURL(path.join(folder, 'hipaa-notify.json')).href;
-    const level = applied(byTitle.get('Set HN103 level to warning in hipaa-notify.json')!.edit, config, fs.readFileSync(path.join(folder, 'hipaa-notify.json'), 'utf8'));
-    assert.equal(level, '{\n    "rules": {\n        "HN304": "off",\n        "HN103": "warning"\n    }\n}\n');
+    const level = applied(byTitle.get('Set HN103 level to off in hipaa-notify.json')!.edit, config, fs.readFileSync(path.join(folder, 'hipaa-notify.json'), 'utf8'));
+    assert.equal(level, '{\n    "rules": {\n        "HN304": "off",\n        "HN103": "off"\n    }\n}\n');
   }, { workspace: { workspaceEdit: { documentChanges: false } } });
 });
 

@@ -156,7 +156,7 @@ export class CodeActions {
     return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit };
   }
 
-  /** "Set HNxxx level to L in hipaa-notify.json", for each level other than the current one. */
+  /** "Set HNxxx level to off in hipaa-notify.json", unless it is off already. */
   private levelActions(document: TextDocument, diagnostic: Diagnostic, ruleId: string): CodeAction[] {
     const meta = ruleMeta(ruleId);
     const file = URI.parse(document.uri).scheme === 'file' ? URI.parse(document.uri).fsPath : undefined;
@@ -170,7 +170,8 @@ export class CodeActions {
     if (located?.file && existing === undefined) return [];
     if (!located?.file && !this.canCreateFiles()) return [];
     const uri = fileUri(configFile);
-    const levels: ConfiguredLevel[] = ['off', 'info', 'warning', 'error'];
+    // One entry per diagnostic keeps the lightbulb short; the file's schema completes other levels.
+    const levels: ConfiguredLevel[] = ['off'];
     return levels
       .filter((level) => level !== current)
       .map((level) => {
