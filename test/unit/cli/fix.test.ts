@@ -59,7 +59,8 @@ test('check --fix leaves a guess (did-you-mean) for the editor, keeps CRLF and a
     fs.writeFileSync(path.join(folder, 'main.bicep'), workflow('Eastern Standrd Time', 'Disabled'));
     const fixed = run(['check', '.', '--fix'], folder);
     assert.match(fixed.stdout, / HN206 .*use 'Eastern Standard Time'/, 'the near miss is still reported');
-    assert.equal(fs.readFileSync(path.join(folder, 'main.bicep'), 'utf8'), workflow('Eastern Standrd Time', 'Enabled'));
+    const lock = "\r\nresource notificationLock 'Microsoft.Authorization/locks@2020-05-01' = {\r\n  name: 'hipaa-notify-do-not-delete'\r\n  scope: digest\r\n  properties: {\r\n    level: 'CanNotDelete'\r\n    notes: 'Part of the HIPAA breach notification chain (hipaa-notify HN304).'\r\n  }\r\n}\r\n";
+    assert.equal(fs.readFileSync(path.join(folder, 'main.bicep'), 'utf8'), workflow('Eastern Standrd Time', 'Enabled') + lock, 'HN208 and HN304 fixed with CRLF kept, HN206 left');
     assert.equal(run(['check', '.', '--dry-run'], folder).code, 2);
   } finally {
     fs.rmSync(folder, { recursive: true, force: true });

@@ -1,0 +1,88 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { structuredPatch } from 'diff';
+import { analyseFile } from '../../../server/src/analysis';
+import { onlyFixOf } from '../../../server/src/fixes/fixEdits';
+import { fixUntilStable } from '../../../server/src/fixes/fixFiles';
+import { catalog } from '../../../server/src/rules/catalog';
+import { templateRules } from '../../../server/src/rules/registry';
+import type { Rule } from '../../../server/src/rules/rule';
+import { documentKindOf } from '../../../server/src/syntax/documentKind';
+import { diskReader } from '../../../server/src/workspace/workspaceReader';
+import { minimalPolicy } from './ruleTester';
+
+const repo = path.resolve(__dirname, '../../../..');
+const pageOf = (id: string) => path.join(repo, 'docs/rules', `${id}.md`);
+/** UPDATE_DOCS=1 rewrites the Quick fix sections from what the fixes do. */
+const update = process.env.UPDATE_DOCS === '1';
+
+function section(page: string, heading: string): string | undefined {
+  const start = page.indexOf(`\n## ${heading}\n`);
+  if (start < 0) return undefined;
+  const end = page.indexOf('\n## ', start + 1);
+  return page.slice(start + 1, end < 0 ? undefined : end + 1);
+}
+
+/** The failing Bicep example of a page after the rule's fixes, as the changed hunks. */
+function fixedExample(rule: Rule, page: string): string | undefined {
+  const failing = section(page, 'Failing examples') ?? section(page, 'Failing example') ?? '';
+  const template = [...failing.matchAll(/```bicep\n([\s\S]*?)```/g)].map((m) => m[1]).find((block) => !block.trimStart().startsWith('using '));
+  if (!template) return undefined;
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), `hn-fixdoc-${rule.id}-`));
+  try {
+    const files: Record<string, string> = { 'main.bicep': template, ...(rule.workspace ? { 'docs.hipaa-notify.yaml': minimalPolicy } : {}) };
+    for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(folder, name), text);
+    const main = path.join(folder, 'main.bicep');
+    const analyse = (readText: (file: string) => string | undefined) => {
+      const reader = diskReader(folder, readText);
+      return Object.keys(files).flatMap((name) => {
+        const file = path.join(folder, name);
+        const text = readText(file) ?? '';
+        return analyseFile({ file, text }, documentKindOf(file, text), { workspaceRoot: folder, reader });
+      });
+    };
+    const run = fixUntilStable((file) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined), analyse, { accept: (f) => f.ruleId === rule.id, fixOf: onlyFixOf });
+    const after = run.changed.get(main);
+    if (after === undefined) return undefined;
+    const patch = structuredPatch('main.bicep', 'main.bicep', template, after, undefined, undefined, { context: 2 });
+    return patch.hunks.map((hunk) => [`@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`, ...hunk.lines].join('\n')).join('\n');
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+function quickFixSection(rule: Rule, hunks: string | undefined): string {
+  const what = `${rule.fix!.charAt(0).toUpperCase()}${rule.fix!.slice(1)}.`;
+  const shown = hunks
+    ? `On the failing Bicep example above, before (\`-\`) and after (\`+\`):\n\n\`\`\`diff\n${hunks}\n\`\`\`\n`
+    : 'The failing Bicep example above offers a choice (or needs a value the author provides), so the editor lists each option and `check --fix` applies none.\n';
+  return `## Quick fix\n${what}\n\n${shown}\nIn the editor: the lightbulb (Ctrl+.) on the diagnostic. From the command line: \`hipaa-notify check --fix\` (\`--dry-run\` prints the diff); fixes that need the author's input are offered in the editor only.\n\n`;
+}
+
+for (const rule of templateRules.filter((r) => r.fix)) {
+  test(`${rule.id}: the doc page shows the quick fix as it is applied to its failing example`, () => {
+    const file = pageOf(rule.id);
+    const page = fs.readFileSync(file, 'utf8');
+    const expected = quickFixSection(rule, fixedExample(rule, page));
+    const current = section(page, 'Quick fix');
+    if (update && current !== expected) {
+      const next = current !== undefined ? page.replace(current, expected) : page.replace('\n## Suppressing\n', `\n${expected}## Suppressing\n`);
+      fs.writeFileSync(file, next);
+      return;
+    }
+    assert.equal(current, expected, `${rule.id}: run UPDATE_DOCS=1 node --test out/test/unit/rules/fixDocs.test.js to refresh the page`);
+  });
+}
+
+test('a rule without a quick fix says why on its page', () => {
+  const fixable = new Set(templateRules.filter((r) => r.fix).map((r) => r.id));
+  for (const { id } of catalog) {
+    if (fixable.has(id) || !fs.existsSync(pageOf(id))) continue;
+    const quickFix = section(fs.readFileSync(pageOf(id), 'utf8'), 'Quick fix');
+    assert.ok(quickFix, `${id}: a '## Quick fix' section`);
+    assert.match(quickFix, /^## Quick fix\nNo quick fix: .{40,}/, `${id}: says why there is no quick fix`);
+  }
+});
