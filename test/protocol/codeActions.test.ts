@@ -182,3 +182,35 @@ test('a policy YAML diagnostic is disabled with a # comment', async () => {
     assert.equal(applied(disable.edit, uri, text), text.replace('    timeZone:', '    # hipaa-notify-disable-next-line HN503 -- reason\n    timeZone:'));
   });
 });
+
+test('a fix that edits another file than the one shown names it in its title', async () => {
+  await withWorkspace(async (client, folder) => {
+    const template = `{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "parameters": { "onCallEmail": { "type": "string" } },
+  "resources": [
+    {
+      "type": "Microsoft.Insights/actionGroups",
+      "apiVersion": "2023-01-01",
+      "name": "ag-claims-oncall",
+      "location": "Global",
+      "properties": { "groupShortName": "claims-oc", "enabled": true, "emailReceivers": [{ "name": "on-call", "emailAddress": "[parameters('onCallEmail')]", "useCommonAlertSchema": true }] }
+    }
+  ]
+}
+`;
+    fs.writeFileSync(path.join(folder, 'azuredeploy.json'), template);
+    const parameters = '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",\n  "contentVersion": "1.0.0.0",\n  "parameters": {\n    "onCallEmail": { "value": "dana.whitfield@contoso-claims.com" }\n  }\n}\n';
+    const { uri, diagnostics } = await openSaved(client, path.join(folder, 'azuredeploy.parameters.json'), 'json', parameters);
+    const personal = diagnostics.find((d) => d.code === 'HN101');
+    assert.ok(personal, `HN101 in the parameter file among ${diagnostics.map((d) => d.code).join(', ')}`);
+    const [fix] = (await actionsFor(client, uri, personal)).filter((a) => a.title.startsWith('Add an armRoleReceivers entry'));
+    assert.equal(fix.title, 'Add an armRoleReceivers entry (role from a new parameter, default Monitoring Contributor) (edits azuredeploy.json)');
+    const templateUri = pathToFileURL(path.join(folder, 'azuredeploy.json')).href;
+    const edited = (fix.edit?.documentChanges ?? []).map((change) => ('textDocument' in change ? change.textDocument.uri : ''));
+    assert.deepEqual(edited, [templateUri]);
+    const fixed = JSON.parse(applied(fix.edit, templateUri, template));
+    assert.deepEqual(fixed.resources[0].properties.armRoleReceivers, [{ name: 'notification-role', roleId: "[parameters('notificationRoleId')]", useCommonAlertSchema: true }]);
+  });
+});
