@@ -2,6 +2,7 @@ import type { Fix, FixIntent } from '../rules/fixIntent';
 import type { Finding } from '../rules/finding';
 import { bicepEdits } from './bicepEdits';
 import { jsonEdits } from './jsonEdits';
+import { yamlEdits } from './yamlEdits';
 import { diffLines } from 'diff';
 import type { Origin } from '../model/value';
 import { applyEdits, editsCollide, sameEdit, type TextEdit } from './textEdit';
@@ -52,7 +53,7 @@ export function editsOf(fix: Fix, readText: ReadText): TextEdit[] | undefined {
     const moved = movedIntent(intent, applied.get(file)!);
     if (!moved) return undefined;
     const text = current.get(file)!;
-    const own = /\.bicep(param)?$/i.test(file) ? bicepEdits(file, text, moved) : /\.jsonc?$/i.test(file) ? jsonEdits(file, text, moved) : undefined;
+    const own = /\.bicep(param)?$/i.test(file) ? bicepEdits(file, text, moved) : /\.jsonc?$/i.test(file) ? jsonEdits(file, text, moved) : /\.ya?ml$/i.test(file) ? yamlEdits(file, text, moved) : undefined;
     if (!own) return undefined;
     const unique = own.filter((edit, i) => own.findIndex((other) => sameEdit(edit, other)) === i);
     if (unique.some((edit, i) => unique.some((other, j) => i !== j && editsCollide(edit, other)))) return undefined;

@@ -28,17 +28,19 @@ test('check --fix --dry-run prints a unified diff, changes nothing and exits 1; 
     const dry = run(['check', '.', '--fix', '--dry-run'], folder);
     assert.equal(dry.code, 1);
     assert.deepEqual(texts(folder), before, 'a dry run writes nothing');
-    assert.match(dry.stdout, /^--- a\/main\.bicep\n\+\+\+ b\/main\.bicep\n@@ /);
+    assert.match(dry.stdout, /^--- a\/claims\.hipaa-notify\.yaml\n\+\+\+ b\/claims\.hipaa-notify\.yaml\n@@ /);
+    assert.match(dry.stdout, /^--- a\/main\.bicep\n\+\+\+ b\/main\.bicep\n@@ /m);
     assert.match(dry.stdout, /^-    enabled: false\n\+    enabled: true$/m);
     assert.match(dry.stdout, /^-param escalationTimeZone = 'America\/New_York'\n\+param escalationTimeZone = 'Eastern Standard Time'$/m);
-    assert.match(dry.stderr, /would fix \d+ findings in 2 files \(.*HN103 1.*HN206 1.*\)/);
+    assert.match(dry.stderr, /would fix \d+ findings in 3 files \(.*HN103 1.*HN206 1.*HN506 1.*\)/);
 
     const fixed = run(['check', '.', '--fix'], folder);
-    assert.match(fixed.stderr, /^hipaa-notify: fixed \d+ findings in 2 files/);
+    assert.match(fixed.stderr, /^hipaa-notify: fixed \d+ findings in 3 files/);
     const after = texts(folder);
     assert.notEqual(after['main.bicep'], before['main.bicep']);
-    assert.equal(after['claims.hipaa-notify.yaml'], before['claims.hipaa-notify.yaml'], 'no rule of the policy file has a fix yet');
-    for (const rule of ['HN103', 'HN104', 'HN109', 'HN201', 'HN205', 'HN206', 'HN207', 'HN208']) assert.doesNotMatch(fixed.stdout, new RegExp(` ${rule} `), `${rule} is fixed`);
+    assert.match(after['claims.hipaa-notify.yaml'], /^    timeZone: America\/Chicago$/m, 'the policy file is fixed too (HN503)');
+    assert.match(after['claims.hipaa-notify.yaml'], /retentionDays: 2190\b/, 'HN506');
+    for (const rule of ['HN103', 'HN104', 'HN109', 'HN201', 'HN205', 'HN206', 'HN207', 'HN208', 'HN304', 'HN503', 'HN506']) assert.doesNotMatch(fixed.stdout, new RegExp(` ${rule} `), `${rule} is fixed`);
     assert.doesNotMatch(fixed.stdout, / HN001 | HN002 /, 'the fixed files parse and resolve');
     assert.match(fixed.stdout, / HN302 /, 'what has no safe fix is still reported');
 

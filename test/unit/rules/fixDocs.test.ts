@@ -9,6 +9,8 @@ import { onlyFixOf } from '../../../server/src/fixes/fixEdits';
 import { fixUntilStable } from '../../../server/src/fixes/fixFiles';
 import { catalog } from '../../../server/src/rules/catalog';
 import { templateRules } from '../../../server/src/rules/registry';
+import { analysePolicyFile, policyFileRules } from '../../../server/src/rules/policy';
+import type { PolicyRule } from '../../../server/src/rules/policy/policyRule';
 import type { Rule } from '../../../server/src/rules/rule';
 import { documentKindOf } from '../../../server/src/syntax/documentKind';
 import { diskReader } from '../../../server/src/workspace/workspaceReader';
@@ -47,26 +49,46 @@ function fixedExample(rule: Rule, page: string): string | undefined {
     const run = fixUntilStable((file) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined), analyse, { accept: (f) => f.ruleId === rule.id, fixOf: onlyFixOf });
     const after = run.changed.get(main);
     if (after === undefined) return undefined;
-    const patch = structuredPatch('main.bicep', 'main.bicep', template, after, undefined, undefined, { context: 2 });
-    return patch.hunks.map((hunk) => [`@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`, ...hunk.lines].join('\n')).join('\n');
+    return hunksOf('main.bicep', template, after);
   } finally {
     fs.rmSync(folder, { recursive: true, force: true });
   }
 }
 
-function quickFixSection(rule: Rule, hunks: string | undefined): string {
+/** The first YAML block of a policy rule's failing examples after its fixes, as the changed hunks. */
+function fixedPolicyExample(rule: PolicyRule, page: string): string | undefined {
+  const failing = section(page, 'Failing examples') ?? '';
+  const example = /```yaml\n([\s\S]*?)```/.exec(failing)?.[1];
+  if (!example) return undefined;
+  const file = path.join(os.tmpdir(), 'example.hipaa-notify.yaml');
+  const run = fixUntilStable((f) => (f === file ? example : undefined), (read) => analysePolicyFile(file, read(file) ?? '').findings, { accept: (f) => f.ruleId === rule.id, fixOf: onlyFixOf });
+  const after = run.changed.get(file);
+  return after === undefined ? undefined : hunksOf('policy.hipaa-notify.yaml', example, after);
+}
+
+function hunksOf(name: string, before: string, after: string): string {
+  const patch = structuredPatch(name, name, before, after, undefined, undefined, { context: 2 });
+  return patch.hunks.map((hunk) => [`@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`, ...hunk.lines].join('\n')).join('\n');
+}
+
+function quickFixSection(rule: { readonly fix?: string }, hunks: string | undefined, example = 'Bicep'): string {
   const what = `${rule.fix!.charAt(0).toUpperCase()}${rule.fix!.slice(1)}.`;
   const shown = hunks
-    ? `On the failing Bicep example above, before (\`-\`) and after (\`+\`):\n\n\`\`\`diff\n${hunks}\n\`\`\`\n`
-    : 'The failing Bicep example above offers a choice (or needs a value the author provides), so the editor lists each option and `check --fix` applies none.\n';
+    ? `On the failing ${example} example above, before (\`-\`) and after (\`+\`):\n\n\`\`\`diff\n${hunks}\n\`\`\`\n`
+    : `The failing ${example} example above offers a choice (or needs a value the author provides), so the editor lists each option and \`check --fix\` applies none.\n`;
   return `## Quick fix\n${what}\n\n${shown}\nIn the editor: the lightbulb (Ctrl+.) on the diagnostic. From the command line: \`hipaa-notify check --fix\` (\`--dry-run\` prints the diff); fixes that need the author's input are offered in the editor only.\n\n`;
 }
 
-for (const rule of templateRules.filter((r) => r.fix)) {
+const documented: Array<{ readonly id: string; readonly expected: (page: string) => string }> = [
+  ...templateRules.filter((r) => r.fix).map((rule) => ({ id: rule.id, expected: (page: string) => quickFixSection(rule, fixedExample(rule, page)) })),
+  ...policyFileRules.filter((r) => r.fix).map((rule) => ({ id: rule.id, expected: (page: string) => quickFixSection(rule, fixedPolicyExample(rule, page), 'YAML') })),
+];
+
+for (const rule of documented) {
   test(`${rule.id}: the doc page shows the quick fix as it is applied to its failing example`, () => {
     const file = pageOf(rule.id);
     const page = fs.readFileSync(file, 'utf8');
-    const expected = quickFixSection(rule, fixedExample(rule, page));
+    const expected = rule.expected(page);
     const current = section(page, 'Quick fix');
     if (update && current !== expected) {
       const next = current !== undefined ? page.replace(current, expected) : page.replace('\n## Suppressing\n', `\n${expected}## Suppressing\n`);
@@ -78,7 +100,7 @@ for (const rule of templateRules.filter((r) => r.fix)) {
 }
 
 test('a rule without a quick fix says why on its page', () => {
-  const fixable = new Set(templateRules.filter((r) => r.fix).map((r) => r.id));
+  const fixable = new Set(documented.map((r) => r.id));
   for (const { id } of catalog) {
     if (fixable.has(id) || !fs.existsSync(pageOf(id))) continue;
     const quickFix = section(fs.readFileSync(pageOf(id), 'utf8'), 'Quick fix');
