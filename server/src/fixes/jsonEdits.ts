@@ -21,6 +21,8 @@ export function jsonEdits(file: string, text: string, intent: FixIntent): TextEd
     case 'replaceValue': {
       const node = nodeExactlyAt(root, intent.at.span);
       if (!node || !isLiteral(node)) return undefined;
+      // A property name (a misspelt key) is renamed in place; modify() would set its value.
+      if (node.parent?.type === 'property' && node.parent.children?.[0] === node) return typeof intent.value === 'string' ? [{ file, offset: node.offset, length: node.length, newText: JSON.stringify(intent.value) }] : undefined;
       return write(getNodePath(node), intent.value);
     }
     case 'setProperty': {

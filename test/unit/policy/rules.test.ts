@@ -7,6 +7,10 @@ import { policyFileRules } from '../../../server/src/rules/policy';
 import { ruleMeta } from '../../../server/src/rules/catalog';
 
 const invalid: InvalidCase[] = [
+  // HN500 (the did-you-mean fixes)
+  { name: 'a misspelt key', edits: [['  description: Breach', '  descripton: Breach']], ruleId: 'HN500', at: 'descripton', line: 5, message: /unknown field `descripton`.*did you mean `description`/, fixed: 'description' },
+  { name: 'a misspelt enum value', edits: [['role: coveredEntity', 'role: coveredEntty']], ruleId: 'HN500', at: 'coveredEntty', line: 8, message: /must be one of .*did you mean coveredEntity/, fixed: 'coveredEntity' },
+  { name: 'an unknown key with nothing close', edits: [['  description: Breach', '  colour: Breach']], ruleId: 'HN500', at: 'colour', line: 5, message: /unknown field `colour`/ },
   // HN501
   { name: 'individuals P61D', edits: [['individuals: P60D', 'individuals: P61D']], ruleId: 'HN501', at: 'P61D', line: 32, message: /`individuals` is P61D \(61 days\).*164\.404\(b\).*P60D/ },
   { name: 'hhs P90D', edits: [['hhs: P60D', 'hhs: P90D']], ruleId: 'HN501', at: 'P90D', line: 34, message: /`hhs`.*164\.408/ },
