@@ -31,13 +31,14 @@ function section(page: string, heading: string): string | undefined {
 /** The failing Bicep example of a page after the rule's fixes, as the changed hunks. */
 function fixedExample(rule: Rule, page: string): string | undefined {
   const failing = section(page, 'Failing examples') ?? section(page, 'Failing example') ?? '';
-  const template = [...failing.matchAll(/```bicep\n([\s\S]*?)```/g)].map((m) => m[1]).find((block) => !block.trimStart().startsWith('using '));
+  const blocks = [...failing.matchAll(/```bicep\n([\s\S]*?)```/g)].map((m) => m[1]);
+  const template = blocks.find((block) => !block.trimStart().startsWith('using '));
+  const parameters = blocks.find((block) => block.trimStart().startsWith('using '));
   if (!template) return undefined;
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), `hn-fixdoc-${rule.id}-`));
   try {
-    const files: Record<string, string> = { 'main.bicep': template, ...(rule.workspace ? { 'docs.hipaa-notify.yaml': minimalPolicy } : {}) };
+    const files: Record<string, string> = { 'main.bicep': template, ...(parameters ? { 'main.bicepparam': parameters } : {}), ...(rule.workspace ? { 'docs.hipaa-notify.yaml': minimalPolicy } : {}) };
     for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(folder, name), text);
-    const main = path.join(folder, 'main.bicep');
     const analyse = (readText: (file: string) => string | undefined) => {
       const reader = diskReader(folder, readText);
       return Object.keys(files).flatMap((name) => {
@@ -47,9 +48,9 @@ function fixedExample(rule: Rule, page: string): string | undefined {
       });
     };
     const run = fixUntilStable((file) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined), analyse, { accept: (f) => f.ruleId === rule.id, fixOf: onlyFixOf });
-    const after = run.changed.get(main);
-    if (after === undefined) return undefined;
-    return hunksOf('main.bicep', template, after);
+    const changed = ['main.bicep', 'main.bicepparam'].filter((name) => run.changed.has(path.join(folder, name)));
+    if (changed.length === 0) return undefined;
+    return changed.map((name) => `--- ${name}\n+++ ${name}\n${hunksOf(name, files[name], run.changed.get(path.join(folder, name))!)}`).join('\n');
   } finally {
     fs.rmSync(folder, { recursive: true, force: true });
   }
@@ -63,7 +64,7 @@ function fixedPolicyExample(rule: PolicyRule, page: string): string | undefined 
   const file = path.join(os.tmpdir(), 'example.hipaa-notify.yaml');
   const run = fixUntilStable((f) => (f === file ? example : undefined), (read) => analysePolicyFile(file, read(file) ?? '').findings, { accept: (f) => f.ruleId === rule.id, fixOf: onlyFixOf });
   const after = run.changed.get(file);
-  return after === undefined ? undefined : hunksOf('policy.hipaa-notify.yaml', example, after);
+  return after === undefined ? undefined : `--- policy.hipaa-notify.yaml\n+++ policy.hipaa-notify.yaml\n${hunksOf('policy.hipaa-notify.yaml', example, after)}`;
 }
 
 function hunksOf(name: string, before: string, after: string): string {
@@ -75,7 +76,7 @@ function quickFixSection(rule: { readonly fix?: string }, hunks: string | undefi
   const what = `${rule.fix!.charAt(0).toUpperCase()}${rule.fix!.slice(1)}.`;
   const shown = hunks
     ? `On the failing ${example} example above, before (\`-\`) and after (\`+\`):\n\n\`\`\`diff\n${hunks}\n\`\`\`\n`
-    : `The failing ${example} example above offers a choice (or needs a value the author provides), so the editor lists each option and \`check --fix\` applies none.\n`;
+    : `The failing ${example} example above is a case the fix does not cover (see which cases it does above).\n`;
   return `## Quick fix\n${what}\n\n${shown}\nIn the editor: the lightbulb (Ctrl+.) on the diagnostic. From the command line: \`hipaa-notify check --fix\` (\`--dry-run\` prints the diff); fixes that need the author's input are offered in the editor only.\n\n`;
 }
 
