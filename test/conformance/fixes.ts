@@ -68,8 +68,8 @@ export function runFixesConformance(dirs: readonly string[]): number {
           t.newSyntaxErrors += outcome.syntaxErrors;
           t.newUnresolved += outcome.unresolved;
           t.newOther += outcome.other.length;
-          if (show && (outcome.left || outcome.syntaxErrors > 0 || outcome.other.length > 0)) {
-            console.log(`fixes: ${finding.ruleId} ${path.relative(process.cwd(), finding.file)} '${fix.title}': ${outcome.left ? 'finding left; ' : ''}${outcome.syntaxErrors} HN001; new: ${outcome.other.join(' | ')}`);
+          if (show && (outcome.left || outcome.syntaxErrors > 0 || outcome.unresolved > 0 || outcome.other.length > 0)) {
+            console.log(`fixes: ${finding.ruleId} ${path.relative(process.cwd(), finding.file)} '${fix.title}': ${outcome.left ? "finding left; " : ""}${outcome.syntaxErrors} HN001, ${outcome.unresolved} HN002; new: ${outcome.other.join(' | ')}`);
           }
         } catch (error) {
           t.exceptions++;

@@ -21,7 +21,7 @@ function intentFile(intent: FixIntent): string {
     case 'addResource':
       return intent.beside.file;
     case 'addParameter':
-      return intent.file;
+      return intent.near.file;
   }
 }
 
@@ -97,8 +97,10 @@ function movedIntent(intent: FixIntent, edits: ReadonlyArray<{ offset: number; l
       const beside = move(intent.beside);
       return beside && { ...intent, beside };
     }
-    case 'addParameter':
-      return intent;
+    case 'addParameter': {
+      const near = move(intent.near);
+      return near && { ...intent, near };
+    }
   }
 }
 

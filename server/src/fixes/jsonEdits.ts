@@ -37,12 +37,13 @@ export function jsonEdits(file: string, text: string, intent: FixIntent): TextEd
       return node?.type === 'array' ? write([...getNodePath(node), -1], intent.item) : undefined;
     }
     case 'addParameter': {
-      const parameters = root.children?.find((child) => child.children?.[0]?.value === 'parameters')?.children?.[1];
+      const template = parameterScopeOf(root, intent.near.span.offset);
+      const parameters = template.children?.find((child) => child.children?.[0]?.value === 'parameters')?.children?.[1];
       if (parameters && parameters.type !== 'object') return undefined;
       const exists = parameters?.children?.some((child) => String(child.children?.[0]?.value).toLowerCase() === intent.name.toLowerCase());
       if (exists) return [];
       const armType = { string: 'string', int: 'int', bool: 'bool', object: 'object', array: 'array' }[intent.type];
-      return write(['parameters', intent.name], { type: armType, ...(intent.defaultValue === undefined ? {} : { defaultValue: intent.defaultValue }), metadata: { description: intent.description } });
+      return write([...getNodePath(template), 'parameters', intent.name], { type: armType, ...(intent.defaultValue === undefined ? {} : { defaultValue: intent.defaultValue }), metadata: { description: intent.description } });
     }
     case 'addResource': {
       const node = nodeExactlyAt(root, intent.beside.span);
@@ -52,6 +53,22 @@ export function jsonEdits(file: string, text: string, intent: FixIntent): TextEd
       return added === undefined ? undefined : write([...getNodePath(resources), -1], added);
     }
   }
+}
+
+/**
+ * The template whose `parameters()` an expression at `offset` reads: the innermost nested
+ * deployment template evaluated in inner scope around it, else the file's root template.
+ */
+function parameterScopeOf(root: Node, offset: number): Node {
+  const member = (object: Node | undefined, key: string) => object?.children?.find((child) => String(child.children?.[0]?.value).toLowerCase() === key)?.children?.[1];
+  for (let node = findNodeAtOffset(root, offset, false); node; node = node.parent) {
+    const holder = node.parent;
+    if (node.type !== 'object' || holder?.type !== 'property' || String(holder.children?.[0]?.value).toLowerCase() !== 'template') continue;
+    const deploymentProperties = holder.parent;
+    const scope = member(member(deploymentProperties, 'expressionevaluationoptions'), 'scope');
+    if (typeof scope?.value === 'string' && scope.value.toLowerCase() === 'inner') return node;
+  }
+  return root;
 }
 
 /**

@@ -49,10 +49,13 @@ export interface NewResource {
   readonly armDependsOn?: readonly string[];
 }
 
-/** Declare a template parameter in `file` (kept as is when the file already has one of that name). */
+/**
+ * Declare a parameter in the template that `near` (a place using it) belongs to: its file, or in
+ * ARM JSON the nested template with inner scope around it. Kept as is when one of that name exists.
+ */
 export interface AddParameter {
   readonly kind: 'addParameter';
-  readonly file: string;
+  readonly near: Origin;
   readonly name: string;
   readonly type: 'string' | 'int' | 'bool' | 'object' | 'array';
   readonly description: string;
@@ -93,7 +96,7 @@ export interface Fix {
 export const replaceValue = (at: Origin, value: FixValue): ReplaceValue => ({ kind: 'replaceValue', at, value });
 export const setProperty = (object: Origin, path: readonly string[], value: FixValue): SetProperty => ({ kind: 'setProperty', object, path, value });
 export const addResource = (beside: Origin, resource: NewResource): AddResource => ({ kind: 'addResource', beside, resource });
-export const addParameter = (file: string, parameter: Omit<AddParameter, 'kind' | 'file'>): AddParameter => ({ kind: 'addParameter', file, ...parameter });
+export const addParameter = (near: Origin, parameter: Omit<AddParameter, 'kind' | 'near'>): AddParameter => ({ kind: 'addParameter', near, ...parameter });
 /** A reference to a template parameter, in both syntaxes. */
 export const parameterReference = (name: string): FixExpression => new FixExpression(name, `parameters('${name}')`);
 export const addItem = (array: Origin, item: FixValue): AddItem => ({ kind: 'addItem', array, item });

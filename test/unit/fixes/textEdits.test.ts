@@ -4,7 +4,7 @@ import { bicepEdits } from '../../../server/src/fixes/bicepEdits';
 import { jsonEdits } from '../../../server/src/fixes/jsonEdits';
 import { applyEdits } from '../../../server/src/fixes/textEdit';
 import { layoutOf } from '../../../server/src/fixes/textLayout';
-import { addItem, FixExpression, replaceValue, setProperty, type FixIntent } from '../../../server/src/rules/fixIntent';
+import { addItem, addParameter, FixExpression, replaceValue, setProperty, type FixIntent } from '../../../server/src/rules/fixIntent';
 import { hn109CommonAlertSchemaOff } from '../../../server/src/rules/template/hn109CommonAlertSchemaOff';
 import { fixProofGaps } from '../rules/ruleTester';
 
@@ -73,4 +73,31 @@ test('the fix meta-check names what a table lacks', () => {
     'HN109 has no invalid case whose output is a fixed ARM JSON file',
   ]);
   assert.deepEqual(fixProofGaps(hn109CommonAlertSchemaOff, { valid: [], invalid: [{ name: 'both', files: {}, findings: [], output: { 'main.bicep': 'x', 'azuredeploy.json': 'y' } }] }), []);
+});
+
+test('ARM JSON: a new parameter goes to the nested template (inner scope) that uses it, else to the root', () => {
+  const text = `{
+  "parameters": {},
+  "resources": [
+    {
+      "type": "Microsoft.Resources/deployments",
+      "properties": {
+        "expressionEvaluationOptions": { "scope": "inner" },
+        "template": {
+          "parameters": {},
+          "resources": [ { "type": "Microsoft.Insights/actionGroups", "name": "ag" } ]
+        }
+      }
+    }
+  ]
+}
+`;
+  const near = at('t.json', text, '{ "type": "Microsoft.Insights/actionGroups", "name": "ag" }');
+  const fixed = applied('t.json', text, addParameter(near, { name: 'roleId', type: 'string', description: 'd' }));
+  assert.ok(fixed);
+  const parsed = JSON.parse(fixed);
+  assert.deepEqual(parsed.parameters, {});
+  assert.deepEqual(Object.keys(parsed.resources[0].properties.template.parameters), ['roleId']);
+  const outer = text.replace('"inner"', '"outer"');
+  assert.deepEqual(Object.keys(JSON.parse(applied('t.json', outer, addParameter(at('t.json', outer, '{ "type": "Microsoft.Insights/actionGroups", "name": "ag" }'), { name: 'roleId', type: 'string', description: 'd' }))!).parameters), ['roleId']);
 });

@@ -37,7 +37,7 @@ export function diagnosticSettingFixes(resource: DeployedResource, resources: re
   return [
     fixToReview(
       `Add a diagnostic setting sending its logs to a workspace given as parameter '${auditWorkspaceParameter}'`,
-      addParameter(file, { name: auditWorkspaceParameter, type: 'string', description: `Resource ID of the Log Analytics workspace that keeps the HIPAA audit trail (hipaa-notify ${rule}).` }),
+      addParameter(resource.origin, { name: auditWorkspaceParameter, type: 'string', description: `Resource ID of the Log Analytics workspace that keeps the HIPAA audit trail (hipaa-notify ${rule}).` }),
       addResource(resource.origin, setting(parameterReference(auditWorkspaceParameter))),
     ),
   ];

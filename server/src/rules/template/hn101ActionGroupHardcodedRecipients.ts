@@ -50,7 +50,7 @@ function roleReceiverFix(group: DeployedResource): Fix[] {
   const existing = valueAt(group.properties, ['armRoleReceivers']);
   const add = existing?.kind === 'array' ? addItem(existing.origin, receiver) : existing === undefined ? setProperty(group.properties.origin, ['armRoleReceivers'], [receiver]) : undefined;
   if (!add) return [];
-  const parameter = addParameter(group.origin.file, { name: roleParameter, type: 'string', defaultValue: monitoringContributorRoleId, description: 'Azure role whose members the action group notifies (default: Monitoring Contributor).' });
+  const parameter = addParameter(group.origin, { name: roleParameter, type: 'string', defaultValue: monitoringContributorRoleId, description: 'Azure role whose members the action group notifies (default: Monitoring Contributor).' });
   return [fix('Add an armRoleReceivers entry (role from a new parameter, default Monitoring Contributor)', parameter, add)];
 }
 

@@ -17,7 +17,7 @@ export const hn203EventSubscriptionNoDeadLetter = defineRule('HN203', 'An Event 
       report({
         at: properties ?? subscription.origin,
         resource: subscription,
-        fixes: properties?.kind === 'object' ? deadLetterFix(properties.origin, subscription.origin.file) : [],
+        fixes: properties?.kind === 'object' ? deadLetterFix(properties.origin, subscription.origin) : [],
         message: `${describe(subscription)} has no dead-letter destination, so events it cannot deliver are dropped without a trace: add deadLetterDestination (or deadLetterWithResourceIdentity) pointing at a storage container`,
       });
     } else if (isNamespaceSubscription(subscription)) {
@@ -39,12 +39,12 @@ export const hn203EventSubscriptionNoDeadLetter = defineRule('HN203', 'An Event 
 });
 
 /** A StorageBlob dead-letter destination whose account and container are new parameters (the account for the author to fill in). */
-function deadLetterFix(properties: Value['origin'], file: string): Fix[] {
+function deadLetterFix(properties: Value['origin'], near: Value['origin']): Fix[] {
   return [
     fixToReview(
       'Add a dead-letter destination (a storage container given as new parameters)',
-      addParameter(file, { name: 'deadLetterStorageAccountId', type: 'string', description: 'Resource ID of the storage account that keeps events Event Grid could not deliver.' }),
-      addParameter(file, { name: 'deadLetterContainerName', type: 'string', defaultValue: 'eventgrid-deadletter', description: 'Blob container for events Event Grid could not deliver.' }),
+      addParameter(near, { name: 'deadLetterStorageAccountId', type: 'string', description: 'Resource ID of the storage account that keeps events Event Grid could not deliver.' }),
+      addParameter(near, { name: 'deadLetterContainerName', type: 'string', defaultValue: 'eventgrid-deadletter', description: 'Blob container for events Event Grid could not deliver.' }),
       setProperty(properties, ['deadLetterDestination'], { endpointType: 'StorageBlob', properties: { resourceId: parameterReference('deadLetterStorageAccountId'), blobContainerName: parameterReference('deadLetterContainerName') } }),
     ),
   ];

@@ -21,7 +21,7 @@ export const hn209WebhookWithoutAadAuth = defineRule('HN209', 'An action group w
       report({
         at: flag && flag.kind !== 'null' ? flag : receiver,
         resource: group,
-        fixes: aadAuthFix(receiver, flag, group.origin.file),
+        fixes: aadAuthFix(receiver, flag, group.origin),
         message: `the webhook receiver ${name ? `'${name}' ` : ''}of ${describe(group)} does not authenticate with Microsoft Entra ID: set useAadAuth to true with the receiving app's objectId, identifierUri and tenantId`,
       });
     }
@@ -37,11 +37,11 @@ const aadSettings: ReadonlyArray<{ key: string; parameter: string; description: 
   { key: 'tenantId', parameter: 'webhookAppTenantId', description: 'Tenant of the Microsoft Entra application that receives the webhook.', defaultValue: new FixExpression('tenant().tenantId', 'subscription().tenantId') },
 ];
 
-function aadAuthFix(receiver: ObjectValue, flag: Value | undefined, file: string): Fix[] {
+function aadAuthFix(receiver: ObjectValue, flag: Value | undefined, near: Value['origin']): Fix[] {
   const missing = aadSettings.filter(({ key }) => valueAt(receiver, [key]) === undefined);
   const settings: { [key: string]: FixExpression | boolean } = Object.fromEntries(missing.map(({ key, parameter }) => [key, parameterReference(parameter)]));
   const inReceiver = !flag || flag.kind === 'null' || within(flag, receiver);
-  const intents: FixIntent[] = missing.map(({ parameter, description, defaultValue }) => addParameter(file, { name: parameter, type: 'string', description, ...(defaultValue ? { defaultValue } : {}) }));
+  const intents: FixIntent[] = missing.map(({ parameter, description, defaultValue }) => addParameter(near, { name: parameter, type: 'string', description, ...(defaultValue ? { defaultValue } : {}) }));
   if (inReceiver) intents.push(setProperty(receiver.origin, [], { useAadAuth: true, ...settings } as FixObject));
   else {
     intents.push(replaceValue(flag.origin, true));

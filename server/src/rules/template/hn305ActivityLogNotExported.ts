@@ -36,7 +36,6 @@ function activityLogExportFix(context: RuleContext): Fix[] {
   const files = new Set(anchors.map((r) => r.origin.file));
   if (files.size !== 1) return [];
   const [anchor] = anchors;
-  const file = anchor.origin.file;
   const setting = {
     symbol: 'activityLogExport',
     type: 'Microsoft.Insights/diagnosticSettings',
@@ -47,7 +46,7 @@ function activityLogExportFix(context: RuleContext): Fix[] {
   return [
     fixToReview(
       `Export the activity log to a workspace given as parameter '${workspaceParameter}'`,
-      addParameter(file, { name: workspaceParameter, type: 'string', description: 'Resource ID of the Log Analytics workspace that keeps the HIPAA audit trail (hipaa-notify HN305).' }),
+      addParameter(anchor.origin, { name: workspaceParameter, type: 'string', description: 'Resource ID of the Log Analytics workspace that keeps the HIPAA audit trail (hipaa-notify HN305).' }),
       addResource(anchor.origin, setting),
     ),
   ];
