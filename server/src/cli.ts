@@ -7,6 +7,7 @@ import { formatJson } from './cli/formats/json';
 import { formatSarif } from './cli/formats/sarif';
 import { formatText, plural } from './cli/formats/text';
 import { formatModelJson, formatModelText, modelRows } from './cli/model';
+import { formatFixDiff, formatFixSummary, runFix } from './cli/fix';
 
 declare const HIPAA_NOTIFY_VERSION: string | undefined;
 const version = typeof HIPAA_NOTIFY_VERSION === 'string' ? HIPAA_NOTIFY_VERSION : '0.0.0-dev';
@@ -23,6 +24,14 @@ const handlers: Record<string, (parsed: ParsedCommand) => number> = {
 };
 
 function check(args: CheckArguments): number {
+  if (args.fix) {
+    const fixed = runFix(args.paths, { ...(args.config ? { config: args.config } : {}), write: !args.dryRun });
+    process.stderr.write(formatFixSummary(fixed, !args.dryRun));
+    if (args.dryRun) {
+      process.stdout.write(formatFixDiff(fixed));
+      return fixed.changes.size > 0 ? 1 : 0;
+    }
+  }
   const full = runCheck(args.paths, { ...(args.config ? { configFile: args.config } : {}), maxFileBytes: args.maxFileBytes });
   for (const notice of full.notices) process.stderr.write(`hipaa-notify: note: ${notice}\n`);
   if (full.filesChecked === 0) {

@@ -6,6 +6,7 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   WorkDoneProgress,
+  CodeActionKind,
   type Diagnostic,
   type InitializeParams,
   type ProgressToken,
@@ -30,6 +31,7 @@ import { checkWorkspace, checkWorkspaceRequest } from './protocol/workspaceCheck
 import { WorkspaceIndexing } from './protocol/workspaceIndexing';
 
 const configInForceRequest = 'hipaaNotify/configInForce';
+import { CodeActions, fixAllKind, showDocumentationCommand } from './protocol/codeActions';
 
 interface ServerOptions {
   /** Base URL of the rule pages (the client passes its packaged docs folder). */
@@ -54,6 +56,14 @@ let configs = new WorkspaceConfigs([]);
 let canWatchFiles = false;
 let indexing: WorkspaceIndexing | undefined;
 let workspaceFolders: string[] = [];
+let clientCapabilities: InitializeParams['capabilities'] = {};
+const codeActions = new CodeActions({
+  document: (uri) => documents.get(uri),
+  workspaceFolderOf: (file) => configs.workspaceFolderOf(file),
+  configFor: (file) => (configs.workspaceFolderOf(file) ? configs.forFile(file) : undefined),
+  docsBase: () => options.docsBaseUrl ?? packagedDocs,
+  capabilities: () => clientCapabilities,
+});
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   options = (params.initializationOptions ?? {}) as ServerOptions;
@@ -68,12 +78,15 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   indexing = new WorkspaceIndexing(connection, params.capabilities.window?.workDoneProgress === true, () => {
     for (const document of documents.all()) schedule(document.uri);
   });
+  clientCapabilities = params.capabilities;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       hoverProvider: true,
       completionProvider: { triggerCharacters: [':', ' ', '-', '"'] },
       definitionProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind], resolveProvider: true },
+      executeCommandProvider: { commands: [showDocumentationCommand] },
     },
     serverInfo: { name: 'hipaa-notify', version },
   };
@@ -171,7 +184,9 @@ function diagnosticsOf(document: TextDocument): Diagnostic[] | undefined {
     const workspaceRules = folder !== undefined && (indexing?.isReady(folder) ?? true);
     const context = folder ? { workspaceRoot: folder, openText, reader: readerOf(folder), workspaceRules, ...(located?.config.timeZone ? { defaultTimeZone: located.config.timeZone } : {}) } : { workspaceRoot: null };
     const findings = ignored ? [] : analyseFile({ file, text }, kind, context);
-    diagnostics = (located ? applyRuleLevels(findings, located.config) : findings).map((f) => toDiagnostic(f, lines, docsBase, lineMapOf));
+    const leveled = located ? applyRuleLevels(findings, located.config) : findings;
+    codeActions.remember(document.uri, document.version, leveled);
+    diagnostics = leveled.map((f) => toDiagnostic(f, lines, docsBase, lineMapOf));
   } catch (error) {
     connection.console.error(`analysis of ${document.uri} failed: ${error instanceof Error ? error.message : String(error)}`);
     return undefined;
@@ -218,6 +233,7 @@ function reanalyse(document: TextDocument): void {
 documents.onDidClose(({ document }) => {
   debouncer.cancel(document.uri);
   published.delete(document.uri);
+  codeActions.forget(document.uri);
   void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });
 
@@ -276,6 +292,12 @@ connection.onRequest(checkWorkspaceRequest, (params: { workDoneToken?: ProgressT
 connection.onRequest(configInForceRequest, ({ uri }: { uri: string }) => {
   const file = filePathOf(uri);
   return { configFile: file ? (configs.forFile(file).file ?? null) : null };
+});
+
+connection.onCodeAction((params) => codeActions.actions(params));
+connection.onCodeActionResolve((action) => codeActions.resolve(action));
+connection.onExecuteCommand(async ({ command, arguments: args }) => {
+  if (command === showDocumentationCommand && typeof args?.[0] === 'string') await connection.window.showDocument({ uri: args[0], external: !args[0].startsWith('file:') });
 });
 
 documents.listen(connection);

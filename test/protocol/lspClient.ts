@@ -12,6 +12,7 @@ import {
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
+  type ClientCapabilities,
   type InitializeResult,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
@@ -69,7 +70,7 @@ export class LspTestClient {
     });
   }
 
-  static async start(initializationOptions: object = { debounceMs: 10 }, rootUri: string | null = null): Promise<{ client: LspTestClient; result: InitializeResult }> {
+  static async start(initializationOptions: object = { debounceMs: 10 }, rootUri: string | null = null, capabilities: ClientCapabilities = {}): Promise<{ client: LspTestClient; result: InitializeResult }> {
     const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspTestClient(child, connection);
@@ -77,7 +78,7 @@ export class LspTestClient {
     const result = await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri,
-      capabilities: { window: { workDoneProgress: true }, textDocument: { publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true, versionSupport: true } } },
+      capabilities: { ...capabilities, window: { workDoneProgress: true, ...capabilities.window }, textDocument: { ...capabilities.textDocument, publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true, versionSupport: true } } },
       initializationOptions,
     });
     await connection.sendNotification(InitializedNotification.type, {});

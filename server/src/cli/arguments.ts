@@ -57,6 +57,8 @@ export const commands: CommandSpec[] = [
       { name: '--absolute-paths', help: 'print absolute paths (default: relative to the current folder)' },
       { name: '--color', help: 'colour the text report (default: on a terminal, unless NO_COLOR is set)' },
       { name: '--no-color', help: 'never colour the text report' },
+      { name: '--fix', help: 'apply every safe fix to the files in place, then report what is left (fixes that need a choice, such as which action group, are applied only when the choice is unique)' },
+      { name: '--dry-run', help: 'with --fix: print the fixes as a unified diff and change nothing (exit 1 when there is something to fix)' },
       help,
     ],
     details: `PATH is a file or a folder (default: the current folder). Folders are walked, skipping
@@ -157,6 +159,9 @@ export interface CheckArguments {
   readonly absolutePaths: boolean;
   /** Explicit --color / --no-color; undefined decides from the terminal and NO_COLOR. */
   readonly color?: boolean;
+  /** Apply every safe fix in place first (`--fix`); with `dryRun`, print them as a unified diff instead. */
+  readonly fix?: boolean;
+  readonly dryRun?: boolean;
 }
 
 export interface ModelArguments {
@@ -170,6 +175,7 @@ export function checkArguments(parsed: ParsedCommand): CheckArguments {
   const text = (name: string) => (typeof options.get(name) === 'string' ? (options.get(name) as string) : undefined);
   const maxWarnings = text('--max-warnings');
   const maxFileSize = text('--max-file-size');
+  if (options.has('--dry-run') && !options.has('--fix')) throw new UsageError('--dry-run goes with --fix', 'check');
   if (options.has('--color') && options.has('--no-color')) throw new UsageError('--color and --no-color cannot both be given', 'check');
   return {
     command: 'check',
@@ -182,6 +188,8 @@ export function checkArguments(parsed: ParsedCommand): CheckArguments {
     maxFileBytes: Math.round(positiveNumber('--max-file-size', maxFileSize ?? String(defaultMaxFileMegabytes)) * 1024 * 1024),
     absolutePaths: options.has('--absolute-paths'),
     ...(options.has('--color') ? { color: true } : options.has('--no-color') ? { color: false } : {}),
+    ...(options.has('--fix') ? { fix: true } : {}),
+    ...(options.has('--dry-run') ? { dryRun: true } : {}),
   };
 }
 

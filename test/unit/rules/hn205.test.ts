@@ -49,45 +49,52 @@ testRule(hn205RecurrenceWithoutTimezone, {
     { name: 'Bicep: suppressed with a reason', files: { 'main.bicep': bicepResource(digest({ frequency: 'Day', interval: 1, schedule: morning })).replace('        recurrence: {', '        // hipaa-notify-disable-next-line HN205 -- the digest is meant to run at 07:30 UTC\n        recurrence: {') } },
   ],
   invalid: [
-    { name: 'ARM: a daily schedule without a time zone', files: { 'azuredeploy.json': armTemplate(armResource(digest({ frequency: 'Day', interval: 1, schedule: morning }))) }, findings: [{ file: 'azuredeploy.json', line: 22, message: /trigger 'Every_morning' of Microsoft.Logic\/workflows 'la-claims-daily-digest' runs on a schedule without a time zone.*add timeZone: 'UTC'/ }] },
-    { name: 'ARM: a start time with an empty time zone', files: { 'azuredeploy.json': armTemplate(armResource(digest({ frequency: 'Week', interval: 1, startTime: '2026-01-05T07:30:00', timeZone: '' }))) }, findings: [{ file: 'azuredeploy.json', line: 22, message: /runs on a start time without a time zone/ }] },
-    { name: 'ARM: an empty workflow parameter as the time zone', files: { 'azuredeploy.json': armTemplate(armResource(zoneFromWorkflowParameter(''))) }, findings: [{ file: 'azuredeploy.json', line: 22, message: /'Every_morning'.*without a time zone/ }] },
+    { name: 'ARM: a daily schedule without a time zone', files: { 'azuredeploy.json': armTemplate(armResource(digest({ frequency: 'Day', interval: 1, schedule: morning }))) }, rewrites: { 'azuredeploy.json': [['                }', '                },\n                "timeZone": "UTC"']] }, findings: [{ file: 'azuredeploy.json', line: 22, message: /trigger 'Every_morning' of Microsoft.Logic\/workflows 'la-claims-daily-digest' runs on a schedule without a time zone.*add timeZone: 'UTC'/ }] },
+    { name: 'ARM: a start time with an empty time zone', files: { 'azuredeploy.json': armTemplate(armResource(digest({ frequency: 'Week', interval: 1, startTime: '2026-01-05T07:30:00', timeZone: '' }))) }, rewrites: { 'azuredeploy.json': [['                "timeZone": "', '                "timeZone": "UTC']] }, findings: [{ file: 'azuredeploy.json', line: 22, message: /runs on a start time without a time zone/ }] },
+    { name: 'ARM: an empty workflow parameter as the time zone', files: { 'azuredeploy.json': armTemplate(armResource(zoneFromWorkflowParameter(''))) }, rewrites: { 'azuredeploy.json': [['            "value": "', '            "value": "UTC']] }, findings: [{ file: 'azuredeploy.json', line: 22, message: /'Every_morning'.*without a time zone/ }] },
     {
       name: 'ARM: an empty zone through a parameter default',
       files: { 'azuredeploy.json': armTemplate(armResource(digest({ frequency: 'Day', interval: 1, schedule: morning, timeZone: expression('', "parameters('zone')") })), { parameters: '"zone": { "type": "string", "defaultValue": "" }' }) },
+      rewrites: { 'azuredeploy.json': [['  "parameters": {"zone": { "type": "string", "defaultValue": "', '  "parameters": {"zone": { "type": "string", "defaultValue": "UTC']] },
       findings: [{ file: 'azuredeploy.json', line: 22, message: /without a time zone/ }],
     },
     {
       name: 'ARM: an empty zone through a parameter file',
       files: { 'azuredeploy.json': armTemplate(armResource(digest({ frequency: 'Day', interval: 1, schedule: morning, timeZone: expression('', "parameters('zone')") })), { parameters: '"zone": { "type": "string", "defaultValue": "UTC" }' }), 'azuredeploy.parameters.json': parametersFile },
+      rewrites: { 'azuredeploy.parameters.json': [['    "zone": { "value": "', '    "zone": { "value": "UTC']] },
       findings: [{ file: 'azuredeploy.json', line: 22, message: /without a time zone/ }],
     },
     {
       name: 'ARM: the recurrence from a variable, in a copy loop',
       files: { 'azuredeploy.json': armTemplate(armResource(digest(expression('', "variables('morning')"), { name: expression('', "concat('la-claims-digest-', copyIndex())") }), { copy: { name: 'digests', count: 2 } }), { variables: '\n    "morning": { "frequency": "Day", "interval": 1, "schedule": { "hours": [ 7 ] } }\n  ' }) },
+      rewrites: { 'azuredeploy.json': [['{ "frequency": "Day", "interval": 1, "schedule": { "hours": [ 7 ] }', '{\n      "frequency": "Day",\n      "interval": 1,\n      "schedule": {\n        "hours": [\n          7\n        ]\n      },\n      "timeZone": "UTC"\n   ']] },
       findings: [
         { file: 'azuredeploy.json', line: 6, message: /'la-claims-digest-0'/ },
       ],
     },
-    { name: 'Bicep: a daily schedule without a time zone', files: { 'main.bicep': bicepResource(digest({ frequency: 'Day', interval: 1, schedule: morning })) }, findings: [{ file: 'main.bicep', line: 14, message: /'Every_morning'.*without a time zone/ }] },
+    { name: 'Bicep: a daily schedule without a time zone', files: { 'main.bicep': bicepResource(digest({ frequency: 'Day', interval: 1, schedule: morning })) }, rewrites: { 'main.bicep': [['            }\n          }', '            }\n            timeZone: \'UTC\'\n          }']] }, findings: [{ file: 'main.bicep', line: 14, message: /'Every_morning'.*without a time zone/ }] },
     {
       name: 'Bicep: a polling connector trigger with a schedule',
       files: { 'main.bicep': bicepResource(pollingDigest({ frequency: 'Week', interval: 1, schedule: { weekDays: ['Monday'], hours: [8] } })) },
+      rewrites: { 'main.bicep': [['              ]\n            }\n          }', '              ]\n            }\n            timeZone: \'UTC\'\n          }']] },
       findings: [{ file: 'main.bicep', line: 26, message: /trigger 'When_a_breach_report_arrives'.*schedule without a time zone/ }],
     },
     {
       name: 'Bicep: the schedule through a parameter default',
       files: { 'main.bicep': `param schedule object = {\n  hours: [\n    6\n  ]\n}\n\n${bicepResource(digest({ frequency: 'Day', interval: 1, schedule: expression('schedule', '') }))}` },
+      rewrites: { 'main.bicep': [['          }', '            timeZone: \'UTC\'\n          }']] },
       findings: [{ file: 'main.bicep', line: 20, message: /without a time zone/ }],
     },
     {
       name: 'Bicep: an empty zone through a .bicepparam value',
       files: { 'main.bicep': `param zone string = 'UTC'\n\n${bicepResource(digest({ frequency: 'Day', interval: 1, schedule: morning, timeZone: expression('zone', '') }))}`, 'main.bicepparam': "using 'main.bicep'\n\nparam zone = ''\n" },
+      rewrites: { 'main.bicepparam': [['param zone = \'', 'param zone = \'UTC']] },
       findings: [{ file: 'main.bicep', line: 16, message: /without a time zone/ }],
     },
     {
       name: 'Bicep: a variable recurrence in a loop',
       files: { 'main.bicep': `var nightly = {\n  frequency: 'Day'\n  interval: 1\n  schedule: {\n    hours: [\n      2\n    ]\n  }\n}\n\n${bicepResource(digest(expression('nightly', ''), { name: expression("'la-claims-digest-${region}'", '') }), { loop: "region in ['eastus', 'westus']" })}` },
+      rewrites: { 'main.bicep': [['    ]\n  }\n}', '    ]\n  }\n  timeZone: \'UTC\'\n}']] },
       findings: [
         { file: 'main.bicep', line: 2, message: /'la-claims-digest-eastus'/ },
       ],
@@ -95,6 +102,7 @@ testRule(hn205RecurrenceWithoutTimezone, {
     {
       name: 'Bicep: a module given a start time',
       files: { 'main.bicep': "module digest 'modules/digest.bicep' = {\n  name: 'digest'\n  params: {\n    startTime: '2026-01-05T07:30:00'\n  }\n}\n", 'modules/digest.bicep': `param startTime string\n\n${bicepResource(digest({ frequency: 'Week', interval: 1, startTime: expression('startTime', '') }))}` },
+      rewrites: { 'modules/digest.bicep': [['          }', '            timeZone: \'UTC\'\n          }']] },
       findings: [{ file: 'modules/digest.bicep', line: 16, message: /start time without a time zone/ }],
     },
   ],
