@@ -6,6 +6,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { registerCoverageView } from './coverage/coverageView';
 
 const selector: DocumentSelector = [
   { language: 'bicep' },
@@ -18,6 +19,7 @@ const selector: DocumentSelector = [
 
 let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel;
+let coverage: ReturnType<typeof registerCoverageView> | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   output = vscode.window.createOutputChannel('HIPAA Notify', { log: true });
@@ -26,9 +28,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('hipaaNotify.restartServer', () => restart(context)),
     vscode.commands.registerCommand('hipaaNotify.showOutput', () => output.show(true)),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('hipaaNotify')) void restart(context);
+      // The coverage settings are read per read, without a server restart.
+      if (event.affectsConfiguration('hipaaNotify') && !event.affectsConfiguration('hipaaNotify.coverage')) void restart(context);
     }),
   );
+  coverage = registerCoverageView(context, () => client);
   await start(context);
 }
 
@@ -56,6 +60,7 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
     },
   };
   client = new LanguageClient('hipaaNotify', 'HIPAA Notify', serverOptions, clientOptions);
+  if (coverage) context.subscriptions.push(coverage.attach(client));
   await client.start();
 }
 
