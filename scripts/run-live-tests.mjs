@@ -1,0 +1,20 @@
+// Runs the live-engine tests (out/test/live) with a throwaway CA that this run makes and that
+// only the test processes trust, through NODE_EXTRA_CA_CERTS (Node reads it at start-up, so it
+// is set here, before the test processes start). The folder is removed afterwards.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const { makeThrowawayCa } = require(path.join(root, 'out/test/live/throwawayCa.js'));
+const tls = makeThrowawayCa();
+try {
+  const folders = process.argv.slice(2);
+  const env = { ...process.env, NODE_EXTRA_CA_CERTS: tls.caFile, HN_TEST_TLS_DIR: tls.folder };
+  const result = spawnSync(process.execPath, [path.join(root, 'scripts/run-tests.mjs'), ...(folders.length > 0 ? folders : ['out/test/live'])], { stdio: 'inherit', env, cwd: root });
+  process.exitCode = result.status ?? 1;
+} finally {
+  fs.rmSync(tls.folder, { recursive: true, force: true });
+}
