@@ -24,7 +24,7 @@ import { mergeHovers, policyCompletions, policyDefinition, policyHover } from '.
 import { templateModelsUnder } from './workspace/templateModels';
 import { diskReader, type CachingWorkspaceReader } from './workspace/workspaceReader';
 import { fileUri, toDiagnostic } from './protocol/toLsp';
-import { policyFilesUnder, registerCoverageRequests } from './protocol/coverageRequests';
+import { registerCoverageRequests } from './protocol/coverageRequests';
 
 interface ServerOptions {
   /** Base URL of the rule pages (the client passes its packaged docs folder). */
@@ -186,15 +186,7 @@ connection.onDefinition(({ textDocument, position }) => {
   return policyDefinition(URI.parse(document.uri).path, document.getText(), document.offsetAt(position), templatesForPolicy(document), (file) => readerOf(root).readText(file));
 });
 
-registerCoverageRequests(connection, {
-  templatesUnder: (folder) => templateModelsUnder(folder, readerOf(folder)),
-  policyFilesUnder: (folder) => policyFilesUnder(readerOf(folder), folder),
-  readText: (file) => {
-    const root = configs.workspaceFolderOf(file);
-    return root ? readerOf(root).readText(file) : undefined;
-  },
-  docsBase: () => options.docsBaseUrl ?? defaultDocsBase,
-});
+registerCoverageRequests(connection, { readerOf, docsBase: () => options.docsBaseUrl ?? defaultDocsBase });
 
 documents.listen(connection);
 connection.listen();

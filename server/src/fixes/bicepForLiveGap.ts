@@ -1,5 +1,5 @@
 import type { LiveFinding } from '../azure/analyseSnapshot';
-import { resourceGroupIdOf, subscriptionIdOf } from '../azure/resourceIds';
+import { resourceGroupIdOf, subscriptionIdOf, typeAndNameOf } from '../azure/resourceIds';
 import { redacted } from '../azure/redact';
 import type { LiveResource, LiveSnapshot } from '../azure/snapshot';
 import { bicepLiteral, bicepString, expression, symbolFor } from './bicepLiteral';
@@ -74,7 +74,13 @@ function deployTarget(id: string): string {
 function existing(record: LiveResource, symbol: string, home: string | undefined): string {
   const group = resourceGroupIdOf(record.id);
   const scope = group && group.toLowerCase() !== home?.toLowerCase() ? `\n  scope: resourceGroup(${bicepString(subscriptionIdOf(record.id) ?? '')}, ${bicepString(group.split('/').pop() ?? '')})` : '';
-  return `resource ${symbol} ${bicepString(`${record.type}@${record.apiVersion ?? '2023-01-01'}`)} existing = {\n  name: ${bicepString(record.name)}${scope}\n}\n`;
+  return `resource ${symbol} ${bicepString(`${typeOf(record)}@${record.apiVersion ?? '2023-01-01'}`)} existing = {\n  name: ${bicepString(record.name)}${scope}\n}\n`;
+}
+
+/** The type as its ID spells it (Resource Graph returns types in lower case). */
+function typeOf(record: LiveResource): string {
+  const named = typeAndNameOf(record.id);
+  return named && named.type.toLowerCase() === record.type.toLowerCase() ? named.type : record.type;
 }
 
 /** The Log Analytics workspace to send logs to: the one most diagnostic settings of the subscription use, else the first. */
@@ -191,7 +197,7 @@ function redeclare(finding: LiveFinding, record: LiveResource | undefined, chang
   const taken = new Set<string>();
   const symbol = symbolFor(record.name, taken);
   return {
-    text: `${header(finding, deployTarget(record.id))}// The resource as read, with ${what}.\nresource ${symbol} ${bicepString(`${record.type}@${record.apiVersion ?? '2023-01-01'}`)} = ${bicepLiteral(body)}\n`,
+    text: `${header(finding, deployTarget(record.id))}// The resource as read, with ${what}.\nresource ${symbol} ${bicepString(`${typeOf(record)}@${record.apiVersion ?? '2023-01-01'}`)} = ${bicepLiteral(body)}\n`,
   };
 }
 

@@ -28,7 +28,7 @@ import {
   type LiveSource,
 } from './coverageProtocol';
 import { toCoverageChunk, type KeyedFinding } from './coverageToProtocol';
-import type { TemplateModel } from '../workspace/templateModels';
+import { templateModelsUnder } from '../workspace/templateModels';
 import type { WorkspaceReader } from '../workspace/workspaceReader';
 import { documentKindOf } from '../syntax/documentKind';
 import { compareWorkspace } from '../azure/workspaceVsLive';
@@ -36,12 +36,8 @@ import { templateOfResource } from '../azure/templateOfResource';
 
 /** What the coverage requests need from the rest of the server. */
 export interface CoverageHost {
-  /** The evaluated templates of a workspace folder (for "Go to template" and drift). */
-  templatesUnder(folder: string): readonly TemplateModel[];
-  /** Notification policy files of a workspace folder, with their text. */
-  policyFilesUnder(folder: string): readonly { file: string; text: string }[];
-  /** Text of a workspace file (open buffers first). */
-  readText(file: string): string | undefined;
+  /** The reader of a workspace folder (open buffers first): its templates and policy files are compared with what runs. */
+  readerOf(folder: string): WorkspaceReader;
   /** The docs base URL for rule links. */
   docsBase(): string;
 }
@@ -86,12 +82,8 @@ interface LastRead {
 
 export function registerCoverageRequests(connection: Connection, host: CoverageHost): void {
   let last: LastRead | undefined;
-  let credential = new ClientCredential(connection);
-  const freshCredential = () => {
-    // A refused or expired sign-in is asked again on each user action.
-    if (credential.refused) credential = new ClientCredential(connection);
-    return credential;
-  };
+  // One credential per request: a sign-out in VS Code takes effect on the next read.
+  const freshCredential = () => new ClientCredential(connection);
 
   connection.onRequest(coverageReadMethod, async (params: CoverageReadParams, cancel: CancellationToken): Promise<CoverageReport | ResponseError<void>> => {
     const progress = connection.window.attachWorkDoneProgress(params.workDoneToken);
@@ -128,7 +120,10 @@ export function registerCoverageRequests(connection: Connection, host: CoverageH
     const analysis = analyseSnapshot(snapshot);
     const { chunk, findings } = toCoverageChunk(snapshot, analysis, host.docsBase());
     last = { snapshot, findings, workspaceFolders };
-    const workspace = workspaceFolders.flatMap((folder) => compareWorkspace(snapshot, host.templatesUnder(folder), host.policyFilesUnder(folder), (file) => host.readText(file)));
+    const workspace = workspaceFolders.flatMap((folder) => {
+      const reader = host.readerOf(folder);
+      return compareWorkspace(snapshot, templateModelsUnder(folder, reader), policyFilesUnder(reader, folder), (file) => reader.readText(file));
+    });
     return {
       ...chunk,
       ...(workspace.length > 0 ? { workspace } : {}),
@@ -180,7 +175,7 @@ export function registerCoverageRequests(connection: Connection, host: CoverageH
 
   connection.onRequest(coverageTemplateMethod, (params: CoverageResourceParams): CoverageTemplateResult => {
     for (const folder of last?.workspaceFolders ?? []) {
-      const found = templateOfResource(host.templatesUnder(folder), params.resourceId);
+      const found = templateOfResource(templateModelsUnder(folder, host.readerOf(folder)), params.resourceId);
       if (found) return found;
     }
     return { file: undefined };
