@@ -21,7 +21,12 @@ let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel;
 let coverage: ReturnType<typeof registerCoverageView> | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What the extension offers other extensions: the Coverage view's tree (cloud > subscription > control > resource > finding). */
+export interface HipaaNotifyApi {
+  readonly coverage: Pick<ReturnType<typeof registerCoverageView>, 'tree' | 'view'>;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<HipaaNotifyApi> {
   output = vscode.window.createOutputChannel('HIPAA Notify', { log: true });
   context.subscriptions.push(
     output,
@@ -32,8 +37,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (event.affectsConfiguration('hipaaNotify') && !event.affectsConfiguration('hipaaNotify.coverage')) void restart(context);
     }),
   );
-  coverage = registerCoverageView(context, () => client);
+  const view = registerCoverageView(context, () => client);
+  coverage = view;
   await start(context);
+  return { coverage: { tree: view.tree, view: view.view } };
 }
 
 export async function deactivate(): Promise<void> {

@@ -118,18 +118,22 @@ class ResourceNode implements CoverageNode {
   }
 }
 
+/** What could not be read in one resource group (or at one scope outside any group): unknown, never guessed. */
 class UnknownNode implements CoverageNode {
   readonly state = 'unknown' as const;
-  constructor(readonly id: string, readonly unknown: CoverageUnknown) {}
+  constructor(readonly id: string, private readonly scope: string, readonly unknowns: readonly CoverageUnknown[]) {}
   item(): vscode.TreeItem {
-    const group = resourceGroupOf(this.unknown.scope);
-    const label = group && lastNameOf(this.unknown.scope) === group ? `resource group ${group}` : lastNameOf(this.unknown.scope);
+    const group = resourceGroupOf(this.scope);
+    const label = group ? `resource group ${group}` : lastNameOf(this.scope);
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    item.description = `unknown: ${this.unknown.status === 403 ? 'no read permission' : `HTTP ${this.unknown.status}`}`;
+    const statuses = [...new Set(this.unknowns.map((u) => u.status))];
+    item.description = `unknown: ${statuses.every((s) => s === 403) ? 'no read permission' : statuses.map((s) => (s === 0 ? 'network error' : `HTTP ${s}`)).join(', ')}`;
     item.iconPath = stateIcons.unknown;
     const tooltip = new vscode.MarkdownString(undefined, true);
-    tooltip.appendMarkdown(`$(question) **Unknown** (HTTP ${this.unknown.status})\n\n`).appendText(`${this.unknown.message}\n\n${this.unknown.scope}`);
+    tooltip.appendMarkdown(`$(question) **Unknown**: what HIPAA Notify could not read here is neither covered nor a gap.\n\n`);
+    for (const unknown of this.unknowns.slice(0, 10)) tooltip.appendMarkdown('- ').appendText(`${unknown.scope} (HTTP ${unknown.status}): ${unknown.message}`).appendMarkdown('\n');
+    if (this.unknowns.length > 10) tooltip.appendText(`... and ${this.unknowns.length - 10} more`);
     item.tooltip = tooltip;
     item.contextValue = 'unknown';
     return item;
@@ -137,6 +141,17 @@ class UnknownNode implements CoverageNode {
   children(): CoverageNode[] {
     return [];
   }
+}
+
+/** Unknown scopes gathered by resource group. */
+function unknownNodes(parentId: string, unknowns: readonly CoverageUnknown[]): UnknownNode[] {
+  const groups = new Map<string, CoverageUnknown[]>();
+  for (const unknown of unknowns) {
+    const group = resourceGroupOf(unknown.scope);
+    const key = (group ? unknown.scope.slice(0, unknown.scope.toLowerCase().indexOf(`/resourcegroups/${group.toLowerCase()}`) + `/resourcegroups/${group}`.length) : unknown.scope).toLowerCase();
+    groups.set(key, [...(groups.get(key) ?? []), unknown]);
+  }
+  return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([scope, list]) => new UnknownNode(`${parentId}/unknown:${scope}`, scope, list));
 }
 
 /** A control, resource group or rule under a subscription. */
@@ -167,7 +182,7 @@ class GroupNode implements CoverageNode {
     return item;
   }
   children(): CoverageNode[] {
-    return [...resourceNodes(this.id, this.findings, this.view), ...this.unknowns.map((u, i) => new UnknownNode(`${this.id}/unknown${i}`, u))];
+    return [...resourceNodes(this.id, this.findings, this.view), ...unknownNodes(this.id, this.unknowns)];
   }
 }
 
@@ -224,9 +239,7 @@ class SubscriptionNode implements CoverageNode {
       return new GroupNode(`${this.id}/${grouping}:${key}`, label, findings, unknowns, this.view, grouping === 'rule' && findings[0].citation ? { reason: findings[0].citation } : {});
     });
     const grouped = new Set(grouping === 'resourceGroup' ? [...groups.keys()].map((k) => k.toLowerCase()) : []);
-    for (const [i, unknown] of this.unknowns.entries()) {
-      if (!grouped.has(resourceGroupOf(unknown.scope)?.toLowerCase() ?? '')) nodes.push(new UnknownNode(`${this.id}/unknown${i}`, unknown));
-    }
+    nodes.push(...unknownNodes(this.id, this.unknowns.filter((u) => !grouped.has(resourceGroupOf(u.scope)?.toLowerCase() ?? ''))));
     return nodes;
   }
 }

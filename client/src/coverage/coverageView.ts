@@ -4,7 +4,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { coverageSnapshotMethod, type CoverageSnapshotResult } from '../../../server/src/protocol/coverageProtocol';
 import { CoverageReads, coverageViewId } from './coverageReads';
 import { CoverageStore } from './coverageStore';
-import { CoverageTreeProvider, type Grouping } from './coverageTree';
+import { CoverageTreeProvider, type CoverageNode, type Grouping } from './coverageTree';
 import { registerGapActions } from './gapActions';
 import { LiveResourceDocuments } from './liveResourceDocuments';
 
@@ -18,7 +18,15 @@ const groupings: readonly { grouping: Grouping; label: string }[] = [
  * The Coverage view: a tree of what the language server reports, its badge and status bar item,
  * and the commands around it. Returns what the extension calls after each server start.
  */
-export function registerCoverageView(context: vscode.ExtensionContext, clientOf: () => LanguageClient | undefined): { attach(client: LanguageClient): vscode.Disposable } {
+export interface CoverageView {
+  /** Called after each language server start: the server asks this client for tokens. */
+  attach(client: LanguageClient): vscode.Disposable;
+  /** The tree's data, for extensions that read the coverage (part of the extension's API). */
+  readonly tree: vscode.TreeDataProvider<CoverageNode>;
+  readonly view: vscode.TreeView<CoverageNode>;
+}
+
+export function registerCoverageView(context: vscode.ExtensionContext, clientOf: () => LanguageClient | undefined): CoverageView {
   const store = new CoverageStore();
   const reads = new CoverageReads(store, clientOf);
   const tree = new CoverageTreeProvider(store);
@@ -99,7 +107,7 @@ export function registerCoverageView(context: vscode.ExtensionContext, clientOf:
     ...registerGapActions(store, documents, clientOf),
   );
   firstRead();
-  return { attach: (client) => reads.attach(client) };
+  return { attach: (client) => reads.attach(client), tree, view };
 }
 
 async function saveSnapshot(store: CoverageStore, clientOf: () => LanguageClient | undefined, target: vscode.Uri | undefined): Promise<vscode.Uri | undefined> {
