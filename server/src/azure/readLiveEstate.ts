@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { TokenCredential } from '@azure/core-auth';
 import { ArmClients, armErrorOf, ArmError, type RetrySettings } from './armClients';
 import { resolveCloud, type CloudName } from './clouds';
@@ -86,6 +87,8 @@ class EstateRead {
     private readonly options: ReadOptions,
   ) {
     this.limiter = new Limiter(options.concurrency ?? 32);
+    // every request in flight listens for cancellation
+    setMaxListeners(0, this.controller.signal);
     const outer = options.signal;
     if (outer?.aborted) this.controller.abort();
     else outer?.addEventListener('abort', () => this.controller.abort(), { once: true });
