@@ -110,7 +110,7 @@ export async function startArmTestServer(options: ServerOptions): Promise<ArmTes
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
-      const url = new URL(request.url ?? '/', 'https://127.0.0.1');
+      const url = new URL(request.url ?? '/', `https://${request.headers.host ?? '127.0.0.1'}`);
       const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
         requests.push({ method: request.method ?? '', path: url.pathname, query: url.search, status, at: Date.now() });
         const reply = () => {

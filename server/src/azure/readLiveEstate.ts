@@ -58,7 +58,10 @@ export async function readLiveEstate(options: ReadOptions): Promise<LiveSnapshot
     if (error instanceof SignInError) throw error;
     if (!read.aborted) throw error;
   }
-  if (read.aborted) complete = false;
+  if (read.aborted) {
+    complete = false;
+    read.errors.push({ scope: '/subscriptions', status: 499, code: 'Cancelled', message: 'the read was cancelled: what is reported is what was read before', what: 'cancelled' });
+  }
   read.report('done');
   return {
     format: snapshotFormat,
