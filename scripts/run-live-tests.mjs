@@ -13,7 +13,10 @@ const tls = makeThrowawayCa();
 try {
   const folders = process.argv.slice(2);
   const env = { ...process.env, NODE_EXTRA_CA_CERTS: tls.caFile, HN_TEST_TLS_DIR: tls.folder };
-  const result = spawnSync(process.execPath, [path.join(root, 'scripts/run-tests.mjs'), ...(folders.length > 0 ? folders : ['out/test/live'])], { stdio: 'inherit', env, cwd: root });
+  // Test files named one by one run as they are; folders go through the project's runner.
+  const files = folders.length > 0 && folders.every((f) => f.endsWith('.js'));
+  const args = files ? ['--test', '--test-reporter=spec', ...folders] : [path.join(root, 'scripts/run-tests.mjs'), ...(folders.length > 0 ? folders : ['out/test/live'])];
+  const result = spawnSync(process.execPath, args, { stdio: 'inherit', env, cwd: root });
   process.exitCode = result.status ?? 1;
 } finally {
   fs.rmSync(tls.folder, { recursive: true, force: true });

@@ -67,8 +67,10 @@ export interface ArmTestServer {
   readonly identityEndpoint: string;
   readonly identityHeader: string;
   readonly requests: RecordedRequest[];
-  /** The `resource` of each token request (the audience the SDK asked for). */
-  readonly tokenAudiences: string[];
+  /** The `resource` of each token request since this server started (the audience the SDK asked for). */
+  readonly tokenAudiences: readonly string[];
+  /** Forget every token issued so far: the next requests get 401 (an expired or revoked sign-in). */
+  refuseTokens(): void;
   /** Connections currently open (requests being answered). */
   readonly pending: () => number;
   close(): Promise<void>;
@@ -95,27 +97,12 @@ export function readFixtureFolder(folder: string): Fixture {
 
 export async function startArmTestServer(options: ServerOptions): Promise<ArmTestServer> {
   const requests: RecordedRequest[] = [];
-  const tokenAudiences: string[] = [];
-  const identityHeader = randomBytes(12).toString('hex');
-  const issued = new Set<string>();
+  const identity = await sharedIdentityEndpoint();
+  const issued = identity.issued;
   const faultCounts = new Map<Fault, number>();
   const pageSize = options.pageSize ?? 100;
   const store = new Store(options.fixture);
   let open = 0;
-
-  const identity = http.createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname !== '/msi/token' || request.headers['x-identity-header'] !== identityHeader) {
-      response.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'invalid_request', error_description: 'bad identity header or path' }));
-      return;
-    }
-    const resource = url.searchParams.get('resource') ?? '';
-    tokenAudiences.push(resource);
-    const token = `test-token-${randomBytes(16).toString('hex')}`;
-    issued.add(token);
-    const expiresOn = Math.floor(Date.now() / 1000) + 3600;
-    response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ access_token: token, expires_on: String(expiresOn), resource, token_type: 'Bearer', client_id: '00000000-0000-0000-0000-0000000000aa' }));
-  });
 
   const arm = https.createServer({ key: options.key, cert: options.cert }, (request, response) => {
     open++;
@@ -123,7 +110,7 @@ export async function startArmTestServer(options: ServerOptions): Promise<ArmTes
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
-      const url = new URL(request.url ?? '/', 'https://127.0.0.1');
+      const url = new URL(request.url ?? '/', `https://${request.headers.host ?? '127.0.0.1'}`);
       const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
         requests.push({ method: request.method ?? '', path: url.pathname, query: url.search, status, at: Date.now() });
         const reply = () => {
@@ -167,22 +154,63 @@ export async function startArmTestServer(options: ServerOptions): Promise<ArmTes
     });
   });
 
-  await Promise.all([listen(identity), listen(arm)]);
+  await listen(arm);
   const armPort = (arm.address() as AddressInfo).port;
-  const identityPort = (identity.address() as AddressInfo).port;
+  const audiencesBefore = identity.audiences.length;
   return {
     armEndpoint: `https://127.0.0.1:${armPort}`,
-    identityEndpoint: `http://127.0.0.1:${identityPort}/msi/token`,
-    identityHeader,
+    identityEndpoint: identity.endpoint,
+    identityHeader: identity.header,
     requests,
-    tokenAudiences,
+    get tokenAudiences() {
+      return identity.audiences.slice(audiencesBefore);
+    },
     pending: () => open,
+    refuseTokens: () => issued.clear(),
     close: async () => {
       arm.closeAllConnections();
-      identity.closeAllConnections();
-      await Promise.all([new Promise((resolve) => arm.close(resolve)), new Promise((resolve) => identity.close(resolve))]);
+      await new Promise((resolve) => arm.close(resolve));
     },
   };
+}
+
+interface IdentityEndpoint {
+  readonly endpoint: string;
+  readonly header: string;
+  readonly issued: Set<string>;
+  readonly audiences: string[];
+}
+
+let identityEndpoint: Promise<IdentityEndpoint> | undefined;
+
+/**
+ * One App Service style identity endpoint per test process: @azure/identity (MSAL) settles on the
+ * managed identity source and its endpoint once per process, as a real app would. It stays up,
+ * unreferenced, until the process ends; the ARM servers accept the tokens it issued.
+ */
+function sharedIdentityEndpoint(): Promise<IdentityEndpoint> {
+  identityEndpoint ??= (async () => {
+    const header = randomBytes(12).toString('hex');
+    const issued = new Set<string>();
+    const audiences: string[] = [];
+    const server = http.createServer((request, response) => {
+      const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+      if (url.pathname !== '/msi/token' || request.headers['x-identity-header'] !== header) {
+        response.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'invalid_request', error_description: 'bad identity header or path' }));
+        return;
+      }
+      const resource = url.searchParams.get('resource') ?? '';
+      audiences.push(resource);
+      const token = `test-token-${randomBytes(16).toString('hex')}`;
+      issued.add(token);
+      const expiresOn = Math.floor(Date.now() / 1000) + 3600;
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ access_token: token, expires_on: String(expiresOn), resource, token_type: 'Bearer', client_id: '00000000-0000-0000-0000-0000000000aa' }));
+    });
+    await listen(server);
+    server.unref();
+    return { endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}/msi/token`, header, issued, audiences };
+  })();
+  return identityEndpoint;
 }
 
 function listen(server: http.Server | https.Server): Promise<void> {
@@ -221,7 +249,7 @@ class Store {
   private add(record: ArmRecord): void {
     const id = record.id.toLowerCase();
     this.byId.set(id, record);
-    const parent = id.slice(0, id.lastIndexOf('/', id.lastIndexOf('/') - 1));
+    const parent = id.slice(0, id.lastIndexOf('/'));
     const list = this.children.get(parent) ?? [];
     list.push(record);
     this.children.set(parent, list);

@@ -10,12 +10,14 @@ export interface Cloud {
   readonly scope: string;
   /** Portal base URL for links to resources; undefined when the cloud has none we know. */
   readonly portal: string | undefined;
+  /** Microsoft Entra sign-in host of the cloud; undefined for a custom cloud (the credential's own default). */
+  readonly authorityHost?: string;
 }
 
 export const clouds: Readonly<Record<CloudName, Cloud>> = {
-  AzureCloud: { name: 'AzureCloud', resourceManager: 'https://management.azure.com', scope: 'https://management.core.windows.net/.default', portal: 'https://portal.azure.com' },
-  AzureUSGovernment: { name: 'AzureUSGovernment', resourceManager: 'https://management.usgovcloudapi.net', scope: 'https://management.core.usgovcloudapi.net/.default', portal: 'https://portal.azure.us' },
-  AzureChinaCloud: { name: 'AzureChinaCloud', resourceManager: 'https://management.chinacloudapi.cn', scope: 'https://management.core.chinacloudapi.cn/.default', portal: 'https://portal.azure.cn' },
+  AzureCloud: { name: 'AzureCloud', resourceManager: 'https://management.azure.com', scope: 'https://management.core.windows.net/.default', portal: 'https://portal.azure.com', authorityHost: 'https://login.microsoftonline.com' },
+  AzureUSGovernment: { name: 'AzureUSGovernment', resourceManager: 'https://management.usgovcloudapi.net', scope: 'https://management.core.usgovcloudapi.net/.default', portal: 'https://portal.azure.us', authorityHost: 'https://login.microsoftonline.us' },
+  AzureChinaCloud: { name: 'AzureChinaCloud', resourceManager: 'https://management.chinacloudapi.cn', scope: 'https://management.core.chinacloudapi.cn/.default', portal: 'https://portal.azure.cn', authorityHost: 'https://login.chinacloudapi.cn' },
 };
 
 export function isCloudName(name: string): name is CloudName {

@@ -26,3 +26,5 @@ export { controls, type Control, type ControlAnswer, type ControlState, type Res
 export { clouds, isCloudName, resolveCloud, portalUrlOf, type Cloud, type CloudName } from './clouds';
 export { snapshotFormat, snapshotVersion, type LiveResource, type LiveSnapshot, type ReadError, type SubscriptionRecord } from './snapshot';
 export { redactJson, redactText } from './redact';
+export { readSnapshotFile, writeSnapshotFile, parseSnapshot, SnapshotError } from './snapshotFile';
+export { snapshotSchema } from './snapshotSchema';

@@ -51,6 +51,13 @@ export function liveModels(snapshot: LiveSnapshot): SubscriptionModel[] {
     }
     const partial = new Set<DeployedResource>();
     const subscriptionScope = `/subscriptions/${subscriptionId}`;
+    // A cancelled read may have stopped anywhere: nothing may be said to be missing.
+    if (!snapshot.complete) {
+      for (const resource of resources) partial.add(resource);
+      const placeholder = placeholderOf(subscriptionScope, 'subscription');
+      resources.push(placeholder);
+      partial.add(placeholder);
+    }
     for (const error of errors) {
       const scope = error.scope.toLowerCase();
       if (scope === subscriptionScope && error.what !== undefined && subscriptionWideReads.has(error.what)) {

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { TokenCredential } from '@azure/core-auth';
 import { ArmClients, armErrorOf, ArmError, type RetrySettings } from './armClients';
 import { resolveCloud, type CloudName } from './clouds';
@@ -57,7 +58,10 @@ export async function readLiveEstate(options: ReadOptions): Promise<LiveSnapshot
     if (error instanceof SignInError) throw error;
     if (!read.aborted) throw error;
   }
-  if (read.aborted) complete = false;
+  if (read.aborted) {
+    complete = false;
+    read.errors.push({ scope: '/subscriptions', status: 499, code: 'Cancelled', message: 'the read was cancelled: what is reported is what was read before', what: 'cancelled' });
+  }
   read.report('done');
   return {
     format: snapshotFormat,
@@ -86,6 +90,8 @@ class EstateRead {
     private readonly options: ReadOptions,
   ) {
     this.limiter = new Limiter(options.concurrency ?? 32);
+    // every request in flight listens for cancellation
+    setMaxListeners(0, this.controller.signal);
     const outer = options.signal;
     if (outer?.aborted) this.controller.abort();
     else outer?.addEventListener('abort', () => this.controller.abort(), { once: true });

@@ -20,6 +20,7 @@ export class UsageError extends Error {}
 
 export const usage = `usage: hipaa-notify check [PATH...] [--format text|json|sarif] [--output FILE] [--config FILE]
        hipaa-notify model TEMPLATE [--format text|json]
+       hipaa-notify coverage [--subscription ID]... [--arm-endpoint URL] ... (hipaa-notify coverage --help)
 
 Checks Bicep, ARM JSON and notification policy files for HIPAA notification compliance.
 PATH is a file or a folder (default: the current folder); folders are walked, skipping
