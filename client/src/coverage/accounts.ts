@@ -43,8 +43,18 @@ export class SignedOutError extends Error {}
 export async function tokenFor(cloud: AccountCloud, params: CoverageTokenParams, interactive: boolean): Promise<CoverageTokenResult> {
   const scopes = sessionScopes(params, cloud.source.tenantId);
   let session = await vscode.authentication.getSession(cloud.providerId, scopes, { silent: true });
-  if (!session && interactive) session = await vscode.authentication.getSession(cloud.providerId, scopes, { createIfNone: true });
-  if (!session) throw new SignedOutError(`not signed in to ${cloud.providerId === 'microsoft' ? 'Microsoft' : 'the sovereign cloud'}`);
+  if (!session && interactive) {
+    try {
+      session = await vscode.authentication.getSession(cloud.providerId, scopes, { createIfNone: true });
+    } catch {
+      // Declined: the read reports "signed out" and the welcome view offers sign-in again.
+    }
+  }
+  if (!session) {
+    // Puts "Sign in ... to use HIPAA Notify" in VS Code's Accounts menu, without prompting.
+    void Promise.resolve(vscode.authentication.getSession(cloud.providerId, scopes, {})).catch(() => undefined);
+    throw new SignedOutError(`not signed in to ${cloud.providerId === 'microsoft' ? 'Microsoft' : 'the sovereign cloud'}`);
+  }
   // Sessions do not say when their token expires; VS Code refreshes them, so ask again within the hour.
   return { token: session.accessToken, expiresOnTimestamp: Date.now() + 45 * 60_000 };
 }

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { coverageSnapshotMethod, type CoverageSnapshotResult } from '../../../server/src/protocol/coverageProtocol';
+import { accountCloud } from './accounts';
 import { CoverageReads, coverageViewId } from './coverageReads';
 import { CoverageStore } from './coverageStore';
 import { CoverageTreeProvider, type CoverageNode, type Grouping } from './coverageTree';
@@ -79,6 +80,10 @@ export function registerCoverageView(context: vscode.ExtensionContext, clientOf:
     store, reads, tree, documents, view, status, rendering,
     { dispose: () => interval && clearInterval(interval) },
     view.onDidChangeVisibility(firstRead),
+    // Signing in from the Accounts menu (or out) shows at once.
+    vscode.authentication.onDidChangeSessions((event) => {
+      if (readOnce && event.provider.id === accountCloud().providerId && !reads.isRunning && store.origin && !store.origin.endsWith('.json')) void reads.readLive(false);
+    }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('hipaaNotify.coverage.refreshInterval')) schedule();
       if (event.affectsConfiguration('hipaaNotify.coverage.subscriptions') || event.affectsConfiguration('hipaaNotify.coverage.armEndpoint') || event.affectsConfiguration('hipaaNotify.coverage.tenant')
