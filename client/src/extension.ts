@@ -37,7 +37,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<HipaaN
       if (event.affectsConfiguration('hipaaNotify') && !event.affectsConfiguration('hipaaNotify.coverage')) void restart(context);
     }),
   );
-  const view = registerCoverageView(context, () => client);
+  const view = registerCoverageView(context, () => client, output);
   coverage = view;
   await start(context);
   return { coverage: { tree: view.tree, view: view.view } };

@@ -52,7 +52,7 @@ export async function tokenFor(cloud: AccountCloud, params: CoverageTokenParams,
   }
   if (!session) {
     // Puts "Sign in ... to use HIPAA Notify" in VS Code's Accounts menu, without prompting.
-    void Promise.resolve(vscode.authentication.getSession(cloud.providerId, scopes, {})).catch(() => undefined);
+    await Promise.resolve(vscode.authentication.getSession(cloud.providerId, scopes, {})).catch(() => undefined);
     throw new SignedOutError(`not signed in to ${cloud.providerId === 'microsoft' ? 'Microsoft' : 'the sovereign cloud'}`);
   }
   // Sessions do not say when their token expires; VS Code refreshes them, so ask again within the hour.

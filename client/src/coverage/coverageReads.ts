@@ -36,7 +36,7 @@ export class CoverageReads implements vscode.Disposable {
   private cloud: AccountCloud | undefined;
   private interactive = false;
 
-  constructor(private readonly store: CoverageStore, private readonly clientOf: () => LanguageClient | undefined) {}
+  constructor(private readonly store: CoverageStore, private readonly clientOf: () => LanguageClient | undefined, private readonly log: vscode.LogOutputChannel) {}
 
   /** Called after each language server start: the server asks this client for tokens. */
   attach(client: LanguageClient): vscode.Disposable {
@@ -48,6 +48,7 @@ export class CoverageReads implements vscode.Disposable {
         // The first refusal ends interactivity for this read: one sign-in prompt, not one per request.
         this.interactive = false;
         const message = error instanceof SignedOutError ? error.message : `sign-in failed: ${error instanceof Error ? error.message : String(error)}`;
+        this.log.warn(`Coverage: ${message}`);
         return new ResponseError(signedOutCode, message);
       }
     });
@@ -115,6 +116,8 @@ export class CoverageReads implements vscode.Disposable {
           });
           try {
             const report = await client.sendRequest<CoverageReport>(coverageReadMethod, params, cancellation.token);
+            if (report.failure) this.log.warn(`Coverage of ${label}: ${report.failure.message}`);
+            else this.log.info(`Coverage of ${label}: ${report.subscriptions?.length ?? 0} subscriptions, ${report.findings?.length ?? 0} gaps, ${report.unknowns?.length ?? 0} unreadable scopes${report.complete ? '' : ' (incomplete)'}.`);
             if (this.running === cancellation) this.store.finish(report);
           } finally {
             reports.dispose();
@@ -124,6 +127,7 @@ export class CoverageReads implements vscode.Disposable {
       );
     } catch (error) {
       if (this.running !== cancellation) return;
+      this.log.error(`Coverage of ${label} failed: ${error instanceof Error ? error.message : String(error)}`);
       if (error instanceof ResponseError && error.code === LSPErrorCodes.RequestCancelled) this.store.fail('ready', 'The read was cancelled: the tree shows what had arrived.');
       else this.store.fail('error', error instanceof Error ? error.message : String(error));
     } finally {

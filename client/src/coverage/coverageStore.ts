@@ -34,17 +34,21 @@ export class CoverageStore implements vscode.Disposable {
   readonly workspace: WorkspaceComparison[] = [];
 
   begin(origin: string): void {
+    this.clear();
+    this.header = undefined;
+    this.message = undefined;
+    this.origin = origin;
+    this.state = 'loading';
+    this.changed.fire();
+  }
+
+  private clear(): void {
     this.subscriptions.clear();
     this.resources.clear();
     this.findings.length = 0;
     this.unknowns.length = 0;
     this.coverage.length = 0;
     this.workspace.length = 0;
-    this.header = undefined;
-    this.message = undefined;
-    this.origin = origin;
-    this.state = 'loading';
-    this.changed.fire();
   }
 
   add(chunk: CoverageChunk): void {
@@ -57,9 +61,11 @@ export class CoverageStore implements vscode.Disposable {
     this.changed.fire();
   }
 
+  /** The final answer holds the whole report: it replaces the partial results. */
   finish(report: CoverageReport): void {
     this.header = { cloud: report.cloud, tenantId: report.tenantId, readAt: report.readAt, complete: report.complete };
     const { failure } = report;
+    this.clear();
     this.add(report);
     if (failure) {
       this.state = failure.kind;

@@ -27,9 +27,9 @@ export interface CoverageView {
   readonly view: vscode.TreeView<CoverageNode>;
 }
 
-export function registerCoverageView(context: vscode.ExtensionContext, clientOf: () => LanguageClient | undefined): CoverageView {
+export function registerCoverageView(context: vscode.ExtensionContext, clientOf: () => LanguageClient | undefined, log: vscode.LogOutputChannel): CoverageView {
   const store = new CoverageStore();
-  const reads = new CoverageReads(store, clientOf);
+  const reads = new CoverageReads(store, clientOf, log);
   const tree = new CoverageTreeProvider(store);
   const documents = new LiveResourceDocuments(clientOf);
   const view = vscode.window.createTreeView(coverageViewId, { treeDataProvider: tree, showCollapseAll: true });
@@ -91,8 +91,8 @@ export function registerCoverageView(context: vscode.ExtensionContext, clientOf:
         if (readOnce) void reads.readLive(false);
       }
     }),
-    vscode.commands.registerCommand('hipaaNotify.coverage.refresh', () => reads.readLive(true)),
-    vscode.commands.registerCommand('hipaaNotify.coverage.signIn', () => reads.readLive(true)),
+    vscode.commands.registerCommand('hipaaNotify.coverage.refresh', () => { readOnce = true; return reads.readLive(true); }),
+    vscode.commands.registerCommand('hipaaNotify.coverage.signIn', () => { readOnce = true; return reads.readLive(true); }),
     vscode.commands.registerCommand('hipaaNotify.coverage.groupBy', async (grouping?: Grouping) => {
       const picked = grouping ?? (await vscode.window.showQuickPick(groupings.map((g) => ({ ...g, picked: g.grouping === tree.currentGrouping, description: g.grouping === tree.currentGrouping ? 'current' : undefined })), { title: 'Group coverage' }))?.grouping;
       if (picked) tree.setGrouping(picked);

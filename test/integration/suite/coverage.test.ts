@@ -122,7 +122,7 @@ suite('the Coverage view against the ARM test server', () => {
     // The sign-in request VS Code put in the Accounts menu for the extension: what the user clicks.
     const commands = await vscode.commands.getCommands(true);
     const signIn = commands.find((c) => /^microsoft:hipaa-notify\.hipaa-notify:signIn\d+$/.test(c));
-    assert.ok(signIn, `the Accounts menu offers sign-in: ${commands.filter((c) => c.startsWith('microsoft')).join(', ')}`);
+    assert.ok(signIn, `the Accounts menu offers sign-in: ${commands.filter((c) => c.startsWith("microsoft")).join(", ")}; scopes asked: ${JSON.stringify(accounts.requestedScopes)}`);
     const filled = treeWhere((roots) => findingsOf(roots).length > 0, 'gaps after sign-in');
     await vscode.commands.executeCommand(signIn);
     await filled;
@@ -136,8 +136,13 @@ suite('the Coverage view against the ARM test server', () => {
     const [subscription] = roots[0].children;
     assert.equal(label(subscription.item), 'Claims Production');
     assert.deepEqual(subscription.children.map((c) => label(c.item)), ['Detect', 'Route', 'Deliver', 'Log and retain', 'Protect']);
-    const shown = [...new Set(findingsOf(roots).map((f) => label(f.item)))].sort();
-    assert.deepEqual(shown, expectedGaps());
+    const shown = findingsOf(roots).map((f) => label(f.item)).sort();
+    // Absence rules (nothing in the subscription routes Policy events, ...) stay silent while a
+    // resource group cannot be read: what it holds might close the gap. Every other rule shows.
+    const absence = /^HN(106|107|108) /;
+    assert.deepEqual(shown.filter((l) => !absence.test(l)), expectedGaps().filter((l) => !absence.test(l)));
+    assert.deepEqual(shown.filter((l) => absence.test(l)), []);
+    assert.ok(expectedGaps().some((l) => absence.test(l)), 'the templates do have absence findings');
     const route = subscription.children.find((c) => label(c.item) === 'Route')!;
     assert.equal(iconOf(route.item), 'error');
     const pager = route.children.find((c) => label(c.item) === 'ag-claims-legacy-pager');
