@@ -249,9 +249,11 @@ class EstateRead {
   private async readDetails(resource: LiveResource): Promise<void> {
     const type = resource.type.toLowerCase();
     const reads: Array<Promise<unknown>> = [];
-    if (loggedTypes.has(type)) reads.push(this.addList(resource.id, 'diagnosticSettings', `${resource.id}/providers/Microsoft.Insights/diagnosticSettings`, listApiVersions.diagnosticSettings));
+    // A storage account's own settings carry metrics only: its audit logs are set on the blob service.
     if (type === 'microsoft.storage/storageaccounts') {
       reads.push(this.addList(resource.id, 'diagnosticSettings', `${resource.id}/blobServices/default/providers/Microsoft.Insights/diagnosticSettings`, listApiVersions.diagnosticSettings));
+    } else if (loggedTypes.has(type)) {
+      reads.push(this.addList(resource.id, 'diagnosticSettings', `${resource.id}/providers/Microsoft.Insights/diagnosticSettings`, listApiVersions.diagnosticSettings));
     }
     if (type === 'microsoft.eventgrid/systemtopics') reads.push(this.addList(resource.id, 'eventSubscriptions', `${resource.id}/eventSubscriptions`, listApiVersions.eventSubscriptions));
     if (type === 'microsoft.eventgrid/topics' || type === 'microsoft.eventgrid/domains') {
