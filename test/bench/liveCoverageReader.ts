@@ -9,9 +9,10 @@ import { analyseSnapshot, readLiveEstate } from '../../server/src/azure';
 async function main(armEndpoint: string): Promise<void> {
   const started = performance.now();
   const snapshot = await readLiveEstate({ credential: new ManagedIdentityCredential(), armEndpoint, ...(process.env.HN_BENCH_CONCURRENCY ? { concurrency: Number(process.env.HN_BENCH_CONCURRENCY) } : {}) });
+  const readMs = performance.now() - started;
   const report = analyseSnapshot(snapshot);
   const ms = performance.now() - started;
-  process.stdout.write(JSON.stringify({ ms, resources: snapshot.resources.length, findings: report.findings.length, errors: report.errors.length, maxRssMb: process.resourceUsage().maxRSS / 1024 }) + '\n');
+  process.stdout.write(JSON.stringify({ ms, readMs, analyseMs: ms - readMs, resources: snapshot.resources.length, findings: report.findings.length, errors: report.errors.length, maxRssMb: process.resourceUsage().maxRSS / 1024 }) + '\n');
 }
 
 main(process.argv[2]).catch((error: unknown) => {
