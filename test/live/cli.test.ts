@@ -128,3 +128,18 @@ test('usage errors, a refused sign-in and a bad snapshot exit 2 with a message',
   assert.equal(missing.code, 2);
   assert.match(missing.stderr, /cannot read the snapshot/);
 });
+
+const hasScript = fs.existsSync('/usr/bin/script');
+
+test('progress counters go to stderr on a terminal and nowhere otherwise', { skip: hasScript ? false : 'script(1) is not installed' }, async () => {
+  await withServer(twin('compliant'), async (server) => {
+    const quiet = await run(['--arm-endpoint', server.armEndpoint, '--format', 'json'], server);
+    assert.equal(quiet.stderr, '');
+    // script(1) gives the CLI a pseudo-terminal, as an interactive shell would.
+    const command = [process.execPath, cli, 'coverage', '--arm-endpoint', server.armEndpoint, '--output', path.join(tmp(), 'out.txt')].map((a) => `'${a}'`).join(' ');
+    const tty = await new Promise<string>((resolve) =>
+      execFile('/usr/bin/script', ['-qec', command, '/dev/null'], { env: { ...process.env, IDENTITY_ENDPOINT: server.identityEndpoint, IDENTITY_HEADER: server.identityHeader }, encoding: 'utf8' }, (_error, stdout) => resolve(stdout)),
+    );
+    assert.match(tty, /reading (subscriptions|resources|details|done): \d+\/\d+ subscriptions, \d+ resources, \d+ requests/);
+  });
+});
