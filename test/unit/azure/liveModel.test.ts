@@ -61,3 +61,10 @@ test('extension resources point at their target; subscription-level ones deploy 
   assert.ok(!model.partial.has(setting));
   assert.ok([...model.partial].some((r) => r.type === 'Microsoft.Resources/resourceGroups' && r.name.kind === 'string' && r.name.value === 'other'));
 });
+
+test('a resource that could not be read at all is a container placeholder, never a resource of its type with no properties', () => {
+  const denied = `${rg}/providers/Microsoft.Logic/workflows/hidden`;
+  const [model] = liveModels(snapshot([], [{ scope: denied, status: 403, message: 'denied', what: 'resource' }]));
+  assert.deepEqual(model.resources.map((r) => [r.type, r.origin.file]), [['Microsoft.Resources/resourceGroups', denied]]);
+  assert.ok(model.partial.has(model.resources[0]));
+});
