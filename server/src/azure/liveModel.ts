@@ -76,7 +76,7 @@ export function liveModels(snapshot: LiveSnapshot): SubscriptionModel[] {
         }
       }
       if (!matched) {
-        const placeholder = placeholderOf(error.scope, resourceGroupIdOf(scope) === scope ? 'resourceGroup' : 'subscription');
+        const placeholder = placeholderOf(error.scope, resourceGroupIdOf(scope) !== undefined ? 'resourceGroup' : 'subscription');
         resources.push(placeholder);
         partial.add(placeholder);
       }
