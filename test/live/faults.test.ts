@@ -150,6 +150,13 @@ test('sovereign clouds: endpoints, token scopes and portals follow the cloud, an
     const report = analyseSnapshot(await read(server));
     assert.equal(report.findings[0].portalUrl, undefined, 'a custom cloud has no portal link');
   });
+  // An Azure Stack Hub style endpoint names its token audience and portal in /metadata/endpoints.
+  const stack = { audience: 'https://management.adfs.azurestack.testing/3ac1b0c2-76b6-4f5b-9b2a-b0f6d5e4c3a1', portal: 'https://portal.local.azurestack.testing/', login: 'https://adfs.local.azurestack.testing/adfs' };
+  await withServer({ cloudMetadata: stack }, async (server) => {
+    const report = analyseSnapshot(await read(server));
+    assert.deepEqual([...new Set(server.tokenAudiences)], [stack.audience]);
+    assert.equal(report.findings[0].portalUrl, `https://portal.local.azurestack.testing/#resource${report.findings[0].resourceId}`);
+  });
   const snapshot = await withServer({}, (server) => read(server));
   const inGov = analyseSnapshot({ ...snapshot, cloud: { name: 'AzureUSGovernment', resourceManager: clouds.AzureUSGovernment.resourceManager, portal: clouds.AzureUSGovernment.portal! } });
   assert.ok(inGov.findings.every((f) => f.portalUrl === `https://portal.azure.us/#resource${f.resourceId}`));

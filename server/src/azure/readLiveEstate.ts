@@ -1,7 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import type { TokenCredential } from '@azure/core-auth';
 import { ArmClients, armErrorOf, ArmError, type RetrySettings } from './armClients';
-import { resolveCloud, type CloudName } from './clouds';
+import { discoverCloud, resolveCloud, type CloudName } from './clouds';
 import { redactJson, redactText } from './redact';
 import { apiVersionOf, listApiVersions, loggedTypes, trackedResourcesQuery, trackedTypes } from './resourceTypes';
 import { snapshotFormat, snapshotVersion, type LiveResource, type LiveSnapshot, type ReadError, type SubscriptionRecord } from './snapshot';
@@ -47,7 +47,7 @@ const graphPage = 1000;
  * throws SignInError; cancellation returns what was read with `complete: false`.
  */
 export async function readLiveEstate(options: ReadOptions): Promise<LiveSnapshot> {
-  const cloud = resolveCloud(options);
+  const cloud = await discoverCloud(resolveCloud(options), options.signal);
   const clients = new ArmClients(options.credential, cloud, options.retry);
   const read = new EstateRead(clients, options);
   const readAt = new Date().toISOString();
