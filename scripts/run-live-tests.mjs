@@ -1,4 +1,5 @@
-// Runs the live-engine tests (out/test/live) with a throwaway CA that this run makes and that
+// Runs node:test folders (default out/test/live, the live-engine tests; npm test passes all of them,
+// so one run gives one summary) with a throwaway CA that this run makes and that
 // only the test processes trust, through NODE_EXTRA_CA_CERTS (Node reads it at start-up, so it
 // is set here, before the test processes start). The folder is removed afterwards.
 import { spawnSync } from 'node:child_process';

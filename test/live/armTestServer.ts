@@ -50,6 +50,8 @@ export interface ServerOptions {
   readonly noResourceGraph?: boolean;
   /** Every bearer token is refused with 401. */
   readonly refuseTokens?: boolean;
+  /** Answer `/metadata/endpoints` (unauthenticated) as an Azure Stack Hub Resource Manager does. */
+  readonly cloudMetadata?: { readonly audience: string; readonly portal: string; readonly login: string };
 }
 
 export interface RecordedRequest {
@@ -120,6 +122,11 @@ export async function startArmTestServer(options: ServerOptions): Promise<ArmTes
         if (options.latencyMs) setTimeout(reply, options.latencyMs);
         else reply();
       };
+      if (request.method === 'GET' && url.pathname === '/metadata/endpoints') {
+        if (!options.cloudMetadata) send(404, { error: { code: 'NotFound', message: 'no cloud metadata here' } });
+        else send(200, { galleryEndpoint: '', graphEndpoint: 'https://graph.windows.net/', portalEndpoint: options.cloudMetadata.portal, authentication: { loginEndpoint: options.cloudMetadata.login, audiences: [options.cloudMetadata.audience] } });
+        return;
+      }
       const authorization = request.headers.authorization ?? '';
       const token = /^Bearer (.+)$/.exec(authorization)?.[1];
       if (!token || !issued.has(token) || options.refuseTokens) {

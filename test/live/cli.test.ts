@@ -5,6 +5,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import Ajv from 'ajv-draft-04';
+import { runCheck } from '../../server/src/cli/check';
+import { templateRules } from '../../server/src/rules/registry';
 import type { ArmTestServer } from './armTestServer';
 import { serve } from './liveHarness';
 import { liveTwinOf } from './liveTwin';
@@ -13,6 +15,7 @@ const repo = path.resolve(__dirname, '../../..');
 const cli = path.join(repo, 'dist/cli.js');
 const subscriptionId = '7d0c3a9e-1f2b-4c5d-8e6f-a0b1c2d3e4f5';
 const twin = (sample: string) => liveTwinOf(path.join(repo, 'samples', sample), { subscriptionId, displayName: `${sample} (live twin)`, resourceGroup: `rg-${sample}` });
+const templateRuleIds = new Set(templateRules.map((r) => r.id));
 const secrets = ['HOOKCODE-SECRET-1234', 'HOOKSIG-SECRET-5678', 'LOGICSIG-SECRET-9012', 'ACCOUNTKEY-SECRET-abc123', 'test-token-'];
 
 interface Run {
@@ -59,6 +62,9 @@ test('coverage --arm-endpoint against the live twin of claims-platform: JSON fin
     assert.match(finding.resourceId, new RegExp(`^/subscriptions/${subscriptionId}`));
   }
   assert.ok(report.findings.some((f: { rule: string; resourceId: string }) => f.rule === 'HN402' && f.resourceId.endsWith('/workflows/la-claims-breach-notifier')));
+  // The expected findings: what `check` says about the sample's templates, rule for rule and message for message.
+  const expected = runCheck([path.join(repo, 'samples/claims-platform')]).findings.filter((f) => templateRuleIds.has(f.ruleId)).map((f) => `${f.ruleId} ${f.message}`);
+  assert.deepEqual([...new Set(report.findings.map((f: { rule: string; message: string }) => `${f.rule} ${f.message}`))].sort(), [...new Set(expected)].sort());
   assert.equal(report.coverage[0].subscriptionId, subscriptionId);
   // Offline: the server is gone; the snapshot alone gives the same answer.
   const offline = await run(['--snapshot', snapshotFile, '--format', 'json']);
@@ -127,4 +133,19 @@ test('usage errors, a refused sign-in and a bad snapshot exit 2 with a message',
   const missing = await run(['--snapshot', path.join(folder, 'absent.json')]);
   assert.equal(missing.code, 2);
   assert.match(missing.stderr, /cannot read the snapshot/);
+});
+
+const hasScript = fs.existsSync('/usr/bin/script');
+
+test('progress counters go to stderr on a terminal and nowhere otherwise', { skip: hasScript ? false : 'script(1) is not installed' }, async () => {
+  await withServer(twin('compliant'), async (server) => {
+    const quiet = await run(['--arm-endpoint', server.armEndpoint, '--format', 'json'], server);
+    assert.equal(quiet.stderr, '');
+    // script(1) gives the CLI a pseudo-terminal, as an interactive shell would.
+    const command = [process.execPath, cli, 'coverage', '--arm-endpoint', server.armEndpoint, '--output', path.join(tmp(), 'out.txt')].map((a) => `'${a}'`).join(' ');
+    const tty = await new Promise<string>((resolve) =>
+      execFile('/usr/bin/script', ['-qec', command, '/dev/null'], { env: { ...process.env, IDENTITY_ENDPOINT: server.identityEndpoint, IDENTITY_HEADER: server.identityHeader }, encoding: 'utf8' }, (_error, stdout) => resolve(stdout)),
+    );
+    assert.match(tty, /reading (subscriptions|resources|details|done): \d+\/\d+ subscriptions, \d+ resources, \d+ requests/);
+  });
 });

@@ -150,7 +150,37 @@ test('sovereign clouds: endpoints, token scopes and portals follow the cloud, an
     const report = analyseSnapshot(await read(server));
     assert.equal(report.findings[0].portalUrl, undefined, 'a custom cloud has no portal link');
   });
+  // An Azure Stack Hub style endpoint names its token audience and portal in /metadata/endpoints.
+  const stack = { audience: 'https://management.adfs.azurestack.testing/3ac1b0c2-76b6-4f5b-9b2a-b0f6d5e4c3a1', portal: 'https://portal.local.azurestack.testing/', login: 'https://adfs.local.azurestack.testing/adfs' };
+  await withServer({ cloudMetadata: stack }, async (server) => {
+    const report = analyseSnapshot(await read(server));
+    assert.deepEqual([...new Set(server.tokenAudiences)], [stack.audience]);
+    assert.equal(report.findings[0].portalUrl, `https://portal.local.azurestack.testing/#resource${report.findings[0].resourceId}`);
+  });
   const snapshot = await withServer({}, (server) => read(server));
   const inGov = analyseSnapshot({ ...snapshot, cloud: { name: 'AzureUSGovernment', resourceManager: clouds.AzureUSGovernment.resourceManager, portal: clouds.AzureUSGovernment.portal! } });
   assert.ok(inGov.findings.every((f) => f.portalUrl === `https://portal.azure.us/#resource${f.resourceId}`));
+});
+
+test('several subscriptions in Resource Graph batches: each is its own deployment, and --subscription reads only the ones asked for', async () => {
+  const compliantId = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
+  const compliant = liveTwinOf(path.resolve(__dirname, '../../../samples/compliant'), { subscriptionId: compliantId, displayName: 'Compliant (live twin)', resourceGroup: 'rg-compliant' });
+  const both = { subscriptions: [...twin.subscriptions, ...compliant.subscriptions], resources: [...twin.resources, ...compliant.resources] };
+  const alone = await withServer({}, async (server) => findingKeys(await read(server)));
+  await withServer(
+    {},
+    async (server) => {
+      const snapshot = await read(server, { graphBatch: 1 });
+      assert.deepEqual(snapshot.subscriptions.map((s) => s.id).sort(), [subscriptionId, compliantId].sort());
+      assert.equal(server.requests.filter((r) => r.method === 'POST').length, 2, 'one Resource Graph query per batch of one subscription');
+      // The claims subscription's absences are not filled by the compliant one's resources, nor the reverse.
+      assert.deepEqual(findingKeys(snapshot), alone);
+      const report = analyseSnapshot(snapshot);
+      assert.equal(report.coverage.find((c) => c.subscriptionId === compliantId)?.controls.detect.state, 'covered');
+      const only = await read(server, { subscriptions: [compliantId] });
+      assert.deepEqual(only.subscriptions.map((s) => s.id), [compliantId]);
+      assert.deepEqual(analyseSnapshot(only).findings, []);
+    },
+    both,
+  );
 });

@@ -53,4 +53,14 @@ test('the live twin of samples/compliant has no findings', async () => {
   assert.deepEqual(report.errors, []);
   const controls = report.coverage[0].controls;
   assert.deepEqual(Object.fromEntries(Object.entries(controls).map(([name, answer]) => [name, answer.state])), { detect: 'covered', route: 'covered', deliver: 'covered', log: 'covered', retain: 'covered' }, JSON.stringify(controls));
+  // Per component and PHI store: the chain behind it.
+  const resources = report.coverage[0].resources;
+  assert.ok(resources.some((r) => r.role === 'notificationComponent') && resources.some((r) => r.role === 'phiStore'));
+  for (const r of resources) {
+    // HN304 asks locks of the notification chain only; a PHI store may be unlocked.
+    if (r.role === 'notificationComponent') assert.deepEqual([r.logged, r.retainedSixYears, r.locked], ['yes', 'yes', 'yes'], r.resourceId);
+    else assert.deepEqual([r.logged, r.retainedSixYears], ['yes', 'yes'], r.resourceId);
+  }
+  const store = resources.find((r) => r.type === 'Microsoft.Storage/storageAccounts' && r.name === 'stclaimsphi001');
+  assert.ok(store && store.detectedBy.length > 0 && store.actionGroups.length > 0 && store.recipients.length > 0, JSON.stringify(store));
 });

@@ -1,3 +1,5 @@
+import { createDefaultHttpClient, createPipelineRequest } from '@azure/core-rest-pipeline';
+
 /** The Azure clouds the reader knows by name; any other is given by its Resource Manager endpoint. */
 export type CloudName = 'AzureCloud' | 'AzureUSGovernment' | 'AzureChinaCloud';
 
@@ -47,4 +49,24 @@ export function resolveCloud(options: { readonly cloud?: CloudName; readonly arm
 /** The portal page of a resource, when the cloud has a portal. */
 export function portalUrlOf(cloud: { readonly portal?: string }, resourceId: string): string | undefined {
   return cloud.portal ? `${cloud.portal}/#resource${resourceId}` : undefined;
+}
+
+/**
+ * A custom cloud (Azure Stack Hub) says where it signs in and which token audience its Resource
+ * Manager accepts at `/metadata/endpoints`, without authentication: the same discovery as
+ * `az cloud register --endpoint-resource-manager`. Without an answer the endpoint is its own audience.
+ */
+export async function discoverCloud(cloud: Cloud, signal?: AbortSignal): Promise<Cloud> {
+  if (cloud.name !== 'Custom') return cloud;
+  try {
+    const response = await createDefaultHttpClient().sendRequest(createPipelineRequest({ url: `${cloud.resourceManager}/metadata/endpoints?api-version=2015-01-01`, method: 'GET', abortSignal: signal, timeout: 10_000 }));
+    if (response.status !== 200 || !response.bodyAsText) return cloud;
+    const metadata = JSON.parse(response.bodyAsText) as { portalEndpoint?: unknown; authentication?: { loginEndpoint?: unknown; audiences?: unknown } };
+    const audience = Array.isArray(metadata.authentication?.audiences) ? metadata.authentication.audiences.find((a): a is string => typeof a === 'string' && /^https:\/\//.test(a)) : undefined;
+    const portal = typeof metadata.portalEndpoint === 'string' && /^https:\/\//.test(metadata.portalEndpoint) ? metadata.portalEndpoint.replace(/\/+$/, '') : undefined;
+    const login = typeof metadata.authentication?.loginEndpoint === 'string' && /^https:\/\//.test(metadata.authentication.loginEndpoint) ? new URL(metadata.authentication.loginEndpoint).origin : undefined;
+    return { ...cloud, ...(audience ? { scope: `${audience.replace(/\/+$/, '')}/.default` } : {}), ...(portal ? { portal } : {}), ...(login ? { authorityHost: login } : {}) };
+  } catch {
+    return cloud;
+  }
 }

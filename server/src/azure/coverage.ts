@@ -90,6 +90,9 @@ export function subscriptionCoverage(model: SubscriptionModel, name: string, fin
   const locks = locksOf(resources);
   const alerts = resources.filter((r) => isAlertRule(r) && alertRouting(r, resources).kind === 'routed');
   const covered: ResourceCoverage[] = [];
+  const archived = archivingWorkspaces(resources);
+  const findingsAt = new Map<string, number>();
+  for (const finding of findings) findingsAt.set(finding.file, (findingsAt.get(finding.file) ?? 0) + 1);
   for (const resource of resources) {
     const role = components.has(resource) ? 'notificationComponent' : isPhiStore(resource) ? 'phiStore' : undefined;
     const named = namedOf(resource);
@@ -108,9 +111,9 @@ export function subscriptionCoverage(model: SubscriptionModel, name: string, fin
       actionGroups: unique(groups.map((g) => g.origin.file)),
       recipients: unique(groups.flatMap(recipientsOf)),
       logged,
-      retainedSixYears: logged === 'yes' ? retention(named, settings, resources) : logged,
+      retainedSixYears: logged === 'yes' ? retention(named, settings, resources, archived) : logged,
       locked: half ? 'unknown' : tristate(isLocked(resource, locks, model.deploymentOf)),
-      findings: findings.filter((f) => f.file === id).length,
+      findings: findingsAt.get(id) ?? 0,
     });
   }
   const incomplete = model.partial.size > 0;
@@ -188,7 +191,7 @@ function loggedState(resource: DeployedResource, named: NamedResource, settings:
 }
 
 /** Whether the workspaces that receive the resource's logs keep them six years. */
-function retention(target: NamedResource, settings: ReturnType<typeof diagnosticSettingsOf>, resources: readonly DeployedResource[]): Tristate {
+function retention(target: NamedResource, settings: ReturnType<typeof diagnosticSettingsOf>, resources: readonly DeployedResource[], archived: ReadonlySet<string>): Tristate {
   const workspaces = settings
     .filter((s) => typeof s.target === 'object' && !('anyName' in s.target) && (sameNamedResource(s.target, target) || s.target.name.toLowerCase().startsWith(`${target.name.toLowerCase()}/`)))
     .map(settingWorkspace)
@@ -203,10 +206,20 @@ function retention(target: NamedResource, settings: ReturnType<typeof diagnostic
     }
     const days = workspace.properties ? valueAt(workspace.properties, ['retentionInDays']) : undefined;
     if (days?.kind === 'number' && days.value >= sixYears) return 'yes';
-    const tables = resources.filter((t) => sameType(t.type, `${named.type}/tables`) && t.name.kind === 'string' && t.name.value.toLowerCase().startsWith(`${named.name.toLowerCase()}/`));
-    if (tables.some((t) => { const total = t.properties ? valueAt(t.properties, ['totalRetentionInDays']) : undefined; return total?.kind === 'number' && total.value >= sixYears; })) return 'yes';
+    if (archived.has(named.name.toLowerCase())) return 'yes';
   }
   return unknown ? 'unknown' : 'no';
+}
+
+/** Workspaces (lower-cased names) with a table that keeps its data six years (`totalRetentionInDays`). */
+function archivingWorkspaces(resources: readonly DeployedResource[]): Set<string> {
+  const names = new Set<string>();
+  for (const table of resources) {
+    if (!sameType(table.type, 'Microsoft.OperationalInsights/workspaces/tables') || table.name.kind !== 'string' || !table.properties) continue;
+    const total = valueAt(table.properties, ['totalRetentionInDays']);
+    if (total?.kind === 'number' && total.value >= sixYears) names.add(table.name.value.split('/')[0].toLowerCase());
+  }
+  return names;
 }
 
 function tristate(value: boolean | 'unknown'): Tristate {

@@ -23,7 +23,7 @@
 export { readLiveEstate, SignInError, type ReadOptions, type ReadProgress } from './readLiveEstate';
 export { analyseSnapshot, type CoverageReport, type LiveFinding } from './analyseSnapshot';
 export { controls, type Control, type ControlAnswer, type ControlState, type ResourceCoverage, type SubscriptionCoverage, type Tristate } from './coverage';
-export { clouds, isCloudName, resolveCloud, portalUrlOf, type Cloud, type CloudName } from './clouds';
+export { clouds, discoverCloud, isCloudName, resolveCloud, portalUrlOf, type Cloud, type CloudName } from './clouds';
 export { snapshotFormat, snapshotVersion, type LiveResource, type LiveSnapshot, type ReadError, type SubscriptionRecord } from './snapshot';
 export { redactJson, redactText } from './redact';
 export { readSnapshotFile, writeSnapshotFile, parseSnapshot, SnapshotError } from './snapshotFile';

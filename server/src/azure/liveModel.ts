@@ -76,7 +76,7 @@ export function liveModels(snapshot: LiveSnapshot): SubscriptionModel[] {
         }
       }
       if (!matched) {
-        const placeholder = placeholderOf(error.scope, resourceGroupIdOf(scope) === scope ? 'resourceGroup' : 'subscription');
+        const placeholder = placeholderOf(error.scope, resourceGroupIdOf(scope) !== undefined ? 'resourceGroup' : 'subscription');
         resources.push(placeholder);
         partial.add(placeholder);
       }
@@ -85,10 +85,16 @@ export function liveModels(snapshot: LiveSnapshot): SubscriptionModel[] {
   });
 }
 
+/**
+ * Stands for a scope that could not be read, so that absence rules know something is unseen. It
+ * has a container type (a resource group or subscription) whatever the scope is: no rule reads
+ * those, where a placeholder typed as an unreadable Logic App would look like one with no properties.
+ */
 function placeholderOf(scope: string, targetScope: 'resourceGroup' | 'subscription'): DeployedResource {
   const origin: Origin = { file: scope, span: { offset: 0, length: 0 } };
   const named = typeAndNameOf(scope);
-  return baseResource(named?.type ?? 'Microsoft.Resources/resourceGroups', stringValue(named?.name ?? scope, origin), origin, undefined, targetScope);
+  const container = named?.type === 'Microsoft.Resources/resourceGroups' || named?.type === 'Microsoft.Resources/subscriptions' ? named.type : targetScope === 'resourceGroup' ? 'Microsoft.Resources/resourceGroups' : 'Microsoft.Resources/subscriptions';
+  return baseResource(container, stringValue(named?.name ?? scope, origin), origin, undefined, targetScope);
 }
 
 function deployedResourceOf(record: LiveResource, principals: ReadonlyMap<string, PrincipalOwner>): DeployedResource | undefined {

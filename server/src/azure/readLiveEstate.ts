@@ -1,7 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import type { TokenCredential } from '@azure/core-auth';
 import { ArmClients, armErrorOf, ArmError, type RetrySettings } from './armClients';
-import { resolveCloud, type CloudName } from './clouds';
+import { discoverCloud, resolveCloud, type CloudName } from './clouds';
 import { redactJson, redactText } from './redact';
 import { apiVersionOf, listApiVersions, loggedTypes, trackedResourcesQuery, trackedTypes } from './resourceTypes';
 import { snapshotFormat, snapshotVersion, type LiveResource, type LiveSnapshot, type ReadError, type SubscriptionRecord } from './snapshot';
@@ -47,7 +47,7 @@ const graphPage = 1000;
  * throws SignInError; cancellation returns what was read with `complete: false`.
  */
 export async function readLiveEstate(options: ReadOptions): Promise<LiveSnapshot> {
-  const cloud = resolveCloud(options);
+  const cloud = await discoverCloud(resolveCloud(options), options.signal);
   const clients = new ArmClients(options.credential, cloud, options.retry);
   const read = new EstateRead(clients, options);
   const readAt = new Date().toISOString();
@@ -249,9 +249,11 @@ class EstateRead {
   private async readDetails(resource: LiveResource): Promise<void> {
     const type = resource.type.toLowerCase();
     const reads: Array<Promise<unknown>> = [];
-    if (loggedTypes.has(type)) reads.push(this.addList(resource.id, 'diagnosticSettings', `${resource.id}/providers/Microsoft.Insights/diagnosticSettings`, listApiVersions.diagnosticSettings));
+    // A storage account's own settings carry metrics only: its audit logs are set on the blob service.
     if (type === 'microsoft.storage/storageaccounts') {
       reads.push(this.addList(resource.id, 'diagnosticSettings', `${resource.id}/blobServices/default/providers/Microsoft.Insights/diagnosticSettings`, listApiVersions.diagnosticSettings));
+    } else if (loggedTypes.has(type)) {
+      reads.push(this.addList(resource.id, 'diagnosticSettings', `${resource.id}/providers/Microsoft.Insights/diagnosticSettings`, listApiVersions.diagnosticSettings));
     }
     if (type === 'microsoft.eventgrid/systemtopics') reads.push(this.addList(resource.id, 'eventSubscriptions', `${resource.id}/eventSubscriptions`, listApiVersions.eventSubscriptions));
     if (type === 'microsoft.eventgrid/topics' || type === 'microsoft.eventgrid/domains') {

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import { DefaultAzureCredential } from '@azure/identity';
 import { analyseSnapshot } from '../../azure/analyseSnapshot';
-import { resolveCloud } from '../../azure/clouds';
+import { discoverCloud, resolveCloud } from '../../azure/clouds';
 import { readLiveEstate, SignInError, type ReadProgress } from '../../azure/readLiveEstate';
 import { redactText } from '../../azure/redact';
 import type { LiveSnapshot } from '../../azure/snapshot';
@@ -47,7 +47,7 @@ export async function runCoverageCommand(argv: readonly string[], version: strin
 }
 
 async function readEstate(args: CoverageArguments): Promise<LiveSnapshot> {
-  const cloud = resolveCloud(args);
+  const cloud = await discoverCloud(resolveCloud(args));
   const credential = new DefaultAzureCredential({ ...(args.tenant ? { tenantId: args.tenant } : {}), ...(cloud.authorityHost ? { authorityHost: cloud.authorityHost } : {}) });
   const controller = new AbortController();
   // Ctrl+C stops the read; what was read is still reported. A second Ctrl+C exits at once.
