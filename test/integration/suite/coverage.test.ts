@@ -8,6 +8,7 @@ import { runCheck } from '../../../server/src/cli/check';
 import { templateRules } from '../../../server/src/rules/registry';
 import { startArmTestServer, type ArmTestServer, type Fixture } from '../../live/armTestServer';
 import { liveTwinOf } from '../../live/liveTwin';
+import { generateLiveEstate } from '../../bench/generateLiveEstate';
 import { makeThrowawayCa, type TestTls } from '../../live/throwawayCa';
 import { TestAccounts } from './testAccounts';
 
@@ -226,5 +227,31 @@ suite('the Coverage view against the ARM test server', () => {
     assert.equal(label(roots[0].item), 'coverage.json');
     assert.deepEqual(findingsOf(roots).map((f) => label(f.item)).sort(), [...before].sort());
     assert.equal(server.requests.length, requests);
+  });
+
+  test('a 1,000-resource subscription appears in the tree (time printed, not asserted)', async function () {
+    this.timeout(240_000);
+    const estate = generateLiveEstate(1, 1000);
+    const large = await startArmTestServer({ key: tls.key, cert: tls.cert, fixture: estate, latencyMs: 50 });
+    try {
+      accounts.useIdentityEndpoint(large.identityEndpoint, large.identityHeader);
+      const started = Date.now();
+      let firstGaps: number | undefined;
+      const shown = treeWhere((roots) => {
+        const root = roots[0];
+        if (!root || label(root.item) !== large.armEndpoint) return false;
+        if (firstGaps === undefined && findingsOf(roots).length > 0) firstGaps = Date.now() - started;
+        return findingsOf(roots).length > 0 && !String(root.item.description).includes('reading');
+      }, 'the 1,000-resource subscription');
+      await vscode.workspace.getConfiguration('hipaaNotify.coverage').update('armEndpoint', large.armEndpoint, vscode.ConfigurationTarget.Global);
+      const roots = await shown;
+      const elapsed = Date.now() - started;
+      const gaps = findingsOf(roots).length;
+      assert.equal(label(roots[0].children[0].item), 'bench-0');
+      assert.equal(api.coverage.view.badge?.value, gaps);
+      console.log(`coverage view: ${estate.resources.length} resources (1 subscription, 50 ms per ARM request) in the tree after ${elapsed} ms (first gaps shown at ${firstGaps} ms); ${gaps} gaps, ${large.requests.length} ARM requests`);
+    } finally {
+      await large.close();
+    }
   });
 });

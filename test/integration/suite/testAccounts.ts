@@ -14,8 +14,14 @@ export class TestAccounts implements vscode.AuthenticationProvider, vscode.Dispo
   private readonly registration: vscode.Disposable;
   readonly requestedScopes: string[][] = [];
 
-  constructor(private readonly identityEndpoint: string, private readonly identityHeader: string) {
+  constructor(private identityEndpoint: string, private identityHeader: string) {
     this.registration = vscode.authentication.registerAuthenticationProvider('microsoft', 'Microsoft (test accounts)', this, { supportsMultipleAccounts: false });
+  }
+
+  /** Tokens from another test server from now on (each server trusts only the tokens it issued). */
+  useIdentityEndpoint(endpoint: string, header: string): void {
+    this.identityEndpoint = endpoint;
+    this.identityHeader = header;
   }
 
   async getSessions(scopes?: readonly string[]): Promise<vscode.AuthenticationSession[]> {
