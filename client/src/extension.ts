@@ -10,6 +10,7 @@ import { registerLanguageStatus } from './languageStatus';
 import { openRuleCommand, registerRuleDocs, ruleLinkTemplate } from './ruleDocs';
 import { registerWalkthroughProgress } from './walkthrough';
 import { registerWorkspaceCommands } from './workspaceCommands';
+import { registerCoverageView } from './coverage/coverageView';
 
 const selector: DocumentSelector = [
   { language: 'bicep' },
@@ -24,10 +25,13 @@ const selector: DocumentSelector = [
 
 let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel;
+let coverage: ReturnType<typeof registerCoverageView> | undefined;
 
 /** What the extension shows, for other extensions and for reading the status without the UI. */
 export interface HipaaNotifyApi {
   languageStatus(): { findings: { text: string; detail?: string }; config: { text: string } };
+  /** The Coverage view's tree (cloud > subscription > control > resource > finding). */
+  readonly coverage: Pick<ReturnType<typeof registerCoverageView>, 'tree' | 'view'>;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<HipaaNotifyApi> {
@@ -42,12 +46,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<HipaaN
     vscode.commands.registerCommand('hipaaNotify.restartServer', () => restart(context)),
     vscode.commands.registerCommand('hipaaNotify.showOutput', () => output.show(true)),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('hipaaNotify')) void restart(context);
+      // The coverage settings are read per read, without a server restart.
+      if (event.affectsConfiguration('hipaaNotify') && !event.affectsConfiguration('hipaaNotify.coverage')) void restart(context);
     }),
   );
+  const view = registerCoverageView(context, () => client, output);
+  coverage = view;
   await start(context);
   return {
     languageStatus: () => ({ findings: { text: status.findings.text, ...(status.findings.detail ? { detail: status.findings.detail } : {}) }, config: { text: status.config.text } }),
+    coverage: { tree: view.tree, view: view.view },
   };
 }
 
@@ -79,6 +87,7 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
     middleware: { handleDiagnostics: (uri, diagnostics, next) => next(uri, diagnostics.filter(shownAt(settings.get<string>('minimumLevel', 'info')))) },
   };
   client = new LanguageClient('hipaaNotify', 'HIPAA Notify', serverOptions, clientOptions);
+  if (coverage) context.subscriptions.push(coverage.attach(client));
   try {
     await client.start();
     output.info(`language server started; workspace folders: ${(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath).join(', ') || 'none'}`);

@@ -8,6 +8,7 @@ import { formatSarif } from './cli/formats/sarif';
 import { formatText, plural } from './cli/formats/text';
 import { formatModelJson, formatModelText, modelRows } from './cli/model';
 import { formatFixDiff, formatFixSummary, runFix } from './cli/fix';
+import { runCoverageCommand } from './cli/coverage/runCoverage';
 
 declare const HIPAA_NOTIFY_VERSION: string | undefined;
 const version = typeof HIPAA_NOTIFY_VERSION === 'string' ? HIPAA_NOTIFY_VERSION : '0.0.0-dev';
@@ -101,4 +102,12 @@ function main(argv: readonly string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+if (process.argv[2] === 'coverage') {
+  runCoverageCommand(process.argv.slice(3), version).then(
+    (code) => (process.exitCode = code),
+    (error: unknown) => {
+      process.stderr.write(`hipaa-notify: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
+} else process.exitCode = main(process.argv.slice(2));

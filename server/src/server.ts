@@ -32,6 +32,7 @@ import { WorkspaceIndexing } from './protocol/workspaceIndexing';
 
 const configInForceRequest = 'hipaaNotify/configInForce';
 import { CodeActions, fixAllKind, showDocumentationCommand } from './protocol/codeActions';
+import { registerCoverageRequests } from './protocol/coverageRequests';
 
 interface ServerOptions {
   /** Base URL of the rule pages (the client passes its packaged docs folder). */
@@ -299,6 +300,8 @@ connection.onCodeActionResolve((action) => codeActions.resolve(action));
 connection.onExecuteCommand(async ({ command, arguments: args }) => {
   if (command === showDocumentationCommand && typeof args?.[0] === 'string') await connection.window.showDocument({ uri: args[0], external: !args[0].startsWith('file:') });
 });
+
+registerCoverageRequests(connection, { readerOf, docsBase: () => options.docsBaseUrl ?? packagedDocs });
 
 documents.listen(connection);
 connection.listen();

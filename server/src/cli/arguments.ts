@@ -84,9 +84,11 @@ export function usage(): string {
   const lines = commands.map((c, i) => `${i === 0 ? 'usage: ' : '       '}hipaa-notify ${c.name} ${c.operands} [options]`);
   return [
     ...lines,
+    '       hipaa-notify coverage [--subscription ID]... [options]',
     '       hipaa-notify --version',
     '',
     ...commands.map((c) => `  ${c.name.padEnd(8)} ${c.summary}`),
+    `  ${'coverage'.padEnd(8)} Reads Azure subscriptions as deployed and runs the same rules on them.`,
     '',
     "Run 'hipaa-notify COMMAND --help' for a command's options.",
   ].join('\n');
