@@ -38,14 +38,7 @@ export function formatSarif(report: CheckReport, version: string, style: PathSty
           driver: {
             name: 'hipaa-notify',
             version,
-            rules: catalog.map((rule) => ({
-              id: rule.id,
-              name: rule.name,
-              shortDescription: { text: rule.summary },
-              help: helpOf(rule.id, rule.summary, docsFolder),
-              defaultConfiguration: { level: sarifLevel[rule.level] },
-              ...(rule.citation ? { properties: { tags: ['hipaa', 'compliance'], citation: rule.citation } } : {}),
-            })),
+            rules: sarifRules(docsFolder),
           },
         },
         originalUriBaseIds: { SRCROOT: { uri: pathToFileURL(report.root).href + '/' } },
@@ -55,6 +48,18 @@ export function formatSarif(report: CheckReport, version: string, style: PathSty
     ],
   };
   return JSON.stringify(log, null, 2) + '\n';
+}
+
+/** The catalog as SARIF reporting descriptors, each with its documentation page as `help`. */
+export function sarifRules(docsFolder: string = packagedDocs) {
+  return catalog.map((rule) => ({
+    id: rule.id,
+    name: rule.name,
+    shortDescription: { text: rule.summary },
+    help: helpOf(rule.id, rule.summary, docsFolder),
+    defaultConfiguration: { level: sarifLevel[rule.level] },
+    ...(rule.citation ? { properties: { tags: ['hipaa', 'compliance'], citation: rule.citation } } : {}),
+  }));
 }
 
 /** The rule pages beside the bundled CLI (dist/cli.js -> docs/rules). */
