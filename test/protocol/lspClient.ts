@@ -1,3 +1,4 @@
+import type { MessageConnection } from 'vscode-jsonrpc';
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import {
@@ -38,7 +39,9 @@ export class LspTestClient {
 
   private constructor(private readonly child: ChildProcess, readonly connection: ProtocolConnection) {
     connection.onRequest(WorkDoneProgressCreateRequest.method, () => null);
-    connection.onNotification('$/progress', (params: { token: ProgressToken; value: ProgressValue }) => {
+    // Progress on tokens that a test watches itself (onProgress) goes there; the rest is recorded here.
+    // A protocol connection is a message connection, whose type names this event.
+    (connection as unknown as MessageConnection).onUnhandledProgress((params: { token: ProgressToken; value: ProgressValue }) => {
       this.progress.push(params);
       for (let i = this.progressWaiters.length - 1; i >= 0; i--) {
         if (this.progressWaiters[i].accept(params.value)) this.progressWaiters.splice(i, 1)[0].resolve();

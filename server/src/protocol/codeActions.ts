@@ -4,6 +4,7 @@ import {
   CodeActionKind,
   type ClientCapabilities,
   type CodeAction,
+  type Command,
   type CodeActionParams,
   type Diagnostic,
   type TextDocumentEdit,
@@ -124,7 +125,7 @@ export class CodeActions {
     }
     actions.push(...this.levelActions(document, diagnostic, ruleId));
     if (ruleMeta(ruleId)) {
-      actions.push({ title: `Show ${ruleId} documentation`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title: `Show ${ruleId} documentation`, command: showDocumentationCommand, arguments: [ruleDocUrl(ruleId, this.host.docsBase())] } });
+      actions.push({ title: `Show ${ruleId} documentation`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: documentationCommand(`Show ${ruleId} documentation`, ruleDocUrl(ruleId, this.host.docsBase())) });
     }
     return actions;
   }
@@ -278,4 +279,18 @@ function commentStyle(kind: DocumentKind, file: string): '//' | '#' | undefined 
     default:
       return undefined;
   }
+}
+
+/** A `command:` link (the editor renders the page itself) runs as that command; any other address opens through the server. */
+function documentationCommand(title: string, url: string): Command {
+  const link = /^command:([^?]+)(?:\?(.*))?$/.exec(url);
+  if (!link) return { title, command: showDocumentationCommand, arguments: [url] };
+  let args: unknown[] = [];
+  try {
+    const parsed: unknown = link[2] ? JSON.parse(decodeURIComponent(link[2])) : [];
+    args = Array.isArray(parsed) ? parsed : [parsed];
+  } catch {
+    args = [];
+  }
+  return { title, command: link[1], arguments: args };
 }
