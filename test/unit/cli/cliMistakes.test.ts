@@ -53,6 +53,10 @@ test('a binary file, package.json and a large non-template JSON named on the com
     assert.match(stderr, /nothing to check/);
     assert.doesNotMatch(stdout, /no findings/);
   }
+  // Past the size bound only the file's start is read: still recognised as no template.
+  const bounded = run(['check', 'data.json', '--max-file-size', '1'], dir);
+  assert.equal(bounded.code, 2);
+  assert.match(bounded.stderr, /data\.json: skipped: not an ARM template/);
 });
 
 test('a skipped file beside a template is a note, and the template decides the exit code', () => {
