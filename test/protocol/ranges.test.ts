@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { WorkDoneProgress } from 'vscode-languageserver-protocol';
 import { LspTestClient } from './lspClient';
 
 const samples = path.resolve(__dirname, '../../../samples');
@@ -117,5 +118,27 @@ test('hipaaNotify.run onSave: an edit is analysed when the file is saved', async
   } finally {
     await client.stop();
     fs.rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+test('hipaaNotify/checkWorkspace publishes every template of the workspace, with work-done progress', async () => {
+  const { client } = await LspTestClient.start({ debounceMs: 10 }, pathToFileURL(samples).toString());
+  try {
+    const progress: Array<{ kind: string; percentage?: number }> = [];
+    client.connection.onProgress(WorkDoneProgress.type, 'check-1', (value) => {
+      progress.push(value);
+    });
+    const arm = pathToFileURL(path.join(samples, 'claims-platform-arm/azuredeploy.json')).toString();
+    const armPublished = client.diagnostics(arm, (p) => p.diagnostics.length > 0);
+    const result = await client.connection.sendRequest<{ files: number; findings: number; errors: number; cancelled: boolean }>('hipaaNotify/checkWorkspace', { workDoneToken: 'check-1' });
+    assert.equal(result.cancelled, false);
+    assert.equal(result.files, sampleFiles(samples).length);
+    assert.ok(result.errors > 0);
+    assert.ok((await armPublished).diagnostics.some((d) => d.code === 'HN207'));
+    assert.equal(progress[0].kind, 'begin');
+    assert.equal(progress.at(-1)!.kind, 'end');
+    assert.equal(progress.filter((p) => p.kind === 'report').at(-1)!.percentage, 100);
+  } finally {
+    await client.stop();
   }
 });

@@ -122,7 +122,7 @@ function deployEvaluated(resource: ArmResource, scope: EvaluationScope, copy: Co
     properties: field('properties'),
     dependsOn: dependsOn?.kind === 'array' ? dependsOn.items : dependsOn === undefined ? [] : [dependsOn],
     body,
-    origin: { ...scope.originOf(resource.node), ...headOf(resource) },
+    origin: { ...scope.originOf(resource.node), head: headOf(resource) },
     deployedBy: enclosing.deployedBy,
     targetScope: scope.targetScope,
   };
@@ -133,9 +133,9 @@ function deployEvaluated(resource: ArmResource, scope: EvaluationScope, copy: Co
 }
 
 /** A finding about a resource sits on its `name` (else its `type`), not on the whole object. */
-function headOf(resource: ArmResource): { head?: Span } {
+function headOf(resource: ArmResource): Span | undefined {
   const node = resource.name ?? resource.type;
-  return node ? { head: { offset: node.offset, length: node.length } } : {};
+  return node ? { offset: node.offset, length: node.length } : undefined;
 }
 
 function evaluateBody(node: Node, scope: EvaluationScope, isDeployment: boolean): ObjectValue {

@@ -37,17 +37,23 @@ export function evaluateNode(node: Node, scope: EvaluationScope, options: NodeOp
       return scope.run.nested(() => arrayValue(itemsOf(node).map((item) => evaluateNode(item, scope, inner)), origin)) ?? tooDeep(origin);
     }
     case 'object':
-      return scope.run.nested(() => objectValue(objectProperties(node, scope, options), { ...origin, ...objectHead(node) })) ?? tooDeep(origin);
+      return scope.run.nested(() => objectValue(objectProperties(node, scope, options), { file: origin.file, span: origin.span, head: objectHead(node) })) ?? tooDeep(origin);
     default:
       return unknownValue('not a JSON value', origin);
   }
 }
 
 /** An object's own head (an array item's): its `name` string, else its first key. */
-function objectHead(node: Node): { head?: Span } {
-  const pairs = (node.children ?? []).map((property) => property.children ?? []);
-  const named = pairs.find(([key, value]) => key?.value === 'name' && value?.type === 'string')?.[1] ?? pairs[0]?.[0];
-  return named ? { head: { offset: named.offset, length: named.length } } : {};
+function objectHead(node: Node): Span | undefined {
+  let first: Node | undefined;
+  for (const property of node.children ?? []) {
+    const key = property.children?.[0];
+    if (key === undefined) continue;
+    first ??= key;
+    const value = property.children?.[1];
+    if (key.value === 'name' && value?.type === 'string') return { offset: value.offset, length: value.length };
+  }
+  return first ? { offset: first.offset, length: first.length } : undefined;
 }
 
 function tooDeep(origin: Origin): Value {

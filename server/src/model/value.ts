@@ -124,7 +124,7 @@ export function firstUnknown(values: readonly Value[]): UnknownValue | undefined
 /** The same value, now said to be written at another place (e.g. the result of a call). */
 /** The same object or array value, named by `head` (its property key): findings about it sit there. */
 export function withHead<T extends Value>(value: T, head: Span): T {
-  return value.kind === 'object' || value.kind === 'array' ? { ...value, origin: { ...value.origin, head: { offset: head.offset, length: head.length } } } : value;
+  return value.kind === 'object' || value.kind === 'array' ? { ...value, origin: { file: value.origin.file, span: value.origin.span, head: { offset: head.offset, length: head.length } } } : value;
 }
 
 export function withOrigin<T extends Value>(value: T, origin: Origin): T {

@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -18,8 +18,14 @@ function run(args: string[], cwd: string, env: Record<string, string> = {}) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+const made: string[] = [];
+after(() => {
+  for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
+});
+
 function folder(files: Record<string, string | Buffer>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hn-cli-'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hn-cli-mistakes-'));
+  made.push(dir);
   for (const [name, content] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     fs.writeFileSync(path.join(dir, name), content);
@@ -53,6 +59,10 @@ test('a binary file, package.json and a large non-template JSON named on the com
     assert.match(stderr, /nothing to check/);
     assert.doesNotMatch(stdout, /no findings/);
   }
+  // Past the size bound only the file's start is read: still recognised as no template.
+  const bounded = run(['check', 'data.json', '--max-file-size', '1'], dir);
+  assert.equal(bounded.code, 2);
+  assert.match(bounded.stderr, /data\.json: skipped: not an ARM template/);
 });
 
 test('a skipped file beside a template is a note, and the template decides the exit code', () => {

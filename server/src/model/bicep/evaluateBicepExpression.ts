@@ -139,14 +139,18 @@ export function objectOf(object: ObjectExpression, scope: BicepScope, skip?: Rea
     // Only a literal written here is named by this key; a variable's object keeps its own origin.
     set(name, value.origin.file === origin.file && value.origin.span.offset === member.value.offset ? withHead(value, member.key) : value);
   }
-  return objectValue(properties, { ...origin, ...objectHead(object) });
+  return objectValue(properties, { file: origin.file, span: origin.span, head: objectHead(object) });
 }
 
 /** An object's own head (an array item's): its `name` string, else its first key. */
-function objectHead(object: ObjectExpression): { head?: Span } {
-  const members = object.properties.filter((member) => member.kind === 'ObjectProperty');
-  const named = members.find((member) => propertyKeyName(member) === 'name' && member.value.kind === 'StringLiteral')?.value ?? members[0]?.key;
-  return named ? { head: { offset: named.offset, length: named.length } } : {};
+function objectHead(object: ObjectExpression): Span | undefined {
+  let first: Span | undefined;
+  for (const member of object.properties) {
+    if (member.kind !== 'ObjectProperty') continue;
+    first ??= member.key;
+    if (member.value.kind === 'StringLiteral' && propertyKeyName(member) === 'name') return { offset: member.value.offset, length: member.value.length };
+  }
+  return first ? { offset: first.offset, length: first.length } : undefined;
 }
 
 function arrayOf(array: ArrayExpression, scope: BicepScope): Value {
