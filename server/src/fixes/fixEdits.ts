@@ -25,11 +25,6 @@ function intentFile(intent: FixIntent): string {
   }
 }
 
-/** The files a fix edits. */
-export function filesOf(fix: Fix): string[] {
-  return [...new Set(fix.intents.map(intentFile))];
-}
-
 /**
  * The text edits of a fix, or undefined when any of its intents no longer matches the text (the
  * file changed, the value is computed rather than written): a fix is applied whole or not at all.
@@ -132,22 +127,4 @@ export function safeFixOf(finding: Finding): Fix | undefined {
 /** The only fix offered, one that needs review included: what a table test proves. */
 export function onlyFixOf(finding: Finding): Fix | undefined {
   return finding.fixes?.length === 1 ? finding.fixes[0] : undefined;
-}
-
-/**
- * Edits of the given fixes that can be applied together in one pass: a fix whose edits collide
- * with an earlier one waits for the next pass (after re-analysis), identical edits (one value
- * shared by copies of a loop) are applied once.
- */
-export function compatibleEdits(fixes: readonly Fix[], readText: ReadText, accept: (fix: Fix) => boolean = () => true): TextEdit[] {
-  const chosen: TextEdit[] = [];
-  for (const fix of fixes) {
-    if (!accept(fix)) continue;
-    const edits = editsOf(fix, readText);
-    if (!edits || edits.length === 0) continue;
-    const fresh = edits.filter((edit) => !chosen.some((other) => sameEdit(edit, other)));
-    if (fresh.some((edit) => chosen.some((other) => editsCollide(edit, other)))) continue;
-    chosen.push(...fresh);
-  }
-  return chosen;
 }

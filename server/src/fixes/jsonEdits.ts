@@ -49,6 +49,10 @@ export function jsonEdits(file: string, text: string, intent: FixIntent): TextEd
       const node = nodeExactlyAt(root, intent.beside.span);
       const resources = node?.parent;
       if (node?.type !== 'object' || resources?.type !== 'array' || resources.parent?.type !== 'property' || resources.parent.children?.[0]?.value !== 'resources') return undefined;
+      // Only a template's own resource list: in a parent resource's `resources` the new one would become its child.
+      const template = resources.parent.parent;
+      const holder = template?.parent;
+      if (template !== root && !(holder?.type === 'property' && String(holder.children?.[0]?.value).toLowerCase() === 'template')) return undefined;
       const added = armResource(node, intent.resource);
       return added === undefined ? undefined : write([...getNodePath(resources), -1], added);
     }
@@ -107,10 +111,17 @@ function armResource(beside: Node, resource: NewResource): FixValue | undefined 
   if (member('copy') || (member('condition') && member('condition')!.value !== true)) return undefined;
   const type = member('type')?.value;
   const written = member('name')?.value;
-  if (typeof type !== 'string' || typeof written !== 'string' || type.split('/').length !== 2 || type.startsWith('[')) return undefined;
+  if (typeof type !== 'string' || typeof written !== 'string' || type.startsWith('[')) return undefined;
+  const [namespace, ...types] = type.split('/');
+  if (types.length === 0) return undefined;
   const expression = written.startsWith('[') && !written.startsWith('[[') ? written.slice(1, -1).trim() : undefined;
-  const scope = expression ? new FixExpression('', `format('${type}/{0}', ${expression})`) : `${type}/${written}`;
-  const id = new FixExpression('', `resourceId('${type}', ${expression ?? `'${written.replace(/'/g, "''")}'`})`);
+  // A child type (servers/databases) names its resource by one segment per type: 'server/database'.
+  const segments = expression ? types.map((_, i) => (types.length === 1 ? expression : `split(${expression}, '/')[${i}]`)) : written.split('/').map((part) => `'${part.replace(/'/g, "''")}'`);
+  if (segments.length !== types.length) return undefined;
+  const scope = expression
+    ? new FixExpression('', `format('${namespace}/${types.map((t, i) => `${t}/{${i}}`).join('/')}', ${segments.join(', ')})`)
+    : `${namespace}/${types.map((t, i) => `${t}/${written.split('/')[i]}`).join('/')}`;
+  const id = new FixExpression('', `resourceId('${type}', ${segments.join(', ')})`);
   return { ...head, scope, dependsOn: [id, ...also], ...rest };
 }
 

@@ -4,7 +4,7 @@ import { bicepEdits } from '../../../server/src/fixes/bicepEdits';
 import { jsonEdits } from '../../../server/src/fixes/jsonEdits';
 import { applyEdits } from '../../../server/src/fixes/textEdit';
 import { layoutOf } from '../../../server/src/fixes/textLayout';
-import { addItem, addParameter, FixExpression, replaceValue, setProperty, type FixIntent } from '../../../server/src/rules/fixIntent';
+import { addItem, addParameter, addResource, FixExpression, replaceValue, setProperty, type FixIntent } from '../../../server/src/rules/fixIntent';
 import { hn109CommonAlertSchemaOff } from '../../../server/src/rules/template/hn109CommonAlertSchemaOff';
 import { fixProofGaps } from '../rules/ruleTester';
 
@@ -100,4 +100,17 @@ test('ARM JSON: a new parameter goes to the nested template (inner scope) that u
   assert.deepEqual(Object.keys(parsed.resources[0].properties.template.parameters), ['roleId']);
   const outer = text.replace('"inner"', '"outer"');
   assert.deepEqual(Object.keys(JSON.parse(applied('t.json', outer, addParameter(at('t.json', outer, '{ "type": "Microsoft.Insights/actionGroups", "name": "ag" }'), { name: 'roleId', type: 'string', description: 'd' }))!).parameters), ['roleId']);
+});
+
+test('ARM JSON: a resource scoped to a child type names it segment by segment; none is added inside a parent resource', () => {
+  const setting = { symbol: 's', type: 'Microsoft.Insights/diagnosticSettings', apiVersion: '2021-05-01-preview', scoped: true, body: { name: 'audit' } };
+  const text = '{\n  "resources": [\n    { "type": "Microsoft.Sql/servers/databases", "name": "[concat(parameters(\'server\'), \'/claims\')]" },\n    { "type": "Microsoft.Sql/servers/databases", "name": "sql-claims/claims" },\n    { "type": "Microsoft.Sql/servers", "name": "sql-x", "resources": [ { "type": "databases", "name": "db" } ] }\n  ]\n}\n';
+  const first = at('t.json', text, text.slice(text.indexOf('{ "type": "Microsoft.Sql/servers/databases", "name": "[concat'), text.indexOf(' },\n    { "type": "Microsoft.Sql/servers/databases", "name": "sql') + 2));
+  const added = JSON.parse(applied('t.json', text, addResource(first, setting))!).resources[3];
+  assert.equal(added.scope, "[format('Microsoft.Sql/servers/{0}/databases/{1}', split(concat(parameters('server'), '/claims'), '/')[0], split(concat(parameters('server'), '/claims'), '/')[1])]");
+  const literal = at('t.json', text, '{ "type": "Microsoft.Sql/servers/databases", "name": "sql-claims/claims" }');
+  const second = JSON.parse(applied('t.json', text, addResource(literal, setting))!).resources[3];
+  assert.equal(second.scope, 'Microsoft.Sql/servers/sql-claims/databases/claims');
+  assert.deepEqual(second.dependsOn, ["[resourceId('Microsoft.Sql/servers/databases', 'sql-claims', 'claims')]"]);
+  assert.equal(applied('t.json', text, addResource(at('t.json', text, '{ "type": "databases", "name": "db" }'), setting)), undefined);
 });

@@ -3,6 +3,7 @@ import type { Origin } from '../../model/value';
 import { addParameter, addResource, fixToReview, parameterReference, type Fix } from '../fixIntent';
 import type { RuleContext } from '../rule';
 import { defineRule, describe } from '../rule';
+import { subscriptionTemplateAnchor } from './subscriptionTemplate';
 
 const activityCategories = ['Administrative', 'Security', 'Policy', 'Alert'];
 
@@ -32,10 +33,8 @@ const workspaceParameter = 'auditWorkspaceId';
  * resource); none when there is no such template, or several to choose from.
  */
 function activityLogExportFix(context: RuleContext): Fix[] {
-  const anchors = context.resources.filter((r) => r.targetScope === 'subscription' && r.deployedBy === undefined && r.copy === undefined && !r.existing);
-  const files = new Set(anchors.map((r) => r.origin.file));
-  if (files.size !== 1) return [];
-  const [anchor] = anchors;
+  const anchor = subscriptionTemplateAnchor(context);
+  if (!anchor) return [];
   const setting = {
     symbol: 'activityLogExport',
     type: 'Microsoft.Insights/diagnosticSettings',
