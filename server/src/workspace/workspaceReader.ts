@@ -11,7 +11,12 @@ export interface WorkspaceReader {
   filesUnder(folder: string): string[];
 }
 
-export const maxWorkspaceFiles = 5000;
+/**
+ * Files one workspace takes into its cross-file rules. The workspace index makes the work per
+ * file independent of the workspace's size, so the bound only caps memory: the three public
+ * corpora together (about 12,000 such files) fit well inside it.
+ */
+export const maxWorkspaceFiles = 50_000;
 const skipped = new Set(['node_modules', '.git']);
 /** What workspace analysis reads: Bicep, ARM JSON (templates and parameter files) and policy files. */
 const analysedFile = /\.(bicep|bicepparam|json|jsonc|ya?ml)$/i;
