@@ -83,7 +83,7 @@ const readers = new Map<string, CachingWorkspaceReader>();
 function readerOf(folder: string): CachingWorkspaceReader {
   let reader = readers.get(folder);
   if (!reader) {
-    reader = diskReader(folder, openText);
+    reader = diskReader(folder, openText, { tracksChanges: true });
     readers.set(folder, reader);
   }
   return reader;
@@ -165,7 +165,14 @@ function schedule(uri: string): void {
   });
 }
 
+/** Readers re-check only the files they are told changed (open, edit and close of editor buffers). */
+function bufferChanged(uri: string): void {
+  const file = filePathOf(uri);
+  if (file) for (const reader of readers.values()) reader.changed(file);
+}
+
 documents.onDidChangeContent(({ document }) => {
+  bufferChanged(document.uri);
   schedule(document.uri);
   // Rules link resources across files (an alert here, its action group there) and policies are
   // checked against the templates: a template edit can change what other open files show.
@@ -175,6 +182,7 @@ documents.onDidChangeContent(({ document }) => {
 });
 
 documents.onDidClose(({ document }) => {
+  bufferChanged(document.uri);
   debouncer.cancel(document.uri);
   published.delete(document.uri);
   void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
