@@ -202,15 +202,16 @@ connection.onHover(({ textDocument, position }) => {
   return mergeHovers(diagnosticHover, policyHover(URI.parse(document.uri).path, document.getText(), document.offsetAt(position)));
 });
 
-connection.onCompletion(({ textDocument, position }) => {
+connection.onCompletion(({ textDocument, position }, token) => {
   const document = documents.get(textDocument.uri);
-  if (!document || !isPolicyDocument(document)) return [];
+  // A request the client no longer wants (the user typed on) is not worth reading the workspace for.
+  if (!document || !isPolicyDocument(document) || token.isCancellationRequested) return [];
   return policyCompletions(URI.parse(document.uri).path, document.getText(), document.offsetAt(position), templatesForPolicy(document));
 });
 
-connection.onDefinition(({ textDocument, position }) => {
+connection.onDefinition(({ textDocument, position }, token) => {
   const document = documents.get(textDocument.uri);
-  if (!document || !isPolicyDocument(document)) return null;
+  if (!document || !isPolicyDocument(document) || token.isCancellationRequested) return null;
   const root = configs.workspaceFolderOf(filePathOf(document.uri) ?? '');
   if (!root) return null;
   return policyDefinition(URI.parse(document.uri).path, document.getText(), document.offsetAt(position), templatesForPolicy(document), (file) => readerOf(root).readText(file));

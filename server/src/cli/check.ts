@@ -6,6 +6,7 @@ import { documentKindOf } from '../syntax/documentKind';
 import type { Finding } from '../rules/finding';
 import { findConfig, loadConfig } from '../config/configLookup';
 import { candidateFiles } from './walk';
+import { releaseTemplateModels } from '../workspace/templateModels';
 import { diskReader, maxWorkspaceFiles } from '../workspace/workspaceReader';
 
 export interface CheckReport {
@@ -50,6 +51,7 @@ export function runCheck(paths: readonly string[], configFile?: string): CheckRe
       if (fileFindings.length > 0) texts.set(file, text);
       findings.push(...fileFindings);
     }
+    if (reader !== shared) releaseTemplateModels(reader.root);
   }
   return { root, filesChecked: seen.size, findings, texts, notices };
 }

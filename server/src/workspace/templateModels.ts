@@ -166,6 +166,15 @@ export function filesReadBy(model: TemplateModel): string[] {
   return [...entry.reads].filter(([, text]) => text !== undefined).map(([file]) => file);
 }
 
+/** Drops the models evaluated for a workspace (a CLI run is done with it): memory for the next one. */
+export function releaseTemplateModels(root: string): void {
+  for (const [file, entry] of cache) {
+    if (entry.root !== root) continue;
+    for (const read of entry.reads.keys()) readersOf.get(read)?.delete(file);
+    cache.delete(file);
+  }
+}
+
 /** Templates whose last evaluation read `file`: what an edit of it makes stale. */
 export function dependantsOf(file: string): string[] {
   return [...cache].filter(([, entry]) => entry.reads.has(file)).map(([template]) => template);
