@@ -108,7 +108,7 @@ const readers = new Map<string, CachingWorkspaceReader>();
 function readerOf(folder: string): CachingWorkspaceReader {
   let reader = readers.get(folder);
   if (!reader) {
-    reader = diskReader(folder, openText);
+    reader = diskReader(folder, openText, { tracksChanges: true });
     readers.set(folder, reader);
   }
   return reader;
@@ -212,7 +212,14 @@ function logConfigInForce(file: string | undefined): void {
   connection.console.info(file ? `config in force: ${file}` : 'no hipaa-notify.json found: rule defaults apply');
 }
 
+/** Readers re-check only the files they are told changed (open, edit and close of editor buffers). */
+function bufferChanged(uri: string): void {
+  const file = filePathOf(uri);
+  if (file) for (const reader of readers.values()) reader.changed(file);
+}
+
 documents.onDidChangeContent(({ document }) => {
+  bufferChanged(document.uri);
   // On save only: a document is analysed when opened, then when saved.
   if (options.run === 'onSave' && published.has(document.uri)) return;
   reanalyse(document);
@@ -232,6 +239,7 @@ function reanalyse(document: TextDocument): void {
 }
 
 documents.onDidClose(({ document }) => {
+  bufferChanged(document.uri);
   debouncer.cancel(document.uri);
   published.delete(document.uri);
   codeActions.forget(document.uri);
@@ -252,15 +260,16 @@ connection.onHover(({ textDocument, position }) => {
   return mergeHovers(diagnosticHover, policyHover(URI.parse(document.uri).path, document.getText(), document.offsetAt(position)));
 });
 
-connection.onCompletion(({ textDocument, position }) => {
+connection.onCompletion(({ textDocument, position }, token) => {
   const document = documents.get(textDocument.uri);
-  if (!document || !isPolicyDocument(document)) return [];
+  // A request the client no longer wants (the user typed on) is not worth reading the workspace for.
+  if (!document || !isPolicyDocument(document) || token.isCancellationRequested) return [];
   return policyCompletions(URI.parse(document.uri).path, document.getText(), document.offsetAt(position), templatesForPolicy(document));
 });
 
-connection.onDefinition(({ textDocument, position }) => {
+connection.onDefinition(({ textDocument, position }, token) => {
   const document = documents.get(textDocument.uri);
-  if (!document || !isPolicyDocument(document)) return null;
+  if (!document || !isPolicyDocument(document) || token.isCancellationRequested) return null;
   const root = configs.workspaceFolderOf(filePathOf(document.uri) ?? '');
   if (!root) return null;
   return policyDefinition(URI.parse(document.uri).path, document.getText(), document.offsetAt(position), templatesForPolicy(document), (file) => readerOf(root).readText(file));

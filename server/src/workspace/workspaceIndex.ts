@@ -107,7 +107,7 @@ export class WorkspaceIndex {
     const entries = [...(this.readersOf.get(file) ?? [])];
     for (const entry of entries) {
       if (this.dirty.delete(entry)) {
-        entry.findings = this.run([entry])[0];
+        entry.findings = this.run([entry], this.neighbourhood(entry))[0];
         this.combined = undefined;
       }
     }
@@ -117,19 +117,15 @@ export class WorkspaceIndex {
   /** Computes up to `limit` pending templates' findings; returns how many are left. */
   computeSome(limit: number): number {
     while (limit > 0 && this.dirty.size > 0) {
-      // Templates that share no file are run together while the run stays small: each keeps the
-      // findings in its own files, so which of them a finding belongs to is never in doubt.
+      // Templates are run together while the run stays small; each keeps the findings of its own resources.
       const batch: ModelEntry[] = [];
-      const files = new Set<string>();
-      let size = 0;
+      const included = new Set<IndexedResource>();
       for (const entry of this.dirty) {
-        if (batch.length >= limit || size >= batchResources) break;
-        if ([...entry.files].some((file) => files.has(file))) continue;
+        if (batch.length >= limit || included.size >= batchResources) break;
         batch.push(entry);
-        for (const file of entry.files) files.add(file);
-        size += this.neighbourhood(entry).size;
+        for (const resource of this.neighbourhood(entry)) included.add(resource);
       }
-      const findings = this.run(batch);
+      const findings = this.run(batch, included);
       batch.forEach((entry, i) => {
         this.dirty.delete(entry);
         entry.findings = findings[i];
@@ -236,14 +232,14 @@ export class WorkspaceIndex {
     return included;
   }
 
-  /** The rules over the templates' resources and what links to them; each keeps the findings that sit in its own files. */
-  private run(batch: readonly ModelEntry[]): Finding[][] {
-    const included = new Set<IndexedResource>();
-    for (const entry of batch) for (const resource of this.neighbourhood(entry)) included.add(resource);
-    const focus = new Set(batch);
+  /**
+   * The rules over the templates' resources and what links to them; each template keeps the
+   * findings about its own resources in its own files. Copies placed at marked origins tell
+   * whose a finding is: a module deployed by several templates sits in the same file for each.
+   */
+  private run(batch: readonly ModelEntry[], included = this.neighbourhood(batch[0])): Finding[][] {
+    const focus = new Map(batch.map((entry, i) => [entry, i] as const));
     const ordered = [...included].sort((a, b) => a.entry.order - b.entry.order || a.position - b.position);
-    // Another template that reads one of these templates' files (a shared module) gets its copies
-    // of those resources placed elsewhere: their findings are its own, computed in its own run.
     const batchFiles = new Set(batch.flatMap((entry) => [...entry.files]));
     const relocations = new Map<ModelEntry, Map<object, unknown>>();
     const resources: DeployedResource[] = [];
@@ -251,10 +247,13 @@ export class WorkspaceIndex {
     const deploymentOf = new Map<DeployedResource, string>();
     for (const item of ordered) {
       let resource = item.resource;
-      if (!focus.has(item.entry) && [...item.entry.files].some((file) => batchFiles.has(file))) {
+      const at = focus.get(item.entry);
+      // A lone template's own resources stay as they are; others' are marked when they could be mistaken for its.
+      const mark = at === undefined ? ([...item.entry.files].some((file) => batchFiles.has(file)) ? elsewhere : undefined) : batch.length > 1 ? `\u0000${at}:` : undefined;
+      if (mark !== undefined) {
         let memo = relocations.get(item.entry);
         if (!memo) relocations.set(item.entry, (memo = new Map()));
-        resource = relocated(resource, memo);
+        resource = relocated(resource, memo, mark);
       }
       resources.push(resource);
       if (!item.entry.model.complete) partial.add(resource);
@@ -262,7 +261,15 @@ export class WorkspaceIndex {
     }
     const { rules, defaultTimeZone, auditWorkspaces } = this.settings;
     const findings = runRules(rules, { resources, policyFile: undefined, defaultTimeZone, auditWorkspaces, partial, deploymentOf }, batch[0].model.file);
-    return batch.map((entry) => findings.filter((finding) => entry.files.has(finding.file)).map(placedBack));
+    const results: Finding[][] = batch.map(() => []);
+    for (const finding of findings) {
+      const marked = /^\u0000(\d+):/.exec(finding.file);
+      const owner = marked ? Number(marked[1]) : batch.length === 1 || !finding.file.startsWith('\u0000') ? 0 : -1;
+      const file = marked ? finding.file.slice(marked[0].length) : finding.file;
+      if (owner < 0 || !batch[owner].files.has(file)) continue;
+      results[owner].push(placedBack(marked ? { ...finding, file } : finding));
+    }
+    return results;
   }
 }
 
@@ -287,21 +294,21 @@ function changedResources(old: ModelEntry | undefined, entry: ModelEntry | undef
 
 const elsewhere = '\u0000elsewhere:';
 
-/** A copy whose every origin names no real file, keeping shared sub-values shared. */
-function relocated<T>(value: T, memo: Map<object, unknown>): T {
+/** A copy whose every origin is marked (its file prefixed), keeping shared sub-values shared. */
+function relocated<T>(value: T, memo: Map<object, unknown>, mark: string): T {
   if (value === null || typeof value !== 'object') return value;
   const hit = memo.get(value);
   if (hit !== undefined) return hit as T;
   if (Array.isArray(value)) {
     const copy: unknown[] = [];
     memo.set(value, copy);
-    for (const item of value) copy.push(relocated(item, memo));
+    for (const item of value) copy.push(relocated(item, memo, mark));
     return copy as T;
   }
   const copy: Record<string, unknown> = {};
   memo.set(value, copy);
   for (const [key, item] of Object.entries(value)) {
-    copy[key] = key === 'origin' && item && typeof item === 'object' ? { ...(item as Origin), file: elsewhere + (item as Origin).file } : relocated(item, memo);
+    copy[key] = key === 'origin' && item && typeof item === 'object' ? { ...(item as Origin), file: mark + (item as Origin).file } : relocated(item, memo, mark);
   }
   return copy as T;
 }
@@ -319,10 +326,10 @@ function dedupe(findings: readonly Finding[]): Finding[] {
   });
 }
 
-/** Related places may point at another template's relocated copy: put them back where they are written. */
+/** Related places may point at a marked copy: put them back where they are written. */
 function placedBack(finding: Finding): Finding {
-  if (!finding.related?.some((place) => place.file.startsWith(elsewhere))) return finding;
-  return { ...finding, related: finding.related.map((place) => (place.file.startsWith(elsewhere) ? { ...place, file: place.file.slice(elsewhere.length) } : place)) };
+  if (!finding.related?.some((place) => place.file.startsWith('\u0000'))) return finding;
+  return { ...finding, related: finding.related.map((place) => (place.file.startsWith('\u0000') ? { ...place, file: place.file.replace(/^\u0000(elsewhere|\d+):/, '') } : place)) };
 }
 
 function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {

@@ -6,12 +6,24 @@ export interface WorkspaceReader {
   readonly root: string;
   /** The files never change while the reader lives (a CLI run): listings and evaluations can be reused without checking. */
   readonly unchanging?: boolean;
+  /**
+   * For a reader that is told of every change (the language server's, through `changed`): the
+   * files changed since a generation, or 'all' when it cannot say. Lets a keystroke re-check
+   * only what it touched instead of every file of the workspace.
+   */
+  changesSince?(generation: number): readonly string[] | 'all';
+  readonly generation?: number;
   readText(file: string): string | undefined;
   /** Template, parameter and policy files below `folder` (inside the root), skipping node_modules and .git, up to a bound. */
   filesUnder(folder: string): string[];
 }
 
-export const maxWorkspaceFiles = 5000;
+/**
+ * Files one workspace takes into its cross-file rules. The workspace index makes the work per
+ * file independent of the workspace's size, so the bound only caps memory: the three public
+ * corpora together (about 12,000 such files) fit well inside it.
+ */
+export const maxWorkspaceFiles = 50_000;
 const skipped = new Set(['node_modules', '.git']);
 /** What workspace analysis reads: Bicep, ARM JSON (templates and parameter files) and policy files. */
 const analysedFile = /\.(bicep|bicepparam|json|jsonc|ya?ml)$/i;
@@ -25,6 +37,13 @@ export function isInsideFolder(file: string, folder: string): boolean {
 export interface CachingWorkspaceReader extends WorkspaceReader {
   /** Forget a file's text (it changed), or everything when no file is given (files were added or removed). */
   forget(file?: string): void;
+  /** An open editor buffer of this file changed, opened or closed (the overlay's text for it may differ). */
+  changed(file: string): void;
+}
+
+export interface ReaderOptions {
+  /** The owner calls `changed` and `forget` on every change, so readers of it may trust `changesSince`. */
+  readonly tracksChanges?: boolean;
 }
 
 /**
@@ -33,13 +52,22 @@ export interface CachingWorkspaceReader extends WorkspaceReader {
  */
 const noOverlay = (): undefined => undefined;
 
-export function diskReader(root: string, overlay: (file: string) => string | undefined = noOverlay): CachingWorkspaceReader {
+export function diskReader(root: string, overlay: (file: string) => string | undefined = noOverlay, options: ReaderOptions = {}): CachingWorkspaceReader {
   const realRoot = safeRealpath(root) ?? root;
   const texts = new Map<string, string | undefined>();
   const listings = new Map<string, string[]>();
+  // log[i] is the file changed at generation i + 1; '' means everything.
+  const log: string[] = [];
   return {
     root,
     unchanging: overlay === noOverlay,
+    get generation() {
+      return log.length;
+    },
+    ...(options.tracksChanges ? { changesSince: (generation: number) => (log.slice(generation).includes('') ? 'all' : log.slice(generation)) } : {}),
+    changed(file) {
+      log.push(file);
+    },
     readText(file) {
       // Files read before were inside the root; the check (path arithmetic) is paid once per file.
       if (!texts.has(file) && !isInsideFolder(file, root)) return undefined;
@@ -64,6 +92,7 @@ export function diskReader(root: string, overlay: (file: string) => string | und
       } else {
         texts.delete(file);
       }
+      log.push(file ?? '');
     },
   };
 }

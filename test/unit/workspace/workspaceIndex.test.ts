@@ -28,7 +28,8 @@ function workspace(size: number) {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'hn-index-'));
   const generated = generateWorkspace(root, size);
   const overlay = new Map<string, string>();
-  const reader = diskReader(root, (file) => overlay.get(file));
+  // The language server's kind of reader: told of every change, it re-checks only those files.
+  const reader = diskReader(root, (file) => overlay.get(file), { tracksChanges: true });
   return { root, generated, overlay, reader, cleanup: () => fs.rmSync(root, { recursive: true, force: true }) };
 }
 
@@ -48,6 +49,8 @@ test('the index of a generated monorepo matches the whole-workspace run, before 
     const index = new WorkspaceIndex(settings);
     const check = () => {
       const models = templateModelsUnder(root, reader);
+      const checkedAll = templateModelsUnder(root, diskReader(root, (file) => overlay.get(file)));
+      assert.ok(models.length === checkedAll.length && models.every((m, i) => m === checkedAll[i]), 'the tracked reader sees what checking every file sees');
       index.sync(models);
       const pending = index.pending;
       assert.deepEqual(keys(index.findings()), keys(wholeWorkspaceRun(models)));
@@ -60,6 +63,7 @@ test('the index of a generated monorepo matches the whole-workspace run, before 
     const edit = (next: string) => {
       text = next;
       overlay.set(target, text);
+      reader.changed(target);
       return check();
     };
     // A newline moves resources but changes none: only the edited template is re-run.
@@ -74,8 +78,10 @@ test('the index of a generated monorepo matches the whole-workspace run, before 
     assert.ok(findings.some((f) => f.ruleId === 'HN304') && findings.some((f) => f.ruleId === 'HN207'), JSON.stringify(findings.map((f) => f.ruleId)));
     // Deleting the template drops its findings; putting it back restores them.
     overlay.set(target, '');
+    reader.changed(target);
     check();
     overlay.delete(target);
+    reader.changed(target);
     check();
   } finally {
     cleanup();
