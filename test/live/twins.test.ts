@@ -30,7 +30,8 @@ test('every template rule that fires on samples/claims-platform fires the same w
   const live = [...new Set(report.findings.map((f) => `${f.rule} ${f.message}`))].sort();
   assert.deepEqual(compareWithTemplate(templateFindings('claims-platform'), live), { missing: [], extra: [], unmatchedRepeats: [] });
   assert.deepEqual(writes, [], 'the engine only reads');
-  assert.deepEqual([...new Set(report.findings.map((f) => f.rule))].sort(), templateRules.map((r) => r.id).sort(), 'every template rule fires on the live twin');
+  const firedOnTemplates = [...new Set(templateFindings('claims-platform').map((f) => f.split(' ')[0]))].sort();
+  assert.deepEqual([...new Set(report.findings.map((f) => f.rule))].sort(), firedOnTemplates, 'every template rule that fires on the sample fires on the live twin');
   assert.deepEqual(report.errors, []);
   assert.ok(report.findings.every((f) => f.resourceId.startsWith('/subscriptions/2b5c6f1e-8d7a-4c3b-9e2f-0a1b2c3d4e5f')));
 });
