@@ -1,3 +1,4 @@
+import { isRouted } from '../../model/alertRouting';
 import { actionGroupType, isAlertRule } from '../../model/alerts';
 import { isLocked, locksOf } from '../../model/locks';
 import { notificationComponents } from '../../model/notificationComponents';
@@ -12,6 +13,8 @@ export const hn304NotificationConfigUnprotected = defineRule('HN304', 'An action
     if (!isDeployed(resource) || context.partial?.has(resource)) continue;
     if (!(sameType(resource.type, actionGroupType) || isAlertRule(resource) || components.has(resource))) continue;
     if (isLocked(resource, locks, context.deploymentOf, context.resources) !== false) continue;
-    report({ at: resource.origin, message: `${describe(resource)} is part of the notification chain but no CanNotDelete or ReadOnly lock protects it: add a Microsoft.Authorization/locks scoped to it (or to its resource group)` });
+    // An alert that routes nowhere (HN104) is not yet part of the chain: say what it is instead.
+    const role = isAlertRule(resource) && !isRouted(resource, context.resources, context.deploymentOf) ? 'is an alert rule' : 'is part of the notification chain';
+    report({ at: resource.origin, message: `${describe(resource)} ${role} but no CanNotDelete or ReadOnly lock protects it: add a Microsoft.Authorization/locks scoped to it (or to its resource group)` });
   }
 });
