@@ -5,6 +5,7 @@
  * `listCallbackUrl()`, settings binding inside their own deployment, and messages.
  */
 import { hn104AlertNotRouted } from '../../../server/src/rules/template/hn104AlertNotRouted';
+import { hn402KeyvaultDeniesNotificationIdentity } from '../../../server/src/rules/template/hn402KeyvaultDeniesNotificationIdentity';
 import { hn301NotificationDeliveryNotLogged } from '../../../server/src/rules/template/hn301NotificationDeliveryNotLogged';
 import { hn302PhiStoreAuditLogsMissing } from '../../../server/src/rules/template/hn302PhiStoreAuditLogsMissing';
 import { hn303AuditRetentionTooShort } from '../../../server/src/rules/template/hn303AuditRetentionTooShort';
@@ -179,6 +180,21 @@ const runtimeLogs = (scope: Described): ResourceText => ({
   type: 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview',
   body: { name: 'intake-runs', scope, properties: { workspaceId: '/subscriptions/s/resourceGroups/g/providers/Microsoft.OperationalInsights/workspaces/law', logs: [{ categoryGroup: 'allLogs', enabled: true }] } },
 });
+const functionApp: ResourceText = { symbol: 'intakeFunctions', type: 'Microsoft.Web/sites@2023-01-01', body: { name: 'func-claims-intake', location: 'eastus', kind: 'functionapp', properties: {} } };
+const identityDelivery: ResourceText = {
+  symbol: 'toFunction',
+  type: 'Microsoft.EventGrid/eventSubscriptions@2022-06-15',
+  body: {
+    name: 'to-function',
+    scope: expression('topic', "resourceId('Microsoft.EventGrid/topics', 'evgt-claims')"),
+    properties: {
+      deliveryWithResourceIdentity: {
+        identity: { type: 'SystemAssigned' },
+        destination: { endpointType: 'AzureFunction', properties: { resourceId: expression("resourceId('Microsoft.Web/sites/functions', 'func-claims-intake', 'intake')", "resourceId('Microsoft.Web/sites/functions', 'func-claims-intake', 'intake')") } },
+      },
+    },
+  },
+};
 const intakeScope = expression('intake', "resourceId('Microsoft.Logic/workflows', 'la-claims-intake')");
 const topicScope = expression('topic', "resourceId('Microsoft.EventGrid/topics', parameters('topicName'))");
 
@@ -204,6 +220,16 @@ testRule(hn301NotificationDeliveryNotLogged, {
         { file: 'main.bicep', line: 3, message: /Microsoft.Logic\/workflows 'la-claims-intake' is a notification component/ },
         { file: 'main.bicep', line: 24, message: /Microsoft.EventGrid\/topics \(name unknown, declared as topic\) is a notification component/ },
       ],
+    },
+    {
+      name: 'ARM: the Function App behind deliveryWithResourceIdentity is a notification component',
+      files: { 'azuredeploy.json': arm([functionApp, topic('evgt-claims'), identityDelivery, runtimeLogs(expression('', "resourceId('Microsoft.EventGrid/topics', 'evgt-claims')"))]) },
+      findings: [{ file: 'azuredeploy.json', line: 7, message: /Microsoft.Web\/sites 'func-claims-intake' is a notification component but no diagnostic setting sends its FunctionAppLogs/ }],
+    },
+    {
+      name: 'Bicep: the Function App behind deliveryWithResourceIdentity is a notification component',
+      files: { 'main.bicep': bicep([functionApp, topic('evgt-claims'), identityDelivery, { ...runtimeLogs(expression('topic', '')), symbol: 'topicLogs' }]) },
+      findings: [{ file: 'main.bicep', line: 1, message: /Microsoft.Web\/sites 'func-claims-intake' is a notification component/ }],
     },
     {
       name: 'Bicep and ARM: the other deployment logs its own workflow of the same name, not this one',
@@ -235,6 +261,51 @@ testRule(hn304NotificationConfigUnprotected, {
         { file: 'main.bicep', line: 1, message: /actionGroups 'ag-hipaa-tier1' is part of the notification chain/ },
         { file: 'main.bicep', line: 17, message: /'ala-claims-security' is part of the notification chain/ },
       ],
+    },
+  ],
+});
+
+// --- 6. a role assignment binds inside its own deployment first (HN402) ----------------------------
+
+const readSecret: Described = {
+  type: 'Http',
+  inputs: { method: 'GET', uri: 'https://kv-claims-notify.vault.azure.net/secrets/pager-key?api-version=7.4', authentication: { type: 'ManagedServiceIdentity', audience: 'https://vault.azure.net' } },
+  runAfter: {},
+};
+const reader = (): ResourceText => {
+  const base = notifierWorkflow({ Get_paging_key: readSecret });
+  return { ...base, body: { ...base.body, identity: { type: 'SystemAssigned' } } };
+};
+const rbacVault: ResourceText = { ...vault('kv-claims-notify'), body: { ...vault('kv-claims-notify').body, properties: { tenantId: expression('subscription().tenantId', 'subscription().tenantId'), sku: { family: 'A', name: 'standard' }, enableRbacAuthorization: true } } };
+const secretsUserForNotifier: ResourceText = {
+  symbol: 'notifierSecrets',
+  type: 'Microsoft.Authorization/roleAssignments@2022-04-01',
+  body: {
+    name: 'notifier-secrets',
+    scope: expression('kv', "format('Microsoft.KeyVault/vaults/{0}', 'kv-claims-notify')"),
+    properties: {
+      roleDefinitionId: expression("subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')", "subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')"),
+      principalId: expression("reference(resourceId('Microsoft.Logic/workflows', 'la-claims-breach-notifier'), '2019-05-01', 'full').identity.principalId", "reference(resourceId('Microsoft.Logic/workflows', 'la-claims-breach-notifier'), '2019-05-01', 'full').identity.principalId"),
+      principalType: 'ServicePrincipal',
+    },
+  },
+};
+
+testRule(hn402KeyvaultDeniesNotificationIdentity, {
+  valid: [
+    { name: 'Bicep and ARM: a grant in another deployment, which has no vault of that name, reaches this vault', files: { 'main.bicep': bicep([reader(), rbacVault]), 'access/azuredeploy.json': arm([secretsUserForNotifier]) } },
+    { name: 'ARM and Bicep: a grant in another deployment, which has no vault of that name, reaches this vault', files: { 'azuredeploy.json': arm([reader(), rbacVault]), 'access/main.bicep': `${bicepResource({ ...rbacVault, body: rbacVault.body }, { existing: true }).replace(/ = \{[\s\S]*/, " existing = {\n  name: 'kv-claims-notify'\n}\n")}\n${bicepResource(secretsUserForNotifier)}` } },
+  ],
+  invalid: [
+    {
+      name: 'Bicep and ARM: the other deployment grants on its own vault of the same name, not this one',
+      files: { 'main.bicep': bicep([reader(), rbacVault]), 'access/azuredeploy.json': arm([rbacVault, secretsUserForNotifier]) },
+      findings: [{ file: 'main.bicep', line: 25, message: /action 'Get_paging_key' .* reads secrets from vault 'kv-claims-notify', but the component has no access policy/ }],
+    },
+    {
+      name: 'ARM and Bicep: the other deployment grants on its own vault of the same name, not this one',
+      files: { 'azuredeploy.json': arm([reader(), rbacVault]), 'access/main.bicep': bicep([rbacVault, secretsUserForNotifier]) },
+      findings: [{ file: 'azuredeploy.json', line: 33, message: /reads secrets from vault 'kv-claims-notify', but the component has no access policy/ }],
     },
   ],
 });
