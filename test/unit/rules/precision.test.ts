@@ -203,6 +203,10 @@ testRule(hn301NotificationDeliveryNotLogged, {
     { name: 'ARM: a Logic App called through listCallbackUrl() whose runs are logged', files: { 'azuredeploy.json': arm([workflow(false), topic('evgt-claims'), webhookToWorkflow(expression('', "resourceId('Microsoft.EventGrid/topics', 'evgt-claims')")), runtimeLogs(intakeScope), runtimeLogs(expression('', "resourceId('Microsoft.EventGrid/topics', 'evgt-claims')"))]) } },
     { name: 'Bicep: a Logic App called through listCallbackUrl() whose runs are logged', files: { 'main.bicep': bicep([workflow(false), topic('evgt-claims'), webhookToWorkflow(expression('topic', '')), runtimeLogs(intakeScope), { ...runtimeLogs(expression('topic', '')), symbol: 'topicLogs' }]) } },
     {
+      name: "ARM and Bicep: another template's subscription of a topic of the same name does not make this topic a notification component",
+      files: { 'azuredeploy.json': arm([topic('evgt-claims')]), 'other/main.bicep': bicep([workflow(false), topic('evgt-claims'), webhookToWorkflow(expression('topic', '')), runtimeLogs(intakeScope), { ...runtimeLogs(expression('topic', '')), symbol: 'topicLogs' }]) },
+    },
+    {
       name: 'ARM and Bicep: a setting in another deployment, with no resource of that name of its own, binds to this one',
       files: { 'main.bicep': bicepResource(workflow(true)), 'logging/azuredeploy.json': arm([runtimeLogs(intakeScope)]) },
     },
