@@ -8,6 +8,8 @@ import { benches as armModelBenches } from './armModel.bench';
 import { benches as bicepModelBenches } from './bicepModel.bench';
 import { benches as bicepParserBenches } from './bicepParser.bench';
 import { benches as lspLatencyBenches } from './lspLatency.bench';
+import { benches as liveCoverageBenches } from './liveCoverage.bench';
+import { runWorkspaceLatency } from './workspaceLatency';
 
 export interface Bench {
   readonly name: string;
@@ -22,7 +24,7 @@ export interface Bench {
 }
 
 /** Each entry lists the benches of one module; add a line to add a module. */
-const modules: (() => Bench[])[] = [bicepParserBenches, bicepModelBenches, armModelBenches, lspLatencyBenches];
+const modules: (() => Bench[])[] = [bicepParserBenches, bicepModelBenches, armModelBenches, lspLatencyBenches, liveCoverageBenches];
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -50,6 +52,8 @@ async function main(filter: string | undefined): Promise<void> {
       console.log([bench.name, ms.toFixed(1), rate].join('\t'));
     }
   }
+  // Whole workspaces through the language server: its own table (first diagnostics, keystrokes, memory).
+  if (filter === undefined || filter === 'workspace' || filter.startsWith('generated') || filter.includes('+')) await runWorkspaceLatency(filter);
 }
 
 main(process.argv[2]).catch((error: unknown) => {

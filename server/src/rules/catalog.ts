@@ -60,9 +60,10 @@ export function ruleMeta(id: string): RuleMeta | undefined {
   return byId.get(id);
 }
 
-/** Where a rule's doc page lives, under a base URL (a web address or the installed extension's folder). */
-export function ruleDocUrl(id: string, base: string = defaultDocsBase): string {
-  return `${base.replace(/\/$/, '')}/${id}.md`;
+/**
+ * Where a rule's doc page lives: `base/ID.md` under a folder or web address, or `base` with `{id}`
+ * replaced (a command link that renders the page, from the editor).
+ */
+export function ruleDocUrl(id: string, base: string): string {
+  return base.includes('{id}') ? base.split('{id}').join(id) : `${base.replace(/\/$/, '')}/${id}.md`;
 }
-
-export const defaultDocsBase = 'https://github.com/hipaa-notify/hipaa-notify/blob/main/docs/rules';

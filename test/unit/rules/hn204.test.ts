@@ -32,31 +32,35 @@ ${bicepResource(retrying({ maxDeliveryAttempts: expression('attempts', '') }))}`
     {
       name: 'ARM: few attempts and a short time to live, one finding each',
       files: { 'azuredeploy.json': armTemplate(armResource(retrying({ maxDeliveryAttempts: 3, eventTimeToLiveInMinutes: 60 }))) },
+      rewrites: { 'azuredeploy.json': [['3,', '30,'], ['60', '1440']] },
       findings: [
         { file: 'azuredeploy.json', line: 31, message: /'evgt-claims-documents\/claims-blob-deleted' gives up after 3 delivery attempts/ },
         { file: 'azuredeploy.json', line: 32, message: /keeps retrying for only 60 minutes/ },
       ],
     },
-    { name: 'ARM: through a parameter default', files: { 'azuredeploy.json': armTemplate(armResource(retrying({ maxDeliveryAttempts: expression('', "parameters('attempts')") })), { parameters: '\n    "attempts": { "type": "int", "defaultValue": 1 }\n  ' }) }, findings: [{ file: 'azuredeploy.json', line: 5, message: /after 1 delivery attempt:/ }] },
+    { name: 'ARM: through a parameter default', files: { 'azuredeploy.json': armTemplate(armResource(retrying({ maxDeliveryAttempts: expression('', "parameters('attempts')") })), { parameters: '\n    "attempts": { "type": "int", "defaultValue": 1 }\n  ' }) }, rewrites: { 'azuredeploy.json': [['    "attempts": { "type": "int", "defaultValue": 1', '    "attempts": { "type": "int", "defaultValue": 30']] }, findings: [{ file: 'azuredeploy.json', line: 5, message: /after 1 delivery attempt:/ }] },
     {
       name: 'ARM: through a parameter file',
       files: { 'azuredeploy.json': armTemplate(armResource(retrying({ maxDeliveryAttempts: expression('', "parameters('attempts')") })), { parameters: '"attempts": { "type": "int", "defaultValue": 30 }' }), 'azuredeploy.parameters.json': parametersFile },
+      rewrites: { 'azuredeploy.parameters.json': [['5', '30']] },
       findings: [{ file: 'azuredeploy.parameters.json', line: 5, message: /after 5 delivery attempts/ }],
     },
     {
       name: 'ARM: through a variable, in a copy loop',
       files: { 'azuredeploy.json': armTemplate(armResource(retrying(expression('', "variables('retry')"), expression('', "concat('evgt-claims-documents/claims-blob-', copyIndex())")), { copy: { name: 'subscriptions', count: 2 } }), { variables: '\n    "retry": { "eventTimeToLiveInMinutes": 30 }\n  ' }) },
+      rewrites: { 'azuredeploy.json': [['30', '1440']] },
       findings: [
         { file: 'azuredeploy.json', line: 6, message: /'evgt-claims-documents\/claims-blob-0' keeps retrying for only 30 minutes/ },
       ],
     },
-    { name: 'Bicep: few attempts', files: { 'main.bicep': bicepResource(retrying({ maxDeliveryAttempts: 2 })) }, findings: [{ file: 'main.bicep', line: 23, message: /after 2 delivery attempts.*at least 10/ }] },
-    { name: 'Bicep: through a parameter default', files: { 'main.bicep': `param ttl int = 120\n\n${bicepResource(retrying({ eventTimeToLiveInMinutes: expression('ttl', '') }))}` }, findings: [{ file: 'main.bicep', line: 1, message: /only 120 minutes/ }] },
-    { name: 'Bicep: through a .bicepparam value', files: { 'main.bicep': `param attempts int = 30\n\n${bicepResource(retrying({ maxDeliveryAttempts: expression('attempts', '') }))}`, 'main.bicepparam': "using 'main.bicep'\n\nparam attempts = 4\n" }, findings: [{ file: 'main.bicepparam', line: 3, message: /after 4 delivery attempts/ }] },
-    { name: 'Bicep: a short time to live on a custom topic subscription', files: { 'main.bicep': bicepResource({ ...retrying({ eventTimeToLiveInMinutes: 15 }, 'evgt-claims-intake/claims-intake-webhook'), type: 'Microsoft.EventGrid/topics/eventSubscriptions@2022-06-15' }) }, findings: [{ file: 'main.bicep', line: 23, message: /Microsoft.EventGrid\/topics\/eventSubscriptions 'evgt-claims-intake\/claims-intake-webhook' keeps retrying for only 15 minutes: set retryPolicy.eventTimeToLiveInMinutes to 1440/ }] },
+    { name: 'Bicep: few attempts', files: { 'main.bicep': bicepResource(retrying({ maxDeliveryAttempts: 2 })) }, rewrites: { 'main.bicep': [['      maxDeliveryAttempts: 2', '      maxDeliveryAttempts: 30']] }, findings: [{ file: 'main.bicep', line: 23, message: /after 2 delivery attempts.*at least 10/ }] },
+    { name: 'Bicep: through a parameter default', files: { 'main.bicep': `param ttl int = 120\n\n${bicepResource(retrying({ eventTimeToLiveInMinutes: expression('ttl', '') }))}` }, rewrites: { 'main.bicep': [['120', '1440']] }, findings: [{ file: 'main.bicep', line: 1, message: /only 120 minutes/ }] },
+    { name: 'Bicep: through a .bicepparam value', files: { 'main.bicep': `param attempts int = 30\n\n${bicepResource(retrying({ maxDeliveryAttempts: expression('attempts', '') }))}`, 'main.bicepparam': "using 'main.bicep'\n\nparam attempts = 4\n" }, rewrites: { 'main.bicepparam': [['4', '30']] }, findings: [{ file: 'main.bicepparam', line: 3, message: /after 4 delivery attempts/ }] },
+    { name: 'Bicep: a short time to live on a custom topic subscription', files: { 'main.bicep': bicepResource({ ...retrying({ eventTimeToLiveInMinutes: 15 }, 'evgt-claims-intake/claims-intake-webhook'), type: 'Microsoft.EventGrid/topics/eventSubscriptions@2022-06-15' }) }, rewrites: { 'main.bicep': [['      eventTimeToLiveInMinutes: 15', '      eventTimeToLiveInMinutes: 1440']] }, findings: [{ file: 'main.bicep', line: 23, message: /Microsoft.EventGrid\/topics\/eventSubscriptions 'evgt-claims-intake\/claims-intake-webhook' keeps retrying for only 15 minutes: set retryPolicy.eventTimeToLiveInMinutes to 1440/ }] },
     {
       name: 'ARM: a namespace queue with few deliveries and a short time to live',
       files: { 'azuredeploy.json': armTemplate(armResource(queued({ maxDeliveryCount: 3, eventTimeToLive: 'PT1H' }))) },
+      rewrites: { 'azuredeploy.json': [['3,', '10,'], ['PT1H', 'P1D']] },
       findings: [
         { file: 'azuredeploy.json', line: 17, message: /Microsoft.EventGrid\/namespaces\/topics\/eventSubscriptions 'evgns-claims\/claims-intake\/claims-intake-triage' gives up after 3 delivery attempts: set deliveryConfiguration.queue.maxDeliveryCount to 10/ },
         { file: 'azuredeploy.json', line: 18, message: /keeps undelivered events for only PT1H: set deliveryConfiguration.queue.eventTimeToLive to at least P1D/ },
@@ -68,11 +72,13 @@ ${bicepResource(retrying({ maxDeliveryAttempts: expression('attempts', '') }))}`
         'main.bicep': `param timeToLive string = 'P1D'\n\n${bicepResource(namespaceSubscription({ deliveryMode: 'Push', push: { eventTimeToLive: expression('timeToLive', ''), deadLetterDestinationWithResourceIdentity: namespaceDeadLetter, destination: { endpointType: 'WebHook', properties: { endpointUrl: 'https://tickets.contoso-health.com/api/events' } } } }))}`,
         'main.bicepparam': "using 'main.bicep'\n\nparam timeToLive = 'PT30M'\n",
       },
+      rewrites: { 'main.bicepparam': [['PT30M', 'P1D']] },
       findings: [{ file: 'main.bicepparam', line: 3, message: /keeps undelivered events for only PT30M: set deliveryConfiguration.push.eventTimeToLive/ }],
     },
     {
       name: 'Bicep: a variable policy in a loop',
       files: { 'main.bicep': `var retry = {\n  maxDeliveryAttempts: 5\n}\n\n${bicepResource(retrying(expression('retry', ''), expression("'evgt-claims-documents/claims-${eventType}'", '')), { loop: "eventType in ['deleted', 'tiered']" })}` },
+      rewrites: { 'main.bicep': [['  maxDeliveryAttempts: 5', '  maxDeliveryAttempts: 30']] },
       findings: [
         { file: 'main.bicep', line: 2, message: /'evgt-claims-documents\/claims-deleted' gives up after 5/ },
       ],
@@ -80,6 +86,7 @@ ${bicepResource(retrying({ maxDeliveryAttempts: expression('attempts', '') }))}`
     {
       name: 'Bicep: passed to a module',
       files: { 'main.bicep': "module events 'modules/events.bicep' = {\n  name: 'events'\n  params: {\n    attempts: 3\n  }\n}\n", 'modules/events.bicep': `param attempts int\n\n${bicepResource(retrying({ maxDeliveryAttempts: expression('attempts', '') }))}` },
+      rewrites: { 'main.bicep': [['3', '30']] },
       findings: [{ file: 'main.bicep', line: 4, message: /after 3 delivery attempts/ }],
     },
   ],

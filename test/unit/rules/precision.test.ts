@@ -84,7 +84,7 @@ testRule(hn104AlertNotRouted, {
       findings: [{ file: 'main.bicep', line: 33, message: /removes all its action groups at all times/ }],
     },
   ],
-});
+}, { supplementary: true });
 
 // --- 2. resources with unknown names (HN302, HN303), 9. messages ----------------------------------
 
@@ -117,7 +117,7 @@ testRule(hn302PhiStoreAuditLogsMissing, {
     {
       name: 'ARM: a vault named by a parameter without a default is still a PHI store',
       files: { 'azuredeploy.json': arm([vault(unknownVault)], vaultName) },
-      findings: [{ file: 'azuredeploy.json', line: 7, message: /^Microsoft.KeyVault\/vaults \(name unknown\) holds PHI but no diagnostic setting/ }],
+      findings: [{ file: 'azuredeploy.json', line: 10, message: /^Microsoft.KeyVault\/vaults \(name unknown\) holds PHI but no diagnostic setting/ }],
     },
     {
       name: 'Bicep: the issue reproduction, a vault named by a parameter without a default, shown by its declaration',
@@ -130,7 +130,7 @@ testRule(hn302PhiStoreAuditLogsMissing, {
       findings: [{ file: 'main.bicep', line: 1, message: /storageAccounts \(name unknown, declared as docs\) holds PHI but no diagnostic setting on its blob service/ }],
     },
   ],
-});
+}, { supplementary: true });
 
 testRule(hn303AuditRetentionTooShort, {
   valid: [
@@ -140,15 +140,17 @@ testRule(hn303AuditRetentionTooShort, {
     {
       name: 'ARM: a workspace with an unknown name, linked through resourceId() of that same name',
       files: { 'azuredeploy.json': arm([vault('kv-claims'), workspace(expression('', "parameters('workspaceName')"), 30), vaultAudit(expression('', "resourceId('Microsoft.KeyVault/vaults', 'kv-claims')"), expression('', "resourceId('Microsoft.OperationalInsights/workspaces', parameters('workspaceName'))"))], { parameters: '"workspaceName": { "type": "string" }' }) },
+      rewrites: { "azuredeploy.json": [["30", "365"]] },
       findings: [{ file: 'azuredeploy.json', line: 26, message: /workspaces \(name unknown\) receives audit or notification logs but keeps them 30 days/ }],
     },
     {
       name: 'Bicep: a workspace with an unknown name, linked through law.id',
       files: { 'main.bicep': `param workspaceName string\n\n${bicep([vault('kv-claims'), workspace(expression('workspaceName', ''), 30), vaultAudit(expression('kv', ''))])}` },
+      rewrites: { "main.bicep": [["30", "365"]] },
       findings: [{ file: 'main.bicep', line: 19, message: /workspaces \(name unknown, declared as law\) receives audit or notification logs but keeps them 30 days/ }],
     },
   ],
-});
+}, { supplementary: true });
 
 // --- 5. Logic Apps reached through listCallbackUrl(), topics with unknown names (HN301) ------------
 // --- 6. a setting binds inside its own deployment first (HN301) ------------------------------------
@@ -215,11 +217,13 @@ testRule(hn301NotificationDeliveryNotLogged, {
     {
       name: 'ARM: a Logic App reached as an Event Grid webhook through listCallbackUrl(<trigger id>) is a notification component',
       files: { 'azuredeploy.json': arm([workflow(false), topic('evgt-claims'), webhookToWorkflow(expression('', "resourceId('Microsoft.EventGrid/topics', 'evgt-claims')")), runtimeLogs(expression('', "resourceId('Microsoft.EventGrid/topics', 'evgt-claims')"))]) },
-      findings: [{ file: 'azuredeploy.json', line: 7, message: /Microsoft.Logic\/workflows 'la-claims-intake' is a notification component/ }],
+      rewrites: { "azuredeploy.json": [["  \"parameters\": {},\n", "  \"parameters\": {\n    \"auditWorkspaceId\": {\n      \"type\": \"string\",\n      \"metadata\": {\n        \"description\": \"Resource ID of the Log Analytics workspace that keeps the HIPAA audit trail (hipaa-notify HN301).\"\n      }\n    }\n  },\n"], ["        ]\n      }\n", "        ]\n      }\n    },\n    {\n      \"type\": \"Microsoft.Insights/diagnosticSettings\",\n      \"apiVersion\": \"2021-05-01-preview\",\n      \"name\": \"hipaa-notify-audit\",\n      \"scope\": \"Microsoft.Logic/workflows/la-claims-intake\",\n      \"dependsOn\": [\n        \"[resourceId('Microsoft.Logic/workflows', 'la-claims-intake')]\"\n      ],\n      \"properties\": {\n        \"workspaceId\": \"[parameters('auditWorkspaceId')]\",\n        \"logs\": [\n          {\n            \"categoryGroup\": \"allLogs\",\n            \"enabled\": true\n          }\n        ]\n      }\n"]] },
+      findings: [{ file: 'azuredeploy.json', line: 10, message: /Microsoft.Logic\/workflows 'la-claims-intake' is a notification component/ }],
     },
     {
       name: 'Bicep: a Logic App reached through listCallbackUrl(), and its topic with an unknown name linked through `scope: topic`',
       files: { 'main.bicep': `param topicName string\n\n${bicep([workflow(false), topic(expression('topicName', '')), webhookToWorkflow(topicScope)])}` },
+      rewrites: { "main.bicep": [["param topicName string\n\n", "param topicName string\n\n@description('Resource ID of the Log Analytics workspace that keeps the HIPAA audit trail (hipaa-notify HN301).')\nparam auditWorkspaceId string\n\n"], ["  }\n}\n\n", "  }\n}\n\nresource auditDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {\n  name: 'hipaa-notify-audit'\n  scope: intake\n  properties: {\n    workspaceId: auditWorkspaceId\n    logs: [\n      {\n        categoryGroup: 'allLogs'\n        enabled: true\n      }\n    ]\n  }\n}\n\n"], ["  location: 'eastus'\n}\n\n", "  location: 'eastus'\n}\n\nresource auditDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {\n  name: 'hipaa-notify-audit'\n  scope: topic\n  properties: {\n    workspaceId: auditWorkspaceId\n    logs: [\n      {\n        categoryGroup: 'allLogs'\n        enabled: true\n      }\n    ]\n  }\n}\n\n"]] },
       findings: [
         { file: 'main.bicep', line: 3, message: /Microsoft.Logic\/workflows 'la-claims-intake' is a notification component/ },
         { file: 'main.bicep', line: 24, message: /Microsoft.EventGrid\/topics \(name unknown, declared as topic\) is a notification component/ },
@@ -228,25 +232,29 @@ testRule(hn301NotificationDeliveryNotLogged, {
     {
       name: 'ARM: the Function App behind deliveryWithResourceIdentity is a notification component',
       files: { 'azuredeploy.json': arm([functionApp, topic('evgt-claims'), identityDelivery, runtimeLogs(expression('', "resourceId('Microsoft.EventGrid/topics', 'evgt-claims')"))]) },
-      findings: [{ file: 'azuredeploy.json', line: 7, message: /Microsoft.Web\/sites 'func-claims-intake' is a notification component but no diagnostic setting sends its FunctionAppLogs/ }],
+      rewrites: { "azuredeploy.json": [["  \"parameters\": {},\n", "  \"parameters\": {\n    \"auditWorkspaceId\": {\n      \"type\": \"string\",\n      \"metadata\": {\n        \"description\": \"Resource ID of the Log Analytics workspace that keeps the HIPAA audit trail (hipaa-notify HN301).\"\n      }\n    }\n  },\n"], ["        ]\n      }\n", "        ]\n      }\n    },\n    {\n      \"type\": \"Microsoft.Insights/diagnosticSettings\",\n      \"apiVersion\": \"2021-05-01-preview\",\n      \"name\": \"hipaa-notify-audit\",\n      \"scope\": \"Microsoft.Web/sites/func-claims-intake\",\n      \"dependsOn\": [\n        \"[resourceId('Microsoft.Web/sites', 'func-claims-intake')]\"\n      ],\n      \"properties\": {\n        \"workspaceId\": \"[parameters('auditWorkspaceId')]\",\n        \"logs\": [\n          {\n            \"categoryGroup\": \"allLogs\",\n            \"enabled\": true\n          }\n        ]\n      }\n"]] },
+      findings: [{ file: 'azuredeploy.json', line: 10, message: /Microsoft.Web\/sites 'func-claims-intake' is a notification component but no diagnostic setting sends its FunctionAppLogs/ }],
     },
     {
       name: 'Bicep: the Function App behind deliveryWithResourceIdentity is a notification component',
       files: { 'main.bicep': bicep([functionApp, topic('evgt-claims'), identityDelivery, { ...runtimeLogs(expression('topic', '')), symbol: 'topicLogs' }]) },
+      rewrites: { "main.bicep": [["resource intakeFunctions 'Microsoft.Web/sites@2023-01-01' = {\n  name: 'func-claims-intake'\n  location: 'eastus'\n  kind: 'functionapp'\n  properties: {}", "@description('Resource ID of the Log Analytics workspace that keeps the HIPAA audit trail (hipaa-notify HN301).')\nparam auditWorkspaceId string\n\nresource intakeFunctions 'Microsoft.Web/sites@2023-01-01' = {\n  name: 'func-claims-intake'\n  location: 'eastus'\n  kind: 'functionapp'\n  properties: {}\n}\n\nresource auditDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {\n  name: 'hipaa-notify-audit'\n  scope: intakeFunctions\n  properties: {\n    workspaceId: auditWorkspaceId\n    logs: [\n      {\n        categoryGroup: 'allLogs'\n        enabled: true\n      }\n    ]\n  }"]] },
       findings: [{ file: 'main.bicep', line: 1, message: /Microsoft.Web\/sites 'func-claims-intake' is a notification component/ }],
     },
     {
       name: 'Bicep and ARM: the other deployment logs its own workflow of the same name, not this one',
       files: { 'main.bicep': bicepResource(workflow(true)), 'logging/azuredeploy.json': arm([workflow(true), runtimeLogs(intakeScope)]) },
+      rewrites: { "main.bicep": [["resource intake 'Microsoft.Logic/workflows@2019-05-01' = {\n  name: 'la-claims-intake'\n  location: 'eastus'\n  tags: {\n    'hipaa-notify': 'notification'\n  }\n  properties: {\n    definition: {\n      '$schema': 'https://schema.management.azure.com/providers/Microsoft.Logic/schemas/2016-06-01/workflowdefinition.json#'\n      contentVersion: '1.0.0.0'\n      triggers: {\n        manual: {\n          type: 'Request'\n          kind: 'Http'\n          inputs: {\n            schema: {}\n          }\n        }\n      }\n      actions: {}\n    }", "@description('Resource ID of the Log Analytics workspace that keeps the HIPAA audit trail (hipaa-notify HN301).')\nparam auditWorkspaceId string\n\nresource intake 'Microsoft.Logic/workflows@2019-05-01' = {\n  name: 'la-claims-intake'\n  location: 'eastus'\n  tags: {\n    'hipaa-notify': 'notification'\n  }\n  properties: {\n    definition: {\n      '$schema': 'https://schema.management.azure.com/providers/Microsoft.Logic/schemas/2016-06-01/workflowdefinition.json#'\n      contentVersion: '1.0.0.0'\n      triggers: {\n        manual: {\n          type: 'Request'\n          kind: 'Http'\n          inputs: {\n            schema: {}\n          }\n        }\n      }\n      actions: {}\n    }\n  }\n}\n\nresource auditDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {\n  name: 'hipaa-notify-audit'\n  scope: intake\n  properties: {\n    workspaceId: auditWorkspaceId\n    logs: [\n      {\n        categoryGroup: 'allLogs'\n        enabled: true\n      }\n    ]"]] },
       findings: [{ file: 'main.bicep', line: 1, message: /'la-claims-intake' is a notification component but no diagnostic setting/ }],
     },
     {
       name: 'ARM and Bicep: the other deployment logs its own workflow of the same name, not this one',
       files: { 'azuredeploy.json': arm([workflow(true)]), 'logging/main.bicep': bicep([workflow(true), runtimeLogs(intakeScope)]) },
-      findings: [{ file: 'azuredeploy.json', line: 7, message: /'la-claims-intake' is a notification component but no diagnostic setting/ }],
+      rewrites: { "azuredeploy.json": [["  \"parameters\": {},\n", "  \"parameters\": {\n    \"auditWorkspaceId\": {\n      \"type\": \"string\",\n      \"metadata\": {\n        \"description\": \"Resource ID of the Log Analytics workspace that keeps the HIPAA audit trail (hipaa-notify HN301).\"\n      }\n    }\n  },\n"], ["        }\n      }\n", "        }\n      }\n    },\n    {\n      \"type\": \"Microsoft.Insights/diagnosticSettings\",\n      \"apiVersion\": \"2021-05-01-preview\",\n      \"name\": \"hipaa-notify-audit\",\n      \"scope\": \"Microsoft.Logic/workflows/la-claims-intake\",\n      \"dependsOn\": [\n        \"[resourceId('Microsoft.Logic/workflows', 'la-claims-intake')]\"\n      ],\n      \"properties\": {\n        \"workspaceId\": \"[parameters('auditWorkspaceId')]\",\n        \"logs\": [\n          {\n            \"categoryGroup\": \"allLogs\",\n            \"enabled\": true\n          }\n        ]\n      }\n"]] },
+      findings: [{ file: 'azuredeploy.json', line: 10, message: /'la-claims-intake' is a notification component but no diagnostic setting/ }],
     },
   ],
-});
+}, { supplementary: true });
 
 // --- 9. HN304 does not call an unrouted alert part of the notification chain -------------------------
 
@@ -256,18 +264,20 @@ testRule(hn304NotificationConfigUnprotected, {
     {
       name: 'ARM: an alert that routes nowhere is an alert rule, not part of the chain',
       files: { 'azuredeploy.json': arm([alertWith([])]) },
-      findings: [{ file: 'azuredeploy.json', line: 7, message: /'ala-claims-security' is an alert rule but no CanNotDelete or ReadOnly lock protects it/ }],
+      rewrites: { "azuredeploy.json": [["        }\n      }\n", "        }\n      }\n    },\n    {\n      \"type\": \"Microsoft.Authorization/locks\",\n      \"apiVersion\": \"2020-05-01\",\n      \"name\": \"hipaa-notify-do-not-delete\",\n      \"scope\": \"Microsoft.Insights/activityLogAlerts/ala-claims-security\",\n      \"dependsOn\": [\n        \"[resourceId('Microsoft.Insights/activityLogAlerts', 'ala-claims-security')]\"\n      ],\n      \"properties\": {\n        \"level\": \"CanNotDelete\",\n        \"notes\": \"Part of the HIPAA breach notification chain (hipaa-notify HN304).\"\n      }\n"]] },
+      findings: [{ file: 'azuredeploy.json', line: 10, message: /'ala-claims-security' is an alert rule but no CanNotDelete or ReadOnly lock protects it/ }],
     },
     {
-      name: 'Bicep: a routed alert is part of the chain',
+      name: 'Bicep: a routed alert is an alert rule too; its action group is part of the chain',
       files: { 'main.bicep': bicep([workingGroup, alertWith([{ actionGroupId: workingGroupId }])]) },
+      rewrites: { "main.bicep": [["}\n\n", "}\n\nresource notificationLock 'Microsoft.Authorization/locks@2020-05-01' = {\n  name: 'hipaa-notify-do-not-delete'\n  scope: agTier1\n  properties: {\n    level: 'CanNotDelete'\n    notes: 'Part of the HIPAA breach notification chain (hipaa-notify HN304).'\n  }\n}\n\n"], ["    }\n  }\n}\n", "    }\n  }\n}\n\nresource notificationLock 'Microsoft.Authorization/locks@2020-05-01' = {\n  name: 'hipaa-notify-do-not-delete'\n  scope: securityAlert\n  properties: {\n    level: 'CanNotDelete'\n    notes: 'Part of the HIPAA breach notification chain (hipaa-notify HN304).'\n  }\n}\n"]] },
       findings: [
         { file: 'main.bicep', line: 1, message: /actionGroups 'ag-hipaa-tier1' is part of the notification chain/ },
-        { file: 'main.bicep', line: 17, message: /'ala-claims-security' is part of the notification chain/ },
+        { file: 'main.bicep', line: 17, message: /'ala-claims-security' is an alert rule but no CanNotDelete/ },
       ],
     },
   ],
-});
+}, { supplementary: true });
 
 // --- 6. a role assignment binds inside its own deployment first (HN402) ----------------------------
 
@@ -304,12 +314,14 @@ testRule(hn402KeyvaultDeniesNotificationIdentity, {
     {
       name: 'Bicep and ARM: the other deployment grants on its own vault of the same name, not this one',
       files: { 'main.bicep': bicep([reader(), rbacVault]), 'access/azuredeploy.json': arm([rbacVault, secretsUserForNotifier]) },
+      rewrites: { "main.bicep": [["    enableRbacAuthorization: true\n  }\n}\n", "    enableRbacAuthorization: true\n  }\n}\n\nresource secretsUserAssignment 'Microsoft.Authorization/roleAssignments@2022-04-01' = {\n  name: guid(kv.id, notifier.id, '4633458b-17de-408a-b874-0445c86b69e6')\n  scope: kv\n  properties: {\n    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')\n    principalId: notifier.identity.principalId\n    principalType: 'ServicePrincipal'\n  }\n}\n"]] },
       findings: [{ file: 'main.bicep', line: 25, message: /action 'Get_paging_key' .* reads secrets from vault 'kv-claims-notify', but the component has no access policy/ }],
     },
     {
       name: 'ARM and Bicep: the other deployment grants on its own vault of the same name, not this one',
       files: { 'azuredeploy.json': arm([reader(), rbacVault]), 'access/main.bicep': bicep([rbacVault, secretsUserForNotifier]) },
+      rewrites: { "azuredeploy.json": [["        \"enableRbacAuthorization\": true\n      }\n", "        \"enableRbacAuthorization\": true\n      }\n    },\n    {\n      \"type\": \"Microsoft.Authorization/roleAssignments\",\n      \"apiVersion\": \"2022-04-01\",\n      \"name\": \"[guid(resourceId('Microsoft.KeyVault/vaults', 'kv-claims-notify'), resourceId('Microsoft.Logic/workflows', 'la-claims-breach-notifier'), '4633458b-17de-408a-b874-0445c86b69e6')]\",\n      \"scope\": \"Microsoft.KeyVault/vaults/kv-claims-notify\",\n      \"dependsOn\": [\n        \"[resourceId('Microsoft.KeyVault/vaults', 'kv-claims-notify')]\",\n        \"[resourceId('Microsoft.Logic/workflows', 'la-claims-breach-notifier')]\"\n      ],\n      \"properties\": {\n        \"roleDefinitionId\": \"[subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '4633458b-17de-408a-b874-0445c86b69e6')]\",\n        \"principalId\": \"[reference(resourceId('Microsoft.Logic/workflows', 'la-claims-breach-notifier'), '2019-05-01', 'full').identity.principalId]\",\n        \"principalType\": \"ServicePrincipal\"\n      }\n"]] },
       findings: [{ file: 'azuredeploy.json', line: 33, message: /reads secrets from vault 'kv-claims-notify', but the component has no access policy/ }],
     },
   ],
-});
+}, { supplementary: true });

@@ -1,11 +1,12 @@
 import type {
   ArrayExpression, BinaryExpression, Expression, ForExpression, FunctionCall, IndexAccess, Lambda as LambdaNode, ObjectExpression, StringLiteral,
 } from '../../syntax/bicep';
+import type { Span } from '../../syntax/span';
 import { propertyKeyName } from '../../syntax/bicep';
 import type { Argument, Lambda } from '../functions';
 import { limits } from '../limits';
 import {
-  arrayValue, booleanValue, jsonTextOf, nullValue, numberValue, objectValue, propertyOf, runtimeMember, stringValue, unknownValue, valuesEqual,
+  arrayValue, booleanValue, jsonTextOf, nullValue, numberValue, objectValue, propertyOf, runtimeMember, stringValue, unknownValue, valuesEqual, withHead,
   type ObjectProperty, type ObjectValue, type Origin, type Value,
 } from '../value';
 import { identityOf } from './resourceIdentity';
@@ -134,9 +135,22 @@ export function objectOf(object: ObjectExpression, scope: BicepScope, skip?: Rea
       else return unknownValue('a property name is not known', origin, 'object');
     }
     if (name === undefined || skip?.has(name.toLowerCase())) continue;
-    set(name, evaluateBicep(member.value, scope));
+    const value = evaluateBicep(member.value, scope);
+    // Only a literal written here is named by this key; a variable's object keeps its own origin.
+    set(name, value.origin.file === origin.file && value.origin.span.offset === member.value.offset ? withHead(value, member.key) : value);
   }
-  return objectValue(properties, origin);
+  return objectValue(properties, { file: origin.file, span: origin.span, head: objectHead(object) });
+}
+
+/** An object's own head (an array item's): its `name` string, else its first key. */
+function objectHead(object: ObjectExpression): Span | undefined {
+  let first: Span | undefined;
+  for (const member of object.properties) {
+    if (member.kind !== 'ObjectProperty') continue;
+    first ??= member.key;
+    if (member.value.kind === 'StringLiteral' && propertyKeyName(member) === 'name') return { offset: member.value.offset, length: member.value.length };
+  }
+  return first ? { offset: first.offset, length: first.length } : undefined;
 }
 
 function arrayOf(array: ArrayExpression, scope: BicepScope): Value {

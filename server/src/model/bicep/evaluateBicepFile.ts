@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { TargetScope } from '../../syntax/arm/targetScope';
+import type { Span } from '../../syntax/span';
 import { parseBicep, stringValue as literalText, type BicepFile, type ModuleDeclaration, type ResourceDeclaration } from '../../syntax/bicep';
 import type { DeployedResource } from '../deployedResource';
 import { EvaluationRun, type EvaluationProblem } from '../evaluationScope';
@@ -146,7 +147,7 @@ class Lowering {
           properties: field('properties'),
           dependsOn: dependsOn?.kind === 'array' ? dependsOn.items : dependsOn === undefined ? [] : [dependsOn],
           body: withFullName,
-          origin: instance.scope.originOf(declaration),
+          origin: { ...instance.scope.originOf(declaration), head: headOf(declaration) },
           deployedBy,
           targetScope: this.context.targetScope,
         });
@@ -192,7 +193,7 @@ class Lowering {
           properties,
           dependsOn: [],
           body: objectValue([...kept, { name: 'name', value: identity.fullName }, { name: 'properties', value: properties }], origin),
-          origin,
+          origin: { ...origin, head: headOf(declaration) },
           deployedBy: undefined,
           targetScope: this.context.targetScope,
         });
@@ -219,4 +220,9 @@ class Lowering {
       if (condition === false) this.context.run.quiet--;
     }
   }
+}
+
+/** A finding about a resource or module sits on its symbolic name, like the Bicep linter's. */
+function headOf(declaration: ResourceDeclaration | ModuleDeclaration): Span {
+  return { offset: declaration.name.offset, length: declaration.name.length };
 }

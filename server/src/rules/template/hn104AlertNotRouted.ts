@@ -1,6 +1,7 @@
 import { alertRouting } from '../../model/alertRouting';
 import { isAlertRule } from '../../model/alerts';
 import { isDeployed } from '../../model/resourceReference';
+import { fix, replaceValue } from '../fixIntent';
 import { defineRule, describe } from '../rule';
 
 /** HN104: an alert rule that is disabled or routes to no working action group notifies nobody. */
@@ -10,7 +11,7 @@ export const hn104AlertNotRouted = defineRule('HN104', 'An alert rule is disable
     const routing = alertRouting(alert, context.resources, context.deploymentOf);
     switch (routing.kind) {
       case 'disabled':
-        report({ at: routing.enabled, resource: alert, message: `${describe(alert)} is disabled, so it notifies nobody: set enabled to true (tune or narrow it if it is noisy)` });
+        report({ at: routing.enabled, resource: alert, fixes: [fix('Set enabled to true', replaceValue(routing.enabled.origin, true))], message: `${describe(alert)} is disabled, so it notifies nobody: set enabled to true (tune or narrow it if it is noisy)` });
         break;
       case 'noActionGroup':
         report({ at: routing.at, resource: alert, message: `${describe(alert)} has no action group, so it notifies nobody: route it to an enabled action group with receivers` });
@@ -33,4 +34,4 @@ export const hn104AlertNotRouted = defineRule('HN104', 'An alert rule is disable
         break;
     }
   }
-});
+}, { fix: 'sets enabled to true where the flag is written; an alert without a working action group needs a choice of group (none is applied without asking)' });

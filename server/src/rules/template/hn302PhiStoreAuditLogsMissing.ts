@@ -3,6 +3,7 @@ import { diagnosticSettingsOf, isLogged, sendsLogs, type DiagnosticSetting } fro
 import { isPhiStore } from '../../model/notificationComponents';
 import { isDeployed, namedOf, sameNamedResource, sameType, type NamedResource } from '../../model/resourceReference';
 import { defineRule, describe, type Report } from '../rule';
+import { diagnosticSettingFixes } from './diagnosticSettingFix';
 
 const auditGroups = ['audit', 'allLogs'];
 
@@ -45,19 +46,21 @@ export const hn302PhiStoreAuditLogsMissing = defineRule('HN302', 'A PHI store ha
       }
     } else {
       if (isLogged(store, settings, { groups: auditGroups, categories: categoriesOf(store) }, where) !== false) continue;
-      reportStore(store, report);
+      reportStore(store, report, context.resources);
     }
   }
+}, {
+  fix: "adds a Microsoft.Insights/diagnosticSettings with the audit category group scoped to the store, sending to the workspace declared in the same file (a choice when several) or to a new auditWorkspaceId parameter (offered for review). Storage accounts and SQL servers get none: their audit logs live on a sub-resource (the blob service, the master database) that the template may not declare",
 });
 
 function categoriesOf(store: DeployedResource): readonly string[] {
   return auditCategories.find(([type]) => sameType(store.type, type))?.[1] ?? [];
 }
 
-function reportStore(store: DeployedResource, report: (finding: Report) => void): void {
+function reportStore(store: DeployedResource, report: (finding: Report) => void, resources?: readonly DeployedResource[]): void {
   const categories = categoriesOf(store);
   const what = categories.length > 0 ? `its ${categories.join('/')} logs (or the audit category group)` : 'its audit category group';
-  report({ at: store.origin, message: `${describe(store)} holds PHI but no diagnostic setting sends ${what} to a Log Analytics workspace: add a Microsoft.Insights/diagnosticSettings scoped to it with categoryGroup 'audit' and a workspaceId` });
+  report({ at: store.origin, fixes: resources ? diagnosticSettingFixes(store, resources, [{ categoryGroup: 'audit', enabled: true }], 'HN302') : [], message: `${describe(store)} holds PHI but no diagnostic setting sends ${what} to a Log Analytics workspace: add a Microsoft.Insights/diagnosticSettings scoped to it with categoryGroup 'audit' and a workspaceId` });
 }
 
 /**
