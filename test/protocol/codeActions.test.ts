@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CodeActionRequest, CodeActionResolveRequest, ExecuteCommandRequest, ShowDocumentRequest, type ClientCapabilities, type CodeAction, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-protocol/node';
+import { CodeActionRequest, CodeActionResolveRequest, DidChangeWatchedFilesNotification, ExecuteCommandRequest, FileChangeType, ShowDocumentRequest, type ClientCapabilities, type CodeAction, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LspTestClient } from './lspClient';
 
@@ -65,9 +65,15 @@ async function withWorkspace(run: (client: LspTestClient, folder: string) => Pro
   }
 }
 
-/** Saves the file (the workspace index lists files on disk) and opens it in the server. */
-async function openSaved(client: LspTestClient, file: string, languageId: string, text: string) {
+/** Writes a file as an editor would, telling the server through a file event (the workspace index lists files on disk). */
+async function created(client: LspTestClient, file: string, text: string) {
   fs.writeFileSync(file, text);
+  await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(file).href, type: FileChangeType.Created }] });
+}
+
+/** Saves the file and opens it in the server. */
+async function openSaved(client: LspTestClient, file: string, languageId: string, text: string) {
+  await created(client, file, text);
   const uri = pathToFileURL(file).href;
   const published = client.diagnostics(uri);
   await client.open(uri, languageId, text);
@@ -139,7 +145,7 @@ test('fix all (source.fixAll.hipaa-notify) is resolved lazily and applies every 
 
 test('ARM JSON: a comment or the resource\'s metadata disables a rule; an existing hipaa-notify.json gets the level; a client without documentChanges gets plain edits', async () => {
   await withWorkspace(async (client, folder) => {
-    fs.writeFileSync(path.join(folder, 'hipaa-notify.json'), '{\n    "rules": {\n        "HN304": "off",\n        "HN103": "warning"\n    }\n}\n');
+    await created(client, path.join(folder, 'hipaa-notify.json'), '{\n    "rules": {\n        "HN304": "off",\n        "HN103": "warning"\n    }\n}\n');
     const text = `{
   "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
   "contentVersion": "1.0.0.0",
@@ -200,7 +206,7 @@ test('a fix that edits another file than the one shown names it in its title', a
   ]
 }
 `;
-    fs.writeFileSync(path.join(folder, 'azuredeploy.json'), template);
+    await created(client, path.join(folder, 'azuredeploy.json'), template);
     const parameters = '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",\n  "contentVersion": "1.0.0.0",\n  "parameters": {\n    "onCallEmail": { "value": "dana.whitfield@contoso-claims.com" }\n  }\n}\n';
     const { uri, diagnostics } = await openSaved(client, path.join(folder, 'azuredeploy.parameters.json'), 'json', parameters);
     const personal = diagnostics.find((d) => d.code === 'HN101');
