@@ -3,13 +3,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
-import { ProgressType, ResponseError } from 'vscode-languageserver-protocol/node';
+import { CancellationTokenSource, LSPErrorCodes, ProgressType, ResponseError } from 'vscode-languageserver-protocol/node';
 import {
   coverageFixMethod,
   coverageReadMethod,
   coverageResourceMethod,
   coverageSnapshotMethod,
   coverageSubscriptionsMethod,
+  coverageTemplateMethod,
   coverageTokenMethod,
   type CoverageChunk,
   type CoverageFixResult,
@@ -17,6 +18,7 @@ import {
   type CoverageResourceResult,
   type CoverageSnapshotResult,
   type CoverageSubscription,
+  type CoverageTemplateResult,
   type CoverageTokenParams,
 } from '../../server/src/protocol/coverageProtocol';
 import { LspTestClient } from '../protocol/lspClient';
@@ -148,7 +150,34 @@ test('a workspace folder is compared with what runs', async () => {
     assert.deepEqual(policy.items.map((i) => [i.state, i.message]), [['covered', "action group 'ag-oncall' exists live and is enabled"], ['gap', "action group 'ag-missing' does not exist live"]]);
     const template = report.workspace?.find((w) => w.kind === 'template');
     assert.deepEqual(template?.items.map((i) => [i.message, i.line]), [['ag-oncall: enabled is false in the template, true live', 5]]);
+    const group = report.findings!.find((f) => /actionGroups\/ag-oncall$/i.test(f.resourceId))!;
+    const declared = await client.connection.sendRequest<CoverageTemplateResult>(coverageTemplateMethod, { resourceId: group.resourceId });
+    assert.equal(declared.file, path.join(folder, 'main.bicep'));
+    assert.equal(declared.offset, 0);
+    const elsewhere = await client.connection.sendRequest<CoverageTemplateResult>(coverageTemplateMethod, { resourceId: storage });
+    assert.equal(elsewhere.file, undefined);
   } finally {
     fs.rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+test('cancelling a read answers with what was read (incomplete) or as cancelled, without waiting for the slow server', async () => {
+  const slow = await serve('small-estate', { latencyMs: 400 });
+  try {
+    const cancel = new CancellationTokenSource();
+    const progress = client.connection.onProgress(new ProgressType<{ kind: string }>(), 'slow-work', (value) => {
+      if (value.kind === 'report') cancel.cancel();
+    });
+    let cancelled = false;
+    cancel.token.onCancellationRequested(() => (cancelled = true));
+    const outcome = await client.connection
+      .sendRequest<CoverageReport>(coverageReadMethod, { source: { kind: 'live', cloud: 'AzureCloud', armEndpoint: slow.armEndpoint }, workDoneToken: 'slow-work' }, cancel.token)
+      .then((report) => ({ report }), (error: unknown) => ({ error }));
+    progress.dispose();
+    assert.ok(cancelled, 'the read reported progress and was cancelled');
+    if ('report' in outcome) assert.equal(outcome.report.complete, false, JSON.stringify(outcome.report.failure));
+    else assert.equal((outcome.error as ResponseError<void>).code, LSPErrorCodes.RequestCancelled);
+  } finally {
+    await slow.close();
   }
 });
