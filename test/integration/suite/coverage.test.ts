@@ -159,6 +159,17 @@ suite('the Coverage view against the ARM test server', () => {
     assert.equal(api.coverage.view.badge?.value, findingsOf(roots).length);
   });
 
+  test('the workspace\'s policy file is compared with what runs: an action group it names does not exist live (HN504 live)', async () => {
+    const roots = await render();
+    const workspace = roots[0].children.find((c) => label(c.item) === 'Workspace vs live');
+    assert.ok(workspace, roots[0].children.map((c) => label(c.item)).join(', '));
+    const policy = workspace.children.find((c) => label(c.item).endsWith('claims.hipaa-notify.yaml'));
+    assert.ok(policy, workspace.children.map((c) => label(c.item)).join(', '));
+    const items = policy.children.map((c) => [label(c.item), iconOf(c.item)]);
+    assert.deepEqual(items.filter(([, icon]) => icon === 'error'), [["action group 'ag-claims-breach-counsel' does not exist live", 'error']]);
+    assert.ok(items.some(([text, icon]) => text === "action group 'ag-claims-tier1' exists live and is enabled" && icon === 'pass'), JSON.stringify(items));
+  });
+
   test('a resource group that answers 403 shows as unknown, not as covered or as a gap', async () => {
     const roots = await render();
     const unknown = all(roots).filter((n) => n.item.contextValue === 'unknown');
