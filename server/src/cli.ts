@@ -1,11 +1,11 @@
 import * as fs from 'node:fs';
 import { parseArguments, usage, UsageError, type CheckArguments } from './cli/arguments';
 import { InputError, runCheck } from './cli/check';
+import { runCoverageCommand } from './cli/coverage/runCoverage';
 import { formatJson } from './cli/formats/json';
 import { formatSarif } from './cli/formats/sarif';
 import { formatText } from './cli/formats/text';
 import { formatModelJson, formatModelText, modelRows } from './cli/model';
-import { runCoverageCommand } from './cli/coverage/runCoverage';
 
 declare const HIPAA_NOTIFY_VERSION: string | undefined;
 const version = typeof HIPAA_NOTIFY_VERSION === 'string' ? HIPAA_NOTIFY_VERSION : '0.0.0-dev';

@@ -31,6 +31,8 @@ export class ArmError extends Error {
 export class ArmClients {
   readonly subscriptions: SubscriptionClient;
   readonly graph: ResourceGraphClient;
+  /** The pipeline (authentication, retries, logging) for the lists no generated client offers. */
+  private readonly pipelineClient: ResourceManagementClient;
   private readonly resourceClients = new Map<string, ResourceManagementClient>();
   private readonly options: CommonClientOptions & { endpoint: string; $host: string; credentialScopes: string[] };
 
@@ -48,6 +50,7 @@ export class ArmClients {
     };
     this.subscriptions = new SubscriptionClient(credential, this.options);
     this.graph = new ResourceGraphClient(credential, this.options);
+    this.pipelineClient = new ResourceManagementClient(credential, this.options);
   }
 
   /** The Resource Manager client of one subscription (resource groups, generic resources). */
@@ -81,8 +84,7 @@ export class ArmClients {
   }
 
   private async getJson(url: string, signal: AbortSignal | undefined): Promise<unknown> {
-    const client = this.resources('00000000-0000-0000-0000-000000000000');
-    const response = await client.sendRequest(createPipelineRequest({ url, method: 'GET', abortSignal: signal }));
+    const response = await this.pipelineClient.sendRequest(createPipelineRequest({ url, method: 'GET', abortSignal: signal }));
     let body: unknown;
     try {
       body = response.bodyAsText ? JSON.parse(response.bodyAsText) : {};

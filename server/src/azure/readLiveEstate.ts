@@ -1,12 +1,12 @@
 import { setMaxListeners } from 'node:events';
 import type { TokenCredential } from '@azure/core-auth';
-import { ArmClients, armErrorOf, ArmError, type RetrySettings } from './armClients';
+import { ArmClients, armErrorOf, type RetrySettings } from './armClients';
 import { discoverCloud, resolveCloud, type CloudName } from './clouds';
 import { redactJson, redactText } from './redact';
 import { apiVersionOf, listApiVersions, loggedTypes, trackedResourcesQuery, trackedTypes } from './resourceTypes';
 import { snapshotFormat, snapshotVersion, type LiveResource, type LiveSnapshot, type ReadError, type SubscriptionRecord } from './snapshot';
 import { Limiter } from './limiter';
-import { resourceGroupIdOf, subscriptionIdOf } from './resourceIds';
+import { subscriptionIdOf } from './resourceIds';
 
 export interface ReadOptions {
   /** Any Azure credential: DefaultAzureCredential in the CLI, the VS Code session's in the extension. */
@@ -307,4 +307,3 @@ function hasDefinition(resource: LiveResource): boolean {
   return properties?.definition !== undefined && properties.definition !== null;
 }
 
-export { ArmError, resourceGroupIdOf };

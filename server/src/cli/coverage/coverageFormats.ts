@@ -28,6 +28,11 @@ export function coverageText(report: CoverageReport): string {
       const answer = subscription.controls[control];
       lines.push(`  ${control.padEnd(8)} ${answer.state.padEnd(8)} ${answer.reason}`);
     }
+    for (const r of subscription.resources) {
+      const role = r.role === 'phiStore' ? 'PHI store' : 'notifier';
+      const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+      lines.push(`  ${role} ${r.name}: ${plural(r.detectedBy.length, 'alert')}, ${plural(r.actionGroups.length, 'action group')}, ${plural(r.recipients.length, 'recipient')}; logged ${r.logged}, kept six years ${r.retainedSixYears}, locked ${r.locked}`);
+    }
   }
   for (const finding of report.findings) lines.push(`${finding.resourceId} ${finding.level} ${finding.rule} ${finding.message}`);
   for (const error of report.errors) lines.push(`${error.scope} not read (${error.status === 0 ? 'network error' : `HTTP ${error.status}`}): ${error.message}`);
