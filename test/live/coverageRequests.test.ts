@@ -92,9 +92,11 @@ test('the resource JSON carries the finding at the property the rule reported, a
   const placed = answer.findings.find((f) => f.rule === 'HN109');
   assert.ok(placed);
   assert.equal(placed.key, group.key);
-  const at = answer.text.slice(placed.start, placed.end);
-  assert.ok(at === 'false' || /useCommonAlertSchema|ticketing/.test(at) || at.startsWith('{'), `HN109 sits at ${JSON.stringify(at)}`);
-  assert.ok(placed.start > 0, 'the finding is placed inside the document, not at its start');
+  // At the webhook receiver's `"useCommonAlertSchema": false`, not at the resource.
+  assert.equal(answer.text.slice(placed.start, placed.end), 'false');
+  assert.match(answer.text.slice(answer.text.lastIndexOf('\n', placed.start) + 1, placed.end), /^\s*"useCommonAlertSchema": false$/);
+  const receiver = answer.text.slice(answer.text.lastIndexOf('{', placed.start), placed.start);
+  assert.match(receiver, /"name": "ticketing"/);
 });
 
 test('Generate Bicep for a missing audit log: an existing reference and a diagnostic setting scoped to it', async () => {
