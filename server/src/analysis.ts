@@ -7,7 +7,9 @@ import { buildArmFileModel } from './model/armFileModel';
 import type { EvaluationProblem } from './model/evaluationScope';
 import { analysePolicyFile } from './rules/policy';
 import { templateModelOf, templateModelsUnder } from './workspace/templateModels';
-import { workspaceRuleFindings } from './workspace/workspaceFindings';
+import { workspaceRuleFindingsIn } from './workspace/workspaceFindings';
+import { templateRules } from './rules/registry';
+import { runRules } from './rules/runRules';
 import { diskReader, type WorkspaceReader } from './workspace/workspaceReader';
 import { armSuppressions } from './suppression/armSuppressions';
 import { bicepSuppressions } from './suppression/bicepSuppressions';
@@ -33,10 +35,17 @@ export interface AnalysisContext {
   readonly reader?: WorkspaceReader;
   /** Windows time zone ID from the config, for messages and fixes that add a time zone. */
   readonly defaultTimeZone?: string;
+  /**
+   * False: the template rules see only this file's own deployment, not the rest of the workspace
+   * (the language server's first answer while it is still indexing the workspace).
+   */
+  readonly workspaceRules?: boolean;
+  /** Files longer than this (in characters) get one info diagnostic instead of analysis; default `maxFileBytes`; the CLI's --max-file-size sets it. */
+  readonly maxFileBytes?: number;
 }
 
-/** Largest file analysed; past it the file gets one HN001 and nothing else. */
-export const maxFileBytes = 8 * 1024 * 1024;
+/** Largest file analysed by default; past it the file gets one info diagnostic and nothing else. */
+export const maxFileBytes = 10 * 1024 * 1024;
 
 /**
  * Findings located in one file. Never throws: a failing step becomes a finding. A problem that
@@ -45,8 +54,9 @@ export const maxFileBytes = 8 * 1024 * 1024;
  */
 export function analyseFile(source: SourceFile, kind: DocumentKind = documentKindOf(source.file, source.text), context: AnalysisContext = {}): Finding[] {
   if (kind === 'none') return [];
-  if (source.text.length > maxFileBytes) {
-    return [syntaxFinding(source.file, { offset: 0, length: 0, message: `the file is larger than ${maxFileBytes / 1024 / 1024} MB and is not analysed` })];
+  const bound = context.maxFileBytes ?? maxFileBytes;
+  if (source.text.length > bound) {
+    return [{ ruleId: 'HN001', level: 'info', message: `the file is larger than ${+(bound / 1024 / 1024).toFixed(2)} MB and is not analysed (hipaa-notify bounds the work per file)`, file: source.file, span: { offset: 0, length: 0 } }];
   }
   try {
     return analyseByKind(source, kind, context).filter((finding) => finding.file === source.file);
@@ -77,8 +87,8 @@ function analyseByKind(source: SourceFile, kind: DocumentKind, context: Analysis
 
 function analyseBicep({ file, text }: SourceFile, kind: 'bicep' | 'bicepparam', context: AnalysisContext): Finding[] {
   const reader = readerFor(file, text, context);
-  const model = reader && reader.readText(file) === text ? templateModelOf(file, text, reader)?.bicep : undefined;
-  const parsed = model?.parsed ?? parseBicep(text, { kind });
+  const model = reader && reader.readText(file) === text ? templateModelOf(file, text, reader) : undefined;
+  const parsed = parseBicep(text, { kind });
   const unresolved = model ? unresolvedFindings(model.problems) : [];
   const findings = [...parsed.problems.map((problem) => syntaxFinding(file, problem)), ...unresolved, ...ruleFindingsIn(file, text, context)];
   return applySuppressions(findings, file, bicepSuppressions(parsed));
@@ -87,7 +97,12 @@ function analyseBicep({ file, text }: SourceFile, kind: 'bicep' | 'bicepparam', 
 function analyseArmTemplate({ file, text }: SourceFile, context: AnalysisContext): Finding[] {
   // Through the reader the evaluation is shared with the workspace rules (evaluated once per text).
   const reader = readerFor(file, text, context);
-  const model = reader && reader.readText(file) === text ? templateModelOf(file, text, reader)?.arm : buildArmFileModel(file, text, workspaceRootFor(file, context));
+  const shared = reader && reader.readText(file) === text ? templateModelOf(file, text, reader) : undefined;
+  if (shared?.front === 'arm') {
+    const findings = [...shared.syntaxProblems.map((problem) => syntaxFinding(file, problem)), ...unresolvedFindings(shared.problems), ...ruleFindingsIn(file, text, context)];
+    return applySuppressions(findings, file, armSuppressions(text, parseJsonDocument(text, { arm: true }).root));
+  }
+  const model = shared ? undefined : buildArmFileModel(file, text, workspaceRootFor(file, context));
   if (!model) return parseJsonDocument(text, { arm: true }).problems.map((problem) => syntaxFinding(file, problem));
   const findings = [...model.template.problems.map((problem) => syntaxFinding(file, problem)), ...unresolvedFindings(model.problems), ...ruleFindingsIn(file, text, context)];
   return applySuppressions(findings, file, armSuppressions(text, model.template.node));
@@ -96,7 +111,17 @@ function analyseArmTemplate({ file, text }: SourceFile, context: AnalysisContext
 /** Template-rule findings that sit in `file` (a template, or a parameter file holding a bad value). */
 function ruleFindingsIn(file: string, text: string, context: AnalysisContext): Finding[] {
   const reader = readerFor(file, text, context);
-  return reader ? workspaceRuleFindings(reader, context.defaultTimeZone).filter((finding) => finding.file === file) : [];
+  if (!reader) return [];
+  if (context.workspaceRules === false) return ownRuleFindings(file, text, reader, context.defaultTimeZone);
+  return workspaceRuleFindingsIn(reader, file, context.defaultTimeZone);
+}
+
+/** The template rules over the file's own deployment only (its modules and parameter values included). */
+function ownRuleFindings(file: string, text: string, reader: WorkspaceReader, defaultTimeZone: string | undefined): Finding[] {
+  const model = templateModelOf(file, text, reader);
+  if (!model) return [];
+  const context = { resources: model.resources, policyFile: undefined, defaultTimeZone, partial: new Set(model.complete ? [] : model.resources) };
+  return runRules(templateRules.filter((rule) => !rule.workspace), context, file).filter((finding) => finding.file === file);
 }
 
 function readerFor(file: string, text: string, context: AnalysisContext): WorkspaceReader | undefined {
@@ -114,15 +139,18 @@ function analyseArmParameters({ file, text }: SourceFile, context: AnalysisConte
   const root = workspaceRootFor(file, context);
   const template = root ? pairedTemplateOf(file, root) : undefined;
   if (!template || syntax.length > 0) return syntax;
-  const model = buildArmFileModel(template.file, template.text, root);
-  const own = (model?.problems ?? []).filter((problem) => problem.file === file);
+  // Through the reader the template is evaluated once for itself, its parameter file and the workspace.
+  const reader = readerFor(file, text, context);
+  const templateText = reader?.readText(template.file);
+  const problems = reader && templateText !== undefined && reader.readText(file) === text ? templateModelOf(template.file, templateText, reader)?.problems : buildArmFileModel(template.file, template.text, root)?.problems;
+  const own = (problems ?? []).filter((problem) => problem.file === file);
   return applySuppressions([...unresolvedFindings(own), ...ruleFindingsIn(file, text, context)], file, armSuppressions(text, document.root));
 }
 
 /** A policy is checked on its own and against the templates of its folder and below. */
 function analysePolicy({ file, text }: SourceFile, context: AnalysisContext): Finding[] {
   const root = workspaceRootFor(file, context);
-  const templates = root ? templateModelsUnder(path.dirname(file), diskReader(root, context.openText)) : undefined;
+  const templates = root && context.workspaceRules !== false ? templateModelsUnder(path.dirname(file), context.reader ?? diskReader(root, context.openText)) : undefined;
   return analysePolicyFile(file, text, templates, ruleFindingsIn(file, text, context)).findings;
 }
 

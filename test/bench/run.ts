@@ -9,6 +9,7 @@ import { benches as bicepModelBenches } from './bicepModel.bench';
 import { benches as bicepParserBenches } from './bicepParser.bench';
 import { benches as lspLatencyBenches } from './lspLatency.bench';
 import { benches as liveCoverageBenches } from './liveCoverage.bench';
+import { runWorkspaceLatency } from './workspaceLatency';
 
 export interface Bench {
   readonly name: string;
@@ -51,6 +52,8 @@ async function main(filter: string | undefined): Promise<void> {
       console.log([bench.name, ms.toFixed(1), rate].join('\t'));
     }
   }
+  // Whole workspaces through the language server: its own table (first diagnostics, keystrokes, memory).
+  if (filter === undefined || filter === 'workspace' || filter.startsWith('generated') || filter.includes('+')) await runWorkspaceLatency(filter);
 }
 
 main(process.argv[2]).catch((error: unknown) => {

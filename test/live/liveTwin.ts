@@ -126,3 +126,38 @@ function guidOf(seed: string): string {
   const hex = createHash('sha256').update(seed).digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
+
+/** Items of `a` not matched one for one in `b`. */
+function without(a: readonly string[], b: readonly string[]): string[] {
+  const left = [...b];
+  return a.filter((item) => {
+    const at = left.indexOf(item);
+    if (at < 0) return true;
+    left.splice(at, 1);
+    return false;
+  });
+}
+
+/**
+ * Template findings (`RULE message`) against live ones. A template says once what its loop repeats
+ * ("... (and 1 more like it from the same place)"); live, each copy is its own resource with its
+ * own finding, so such a finding stands for itself plus that many more of its rule.
+ */
+export function compareWithTemplate(template: readonly string[], live: readonly string[]) {
+  const repeats = new Map<string, number>();
+  const expected = template.map((finding) => {
+    const merged = / \(and (\d+) more like it from the same place\)$/.exec(finding);
+    if (!merged) return finding;
+    const rule = finding.split(' ')[0];
+    repeats.set(rule, (repeats.get(rule) ?? 0) + Number(merged[1]));
+    return finding.slice(0, merged.index);
+  });
+  const extra = without(live, expected).filter((finding) => {
+    const rule = finding.split(' ')[0];
+    const left = repeats.get(rule) ?? 0;
+    if (left === 0) return true;
+    repeats.set(rule, left - 1);
+    return false;
+  });
+  return { missing: without(expected, live), extra, unmatchedRepeats: [...repeats].filter(([, n]) => n > 0) };
+}

@@ -5,7 +5,7 @@ import { analyseSnapshot, readLiveEstate } from '../../server/src/azure';
 import { runCheck } from '../../server/src/cli/check';
 import { templateRules } from '../../server/src/rules/registry';
 import { managedIdentity, serve } from './liveHarness';
-import { liveTwinOf } from './liveTwin';
+import { compareWithTemplate, liveTwinOf } from './liveTwin';
 
 const samples = path.resolve(__dirname, '../../../samples');
 const templateRuleIds = new Set(templateRules.map((r) => r.id));
@@ -20,17 +20,6 @@ async function liveFindings(sample: string) {
   }
 }
 
-/** Items of `a` not matched one for one in `b`. */
-function without(a: readonly string[], b: readonly string[]): string[] {
-  const left = [...b];
-  return a.filter((item) => {
-    const at = left.indexOf(item);
-    if (at < 0) return true;
-    left.splice(at, 1);
-    return false;
-  });
-}
-
 function templateFindings(sample: string): string[] {
   return runCheck([path.join(samples, sample)]).findings.filter((f) => templateRuleIds.has(f.ruleId)).map((f) => `${f.ruleId} ${f.message}`).filter((f, i, all) => all.indexOf(f) === i).sort();
 }
@@ -39,10 +28,10 @@ test('every template rule that fires on samples/claims-platform fires the same w
   const { report, writes } = await liveFindings('claims-platform');
   // A template can repeat a finding at two places of one resource; on a live resource it is said once.
   const live = [...new Set(report.findings.map((f) => `${f.rule} ${f.message}`))].sort();
-  const expected = templateFindings('claims-platform');
-  assert.deepEqual({ missing: without(expected, live), extra: without(live, expected) }, { missing: [], extra: [] });
+  assert.deepEqual(compareWithTemplate(templateFindings('claims-platform'), live), { missing: [], extra: [], unmatchedRepeats: [] });
   assert.deepEqual(writes, [], 'the engine only reads');
-  assert.deepEqual([...new Set(report.findings.map((f) => f.rule))].sort(), templateRules.map((r) => r.id).sort(), 'every template rule fires on the live twin');
+  const firedOnTemplates = [...new Set(templateFindings('claims-platform').map((f) => f.split(' ')[0]))].sort();
+  assert.deepEqual([...new Set(report.findings.map((f) => f.rule))].sort(), firedOnTemplates, 'every template rule that fires on the sample fires on the live twin');
   assert.deepEqual(report.errors, []);
   assert.ok(report.findings.every((f) => f.resourceId.startsWith('/subscriptions/2b5c6f1e-8d7a-4c3b-9e2f-0a1b2c3d4e5f')));
 });

@@ -15,6 +15,8 @@ export const trackedTypes: Readonly<Record<string, string>> = {
   'microsoft.eventgrid/domains': '2025-02-15',
   'microsoft.network/networksecuritygroups': '2024-05-01',
   'microsoft.network/virtualnetworks': '2024-05-01',
+  'microsoft.network/networkinterfaces': '2024-05-01',
+  'microsoft.compute/virtualmachines': '2024-07-01',
   'microsoft.keyvault/vaults': '2023-07-01',
   'microsoft.storage/storageaccounts': '2023-05-01',
   'microsoft.sql/servers': '2023-08-01',

@@ -40,7 +40,8 @@ export function shortNameOf(resource: DeployedResource): string | undefined {
 }
 
 export function sameType(a: string | undefined, b: string): boolean {
-  return a !== undefined && a.toLowerCase() === b.toLowerCase();
+  // Rules ask this of every resource many times: most answers are decided by the length.
+  return a !== undefined && a.length === b.length && (a === b || a.toLowerCase() === b.toLowerCase());
 }
 
 /** Same type and full name, compared the way ARM does (case-insensitively). */
@@ -57,7 +58,31 @@ export function pointsAt(id: Value | undefined, resource: DeployedResource): boo
   if (named) return isResource(resource, named);
   if (id?.kind !== 'unknown' || !id.resource || !sameType(resource.type, id.resource.type)) return false;
   const names = id.resource.names;
-  return names.length === 1 && names[0] === resource.name;
+  return names.length === 1 && sameUnknownName(names[0], resource.name);
+}
+
+/**
+ * Whether two name values are the same unknown name: the same value, or values computed from the
+ * same declaration (a parameter or variable keeps the origin of where it is declared). Unknown
+ * names written apart are not known to be equal.
+ */
+export function sameUnknownName(a: Value, b: Value): boolean {
+  if (a === b) return true;
+  if (a.kind !== 'unknown' || b.kind !== 'unknown') return false;
+  return a.origin.file === b.origin.file && a.origin.span.offset === b.origin.span.offset && a.origin.span.length === b.origin.span.length && a.reason === b.reason;
+}
+
+/**
+ * The resources of the model an ID value points at: by type and name, or, when the name is not
+ * known, the declaration whose name is that same unknown value (Bicep `x.id`, ARM
+ * `resourceId(type, parameters('name'))`).
+ */
+export function resourcesAt(resources: readonly DeployedResource[], id: Value | undefined): readonly DeployedResource[] {
+  const named = referencedResource(id);
+  if (named) return resourcesNamed(resources, named);
+  if (id?.kind !== 'unknown' || !id.resource || id.resource.names.length !== 1) return [];
+  const type = id.resource.type;
+  return resources.filter((resource) => resource.name.kind === 'unknown' && sameType(resource.type, type) && sameUnknownName(id.resource!.names[0], resource.name));
 }
 
 const indexes = new WeakMap<readonly DeployedResource[], Map<string, DeployedResource[]>>();

@@ -1,6 +1,7 @@
 import type { CoverageReport } from '../../azure/analyseSnapshot';
 import { controls } from '../../azure/coverage';
-import { catalog, defaultDocsBase, ruleDocUrl } from '../../rules/catalog';
+import { catalog } from '../../rules/catalog';
+import { sarifRules } from '../formats/sarif';
 import type { Level } from '../../rules/finding';
 
 /** `{subscriptions, findings, coverage, errors}`, the shape the coverage tree reads too. */
@@ -45,7 +46,7 @@ export function coverageText(report: CoverageReport): string {
 const sarifLevel: Record<Level, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
 /** SARIF 2.1.0: a live finding has no file, so its resource ID is the logical location's fullyQualifiedName. */
-export function coverageSarif(report: CoverageReport, version: string, docsBase: string = defaultDocsBase): string {
+export function coverageSarif(report: CoverageReport, version: string): string {
   const ruleIndex = new Map(catalog.map((rule, index) => [rule.id, index]));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -56,14 +57,7 @@ export function coverageSarif(report: CoverageReport, version: string, docsBase:
           driver: {
             name: 'hipaa-notify',
             version,
-            informationUri: docsBase.replace(/\/blob\/main\/docs\/rules$/, ''),
-            rules: catalog.map((rule) => ({
-              id: rule.id,
-              name: rule.name,
-              shortDescription: { text: rule.summary },
-              helpUri: ruleDocUrl(rule.id, docsBase),
-              defaultConfiguration: { level: sarifLevel[rule.level] },
-            })),
+            rules: sarifRules(),
           },
         },
         invocations: [

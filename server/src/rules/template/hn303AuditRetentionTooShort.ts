@@ -2,6 +2,7 @@ import { diagnosticSettingsOf, settingWorkspace } from '../../model/diagnosticSe
 import type { DeployedResource } from '../../model/deployedResource';
 import { isDeployed, namedOf, referencedResource, sameNamedResource, sameType, shortNameOf, type NamedResource } from '../../model/resourceReference';
 import { valueAt, type Value } from '../../model/value';
+import { fix, replaceValue, setProperty, type Fix } from '../fixIntent';
 import { defineRule, describe } from '../rule';
 
 const workspaceType = 'Microsoft.OperationalInsights/workspaces';
@@ -24,10 +25,20 @@ export const hn303AuditRetentionTooShort = defineRule('HN303', 'A Log Analytics 
     report({
       at: retention.at,
       resource: workspace,
+      fixes: retentionFix(workspace, retention),
       message: `${describe(workspace)} ${why} but keeps them ${retention.days} days${retention.written ? '' : ' (the default)'}: set retentionInDays to at least ${minimumDays}, and keep the tables that hold them ${sixYears} days (totalRetentionInDays) for the six years HIPAA requires`,
     });
   }
+}, {
+  fix: 'sets retentionInDays to 365 where it is written (or adds it to the workspace); keeping the audit tables six years (totalRetentionInDays 2190 on Microsoft.OperationalInsights/workspaces/tables) is left to the author, who knows which tables hold them',
 });
+
+/** retentionInDays 365 where it is written, or added to the workspace's properties. */
+function retentionFix(workspace: DeployedResource, retention: Retention): Fix[] {
+  const title = `Set retentionInDays to ${minimumDays}`;
+  if (retention.written && 'kind' in retention.at) return [fix(title, replaceValue(retention.at.origin, minimumDays))];
+  return workspace.properties?.kind === 'object' ? [fix(title, setProperty(workspace.properties.origin, ['retentionInDays'], minimumDays))] : [];
+}
 
 interface Retention {
   readonly days: number;

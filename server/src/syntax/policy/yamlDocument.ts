@@ -1,4 +1,4 @@
-import { parseAllDocuments, type Document } from 'yaml';
+import { parseAllDocuments, visit, type Document } from 'yaml';
 import type { SyntaxProblem } from '../span';
 import { policyLimits } from './limits';
 
@@ -20,6 +20,10 @@ export function parseYamlDocument(text: string, options: YamlOptions = {}): Yaml
   if (text.length > policyLimits.maxLength) {
     return { document: undefined, problems: [{ offset: 0, length: 0, message: `the file is longer than ${policyLimits.maxLength / 1024} KB; a notification policy is a few kilobytes` }] };
   }
+  // The YAML library takes seconds on flow collections nested thousands deep; no policy nests past a few.
+  if (flowNesting(text) > maxFlowNesting) {
+    return { document: undefined, problems: [{ offset: 0, length: 0, message: `the file nests [ ] or { } more than ${maxFlowNesting} levels deep and is not analysed` }] };
+  }
   let list: Document[];
   try {
     const documents = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: options.uniqueKeys !== false, strict: true, version: '1.2', merge: false });
@@ -31,7 +35,9 @@ export function parseYamlDocument(text: string, options: YamlOptions = {}): Yaml
   for (const doc of list.slice(0, 1)) {
     for (const error of doc.errors) {
       const [start, end] = error.pos;
-      problems.push({ offset: start, length: Math.max(end - start, 1), message: yamlMessage(error.code, error.message) });
+      const quote = error.code === 'MISSING_CHAR' ? unclosedQuoteBefore(doc, start) : undefined;
+      if (quote) problems.push(quote);
+      else problems.push({ offset: start, length: Math.max(end - start, 1), message: yamlMessage(error.code, error.message) });
     }
   }
   if (list.length > 1) {
@@ -50,4 +56,41 @@ function yamlMessage(code: string, raw: string): string {
 function firstSentence(message: string): string {
   const line = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
   return line.charAt(0).toLowerCase() + line.slice(1);
+}
+
+/**
+ * The yaml library reports an unclosed quote where the text ends; the person needs the quote
+ * that opened it: the last quoted scalar that runs up to the error.
+ */
+function unclosedQuoteBefore(doc: Document, errorAt: number): SyntaxProblem | undefined {
+  let opening: { offset: number; quote: string } | undefined;
+  visit(doc, {
+    Scalar(_, node) {
+      const [from, to] = node.range ?? [0, 0];
+      if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && to >= errorAt && from < errorAt && (!opening || from > opening.offset)) {
+        opening = { offset: from, quote: node.type === 'QUOTE_DOUBLE' ? '"' : "'" };
+      }
+    },
+  });
+  return opening && { offset: opening.offset, length: 1, message: `this string is not closed (missing ${opening.quote})` };
+}
+
+const maxFlowNesting = 256;
+
+/** Deepest nesting of YAML flow collections, skipping quoted scalars and comments. */
+function flowNesting(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      while (++i < text.length && text[i] !== '"') if (text[i] === '\\') i++;
+    } else if (c === "'") {
+      while (++i < text.length && text[i] !== "'");
+    } else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
+      while (i < text.length && text[i] !== '\n') i++;
+    } else if (c === '[' || c === '{') deepest = Math.max(deepest, ++depth);
+    else if ((c === ']' || c === '}') && depth > 0) depth--;
+  }
+  return deepest;
 }

@@ -1,0 +1,131 @@
+/**
+ * The robustness run (not part of npm test):
+ *   npm run fuzz -- [CASES] [--lsp SEQUENCES] [--soak EDITS] [--seed N]
+ * CASES mutated files (default 1000) from the samples, the fixtures and the public corpora when
+ * present go through parsing, evaluation and rules; SEQUENCES random edit sequences (default 50)
+ * go through the real language server over stdio; EDITS (default 0, 10000 for the soak) are
+ * typed into one template of a generated workspace while the server's memory is sampled.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { generateWorkspace } from '../bench/generateWorkspace';
+import { LspTestClient } from '../protocol/lspClient';
+import { fuzzAnalysis, inputFiles } from './fuzz';
+import { mutate, mutations, seededRandom } from './mutations';
+
+const repo = path.resolve(__dirname, '../../..');
+const corpora = ['/work/corpora/Azure+bicep-registry-modules', '/work/corpora/Azure+bicep', '/work/corpora/bmoore-msft+azure-quickstart-templates'];
+
+function option(name: string, fallback: number): number {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? Number(process.argv[at + 1]) : fallback;
+}
+
+function languageOf(file: string): string {
+  return file.endsWith('.bicep') ? 'bicep' : file.endsWith('.bicepparam') ? 'bicepparam' : /\.ya?ml$/i.test(file) ? 'yaml' : 'json';
+}
+
+function serverRssMb(pid: number | undefined): number {
+  try {
+    return Math.round(Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024);
+  } catch {
+    return NaN;
+  }
+}
+
+/** Random edit sequences on files of the samples folder through the real server; a sequence fails when the server logs an error or does not answer within 10 s. */
+async function fuzzServer(sequences: number, seed: number): Promise<string[]> {
+  const random = seededRandom(seed);
+  const files = inputFiles([path.join(repo, 'samples')]);
+  const failures: string[] = [];
+  const { client } = await LspTestClient.start({ debounceMs: 0 }, pathToFileURL(path.join(repo, 'samples')).href);
+  const errors: string[] = [];
+  client.connection.onNotification('window/logMessage', (params: { type: number; message: string }) => {
+    if (params.type === 1) errors.push(params.message);
+  });
+  try {
+    for (let n = 0; n < sequences; n++) {
+      const file = files[Math.floor(random() * files.length)];
+      const uri = pathToFileURL(file).href;
+      let text = fs.readFileSync(file, 'utf8');
+      await client.open(uri, languageOf(file), text, 1);
+      let version = 1;
+      for (let edits = 1 + Math.floor(random() * 20); edits > 0; edits--) {
+        text = mutate(text, mutations[Math.floor(random() * mutations.length)], random).slice(0, 3_000_000);
+        await client.change(uri, ++version, [{ text }]);
+      }
+      const last = version;
+      try {
+        await client.diagnostics(uri, (p) => p.version === last, 10_000);
+      } catch (error) {
+        failures.push(`${path.relative(repo, file)} sequence ${n}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      await client.close(uri);
+      failures.push(...errors.splice(0).map((message) => `${path.relative(repo, file)} sequence ${n}: ${message}`));
+    }
+  } finally {
+    await client.stop();
+  }
+  return failures;
+}
+
+/** Types into one template of a generated 200-file workspace; prints the server's RSS as it goes. */
+async function soak(edits: number): Promise<{ afterWarmup: number; last: number }> {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'hn-soak-'));
+  const generated = generateWorkspace(root, 200);
+  const uri = pathToFileURL(generated.editTarget).href;
+  const original = fs.readFileSync(generated.editTarget, 'utf8');
+  const { client } = await LspTestClient.start({ debounceMs: 0 }, pathToFileURL(root).href);
+  let afterWarmup = NaN;
+  let last = NaN;
+  try {
+    const first = client.diagnostics(uri, () => true, 120_000);
+    await client.open(uri, 'bicep', original, 1);
+    await first;
+    for (let version = 2; version <= edits + 1; version++) {
+      // Type a comment line, then take it back: the text returns to the original every other edit.
+      const text = version % 2 === 0 ? `${original}// note ${version}\n` : original;
+      const published = client.diagnostics(uri, (p) => p.version === version, 60_000);
+      await client.change(uri, version, [{ text }]);
+      await published;
+      if (version % 1000 === 0 || version === edits + 1) {
+        last = serverRssMb(client.pid);
+        if (version === 1000 || Number.isNaN(afterWarmup)) afterWarmup = last;
+        console.log(`soak: ${version - 1} edits, server RSS ${last} MB`);
+      }
+    }
+  } finally {
+    await client.stop();
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+  return { afterWarmup, last };
+}
+
+async function main(): Promise<void> {
+  const cases = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 1000);
+  const seed = option('--seed', 0x5eed);
+  const sequences = option('--lsp', 50);
+  const soakEdits = option('--soak', 0);
+  const files = inputFiles([path.join(repo, 'samples'), path.join(repo, 'test/fixtures'), ...corpora.filter((c) => fs.existsSync(c))], 5000);
+  const started = Date.now();
+  const report = fuzzAnalysis(files, cases, seed);
+  console.log(`analysis: ${report.cases} cases over ${files.length} files (seed ${seed}) in ${((Date.now() - started) / 1000).toFixed(1)} s: ${report.failures.length} failures; slowest ${report.slowestMs.toFixed(0)} ms (${report.slowestPerMb.toFixed(0)} ms per MB)`);
+  for (const failure of report.failures.slice(0, 20)) console.log(`  ${failure.file} #${failure.caseNumber} ${failure.mutation}: ${failure.problem.split('\n')[0]}`);
+  const serverFailures = sequences > 0 ? await fuzzServer(sequences, seed) : [];
+  if (sequences > 0) console.log(`language server: ${sequences} edit sequences: ${serverFailures.length} failures`);
+  for (const failure of serverFailures.slice(0, 20)) console.log(`  ${failure}`);
+  let grew = false;
+  if (soakEdits > 0) {
+    const { afterWarmup, last } = await soak(soakEdits);
+    grew = last > afterWarmup * 1.2 + 20;
+    console.log(`soak: ${soakEdits} edits: RSS ${afterWarmup} MB after 1,000 edits, ${last} MB at the end${grew ? ' (GREW)' : ''}`);
+  }
+  process.exit(report.failures.length > 0 || serverFailures.length > 0 || grew ? 1 : 0);
+}
+
+main().catch((error: unknown) => {
+  console.error('fuzz failed:', error instanceof Error ? error.stack : error);
+  process.exit(2);
+});
