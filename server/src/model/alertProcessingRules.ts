@@ -14,9 +14,15 @@ export interface ProcessingRule {
   readonly partial: boolean;
 }
 
+/** Every alert asks for the rules of the same resource list: read them once. */
+const rulesOf = new WeakMap<readonly DeployedResource[], ProcessingRule[]>();
+
 /** Enabled (or not known to be disabled) processing rules with a known action type. */
 export function processingRulesOf(resources: readonly DeployedResource[]): ProcessingRule[] {
+  const cached = rulesOf.get(resources);
+  if (cached) return cached;
   const rules: ProcessingRule[] = [];
+  rulesOf.set(resources, rules);
   for (const resource of resources) {
     if (!sameType(resource.type, processingRuleType) || !isDeployed(resource) || resource.properties?.kind !== 'object') continue;
     const properties = resource.properties;

@@ -1,5 +1,5 @@
 import type { DeployedResource } from './deployedResource';
-import { appliesToResource, extensionTarget } from './extensionScope';
+import { appliesToResource, extensionTarget, reachesDeployment } from './extensionScope';
 import { connectorOf, isLogicApp, workflowActions } from './logicAppWorkflow';
 import { principalOwner } from './managedIdentity';
 import { isDeployed, knownString, referencedResource, sameNamedResource, sameType, type NamedResource } from './resourceReference';
@@ -138,7 +138,7 @@ export interface SecretGrant {
  * role on it (or inherited) when it uses RBAC, else access policies with get on secrets.
  * `unknown` when some grant cannot be read; 'unknown' when the authorization model is not known.
  */
-export function secretGrantsOf(vault: DeployedResource, resources: readonly DeployedResource[]): { readonly grants: readonly SecretGrant[]; readonly unknown: boolean } | 'unknown' {
+export function secretGrantsOf(vault: DeployedResource, resources: readonly DeployedResource[], deploymentOf?: ReadonlyMap<DeployedResource, string>): { readonly grants: readonly SecretGrant[]; readonly unknown: boolean } | 'unknown' {
   const rbac = vault.properties ? valueAt(vault.properties, ['enableRbacAuthorization']) : undefined;
   if (rbac?.kind === 'unknown' || vault.properties?.kind === 'unknown') return 'unknown';
   const grants: SecretGrant[] = [];
@@ -150,6 +150,8 @@ export function secretGrantsOf(vault: DeployedResource, resources: readonly Depl
       // A role on the resource group or subscription is inherited by the vault.
       const applies = target === 'deploymentScope' || appliesToResource(target, vault);
       if (applies === false) continue;
+      // An assignment that names a vault binds to the vault of that name in its own deployment first.
+      if (applies === true && typeof target === 'object' && !('anyName' in target) && !reachesDeployment(assignment, target, deploymentOf?.get(vault), { resources, deploymentOf })) continue;
       const role = roleOf(valueAt(assignment.properties, ['roleDefinitionId']));
       if (role === 'unknown') unknown = true;
       else if (!secretReaderRoles.includes(role)) continue;
@@ -179,6 +181,12 @@ export function secretGrantsOf(vault: DeployedResource, resources: readonly Depl
   return { grants, unknown };
 }
 
+/** The vault a component's read names: the one of that name in the component's own deployment first. */
+export function vaultNamedFor(component: DeployedResource, name: string, vaults: readonly DeployedResource[], deploymentOf?: ReadonlyMap<DeployedResource, string>): DeployedResource | undefined {
+  const named = vaults.filter((v) => v.name.kind === 'string' && v.name.value.toLowerCase() === name);
+  return named.find((v) => deploymentOf?.get(v) === deploymentOf?.get(component)) ?? named[0];
+}
+
 /** Who a grant names, seen from a reader with these identities. */
 type Grantee = 'reader' | 'other' | 'writtenId' | 'unknown';
 
@@ -197,8 +205,8 @@ function granteeOf(grant: SecretGrant, identities: readonly NamedResource[]): Gr
  * Whether the vault lets one of the identities read secrets: by RBAC role assignment when the
  * vault uses RBAC, else by an access policy with `get` on secrets. 'unknown' when it cannot tell.
  */
-export function vaultGrantsSecrets(vault: DeployedResource, identities: readonly NamedResource[], resources: readonly DeployedResource[]): boolean | 'unknown' {
-  const found = secretGrantsOf(vault, resources);
+export function vaultGrantsSecrets(vault: DeployedResource, identities: readonly NamedResource[], resources: readonly DeployedResource[], deploymentOf?: ReadonlyMap<DeployedResource, string>): boolean | 'unknown' {
+  const found = secretGrantsOf(vault, resources, deploymentOf);
   if (found === 'unknown') return 'unknown';
   if (identities.length === 0) return found.unknown ? 'unknown' : false;
   let unknown = found.unknown;
@@ -215,8 +223,8 @@ export function vaultGrantsSecrets(vault: DeployedResource, identities: readonly
  * written object ID (a literal or a parameter default) rather than a principal read from the
  * identity; undefined when a grant follows the identity, none is written, or something is unknown.
  */
-export function grantsByCopiedId(vault: DeployedResource, identities: readonly NamedResource[], resources: readonly DeployedResource[]): SecretGrant[] | undefined {
-  const found = secretGrantsOf(vault, resources);
+export function grantsByCopiedId(vault: DeployedResource, identities: readonly NamedResource[], resources: readonly DeployedResource[], deploymentOf?: ReadonlyMap<DeployedResource, string>): SecretGrant[] | undefined {
+  const found = secretGrantsOf(vault, resources, deploymentOf);
   if (found === 'unknown' || found.unknown || identities.length === 0) return undefined;
   const written: SecretGrant[] = [];
   for (const grant of found.grants) {

@@ -37,14 +37,16 @@ export function hipaaTag(resource: DeployedResource): string | undefined {
 /** Resources that an action group, event subscription or Defender automation sends notifications to. */
 function notificationTargets(resources: readonly DeployedResource[]): DeployedResource[] {
   const targets: DeployedResource[] = [];
+  let from: DeployedResource;
   const add = (value: Value | undefined) => {
-    targets.push(...resourcesAt(resources, value));
+    targets.push(...nearest(from, resourcesAt(resources, value)));
     const named = referencedResource(value);
     // A function destination names the function (`sites/x/functions/y`): its app is the component.
-    if (named && sameType(named.type, 'Microsoft.Web/sites/functions')) targets.push(...resourcesNamed(resources, { type: componentTypes.site, name: named.name.split('/')[0] }));
+    if (named && sameType(named.type, 'Microsoft.Web/sites/functions')) targets.push(...nearest(from, resourcesNamed(resources, { type: componentTypes.site, name: named.name.split('/')[0] })));
   };
   for (const resource of resources) {
     if (!isDeployed(resource)) continue;
+    from = resource;
     if (sameType(resource.type, actionGroupType)) {
       for (const receiver of asList(receiversOf(resource, 'logicAppReceivers'))) add(valueAt(receiver, ['resourceId']));
       for (const receiver of asList(receiversOf(resource, 'azureFunctionReceivers'))) add(valueAt(receiver, ['functionAppResourceId']));
@@ -52,18 +54,27 @@ function notificationTargets(resources: readonly DeployedResource[]): DeployedRe
       let feedsNotifier = false;
       for (const destination of destinationsOf(resource)) {
         add(valueAt(destination, ['properties', 'resourceId']));
-        const called = callbackWorkflows(resources, valueAt(destination, ['properties', 'endpointUrl']));
+        const called = nearest(resource, callbackWorkflows(resources, valueAt(destination, ['properties', 'endpointUrl'])));
         targets.push(...called);
         feedsNotifier ||= deliversToNotifier(destination) || called.length > 0;
       }
       // The topic that feeds a notification component (or a webhook) is on the notification path.
-      if (feedsNotifier) targets.push(...topicsOf(resource, resources));
+      if (feedsNotifier) targets.push(...nearest(resource, topicsOf(resource, resources)));
     } else if (sameType(resource.type, 'Microsoft.Security/automations')) {
       const actions = resource.properties ? valueAt(resource.properties, ['actions']) : undefined;
       for (const action of actions?.kind === 'array' ? actions.items : []) add(valueAt(action, ['logicAppResourceId']));
     }
   }
   return targets;
+}
+
+/**
+ * A name links to the resource of that name declared in the same file when there is one (the
+ * same name in another template of the workspace is another deployment's resource), else to any.
+ */
+function nearest(from: DeployedResource, candidates: readonly DeployedResource[]): readonly DeployedResource[] {
+  const local = candidates.filter((candidate) => candidate.origin.file === from.origin.file);
+  return local.length > 0 ? local : candidates;
 }
 
 /** Where a subscription delivers: `destination`, and `deliveryWithResourceIdentity.destination`. */

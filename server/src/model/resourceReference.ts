@@ -81,8 +81,27 @@ export function resourcesAt(resources: readonly DeployedResource[], id: Value | 
   const named = referencedResource(id);
   if (named) return resourcesNamed(resources, named);
   if (id?.kind !== 'unknown' || !id.resource || id.resource.names.length !== 1) return [];
-  const type = id.resource.type;
-  return resources.filter((resource) => resource.name.kind === 'unknown' && sameType(resource.type, type) && sameUnknownName(id.resource!.names[0], resource.name));
+  const name = id.resource.names[0];
+  return (unnamedOfType(resources).get(id.resource.type.toLowerCase()) ?? []).filter((resource) => sameUnknownName(name, resource.name));
+}
+
+const unnamedIndexes = new WeakMap<readonly DeployedResource[], Map<string, DeployedResource[]>>();
+
+/** The resources of a list whose names are not known, by lower-case type, indexed once per list. */
+function unnamedOfType(resources: readonly DeployedResource[]): Map<string, DeployedResource[]> {
+  let index = unnamedIndexes.get(resources);
+  if (!index) {
+    index = new Map();
+    for (const resource of resources) {
+      if (resource.name.kind !== 'unknown' || !resource.type) continue;
+      const key = resource.type.toLowerCase();
+      const list = index.get(key);
+      if (list) list.push(resource);
+      else index.set(key, [resource]);
+    }
+    unnamedIndexes.set(resources, index);
+  }
+  return index;
 }
 
 const indexes = new WeakMap<readonly DeployedResource[], Map<string, DeployedResource[]>>();

@@ -24,6 +24,8 @@ export const hn304NotificationConfigUnprotected = defineRule('HN304', 'An action
     if (isLocked(resource, locks, context.deploymentOf, context.resources) !== false) continue;
     // A repeated or conditional resource would need the lock to repeat or share the condition.
     const fixes = resource.copy === undefined && resource.condition === true ? [fix('Add a CanNotDelete lock scoped to it', addResource(resource.origin, lock))] : [];
-    report({ at: resource.origin, fixes, message: `${describe(resource)} is part of the notification chain but no CanNotDelete or ReadOnly lock protects it: add a Microsoft.Authorization/locks scoped to it (or to its resource group)` });
+    // An alert may route nowhere (HN104): it is not called part of the chain, whatever its routing.
+    const role = isAlertRule(resource) ? 'is an alert rule' : 'is part of the notification chain';
+    report({ at: resource.origin, fixes, message: `${describe(resource)} ${role} but no CanNotDelete or ReadOnly lock protects it: add a Microsoft.Authorization/locks scoped to it (or to its resource group)` });
   }
 }, { fix: 'adds a Microsoft.Authorization/locks resource (CanNotDelete) scoped to the resource, right after it; not offered for a resource in a loop or under a condition' });

@@ -1,4 +1,4 @@
-import { secretReadsOf, vaultGrantsSecrets, vaultType } from '../../model/keyVaultAccess';
+import { secretReadsOf, vaultGrantsSecrets, vaultNamedFor, vaultType } from '../../model/keyVaultAccess';
 import { runsAs } from '../../model/managedIdentity';
 import { notificationComponents } from '../../model/notificationComponents';
 import { isDeployed, sameType } from '../../model/resourceReference';
@@ -16,10 +16,10 @@ export const hn402KeyvaultDeniesNotificationIdentity = defineRule('HN402', "A no
     for (const read of secretReadsOf(component, context.resources)) {
       // A read as one named identity does not need the component's full identity list.
       if (read.reader === 'unknown' || (read.reader === 'component' && identity.unknown)) continue;
-      const vault = vaults.find((v) => v.name.kind === 'string' && v.name.value.toLowerCase() === read.vault);
+      const vault = vaultNamedFor(component, read.vault, vaults, context.deploymentOf);
       if (!vault || !isDeployed(vault) || context.partial?.has(vault)) continue;
       const readers = read.reader === 'component' ? identity.identities : identity.none ? [] : [read.reader];
-      if (vaultGrantsSecrets(vault, readers, context.resources) !== false) continue;
+      if (vaultGrantsSecrets(vault, readers, context.resources, context.deploymentOf) !== false) continue;
       const who = identity.none ? 'has no managed identity to be granted access' : read.reader === 'component' ? 'has no access policy with get on secrets or Key Vault Secrets User role on it' : `identity '${read.reader.name}' has no access policy with get on secrets or Key Vault Secrets User role on it`;
       report({
         at: read.at,

@@ -1,4 +1,4 @@
-import { grantsByCopiedId, secretReadsOf, vaultType } from '../../model/keyVaultAccess';
+import { grantsByCopiedId, secretReadsOf, vaultNamedFor, vaultType } from '../../model/keyVaultAccess';
 import { runsAs } from '../../model/managedIdentity';
 import { notificationComponents } from '../../model/notificationComponents';
 import { isDeployed, knownString, sameType } from '../../model/resourceReference';
@@ -13,14 +13,14 @@ export const hn404KeyvaultGrantByCopiedId = defineRule('HN404', "A notification 
     const reported = new Set<unknown>();
     for (const read of secretReadsOf(component, context.resources)) {
       if (read.reader === 'unknown') continue;
-      const vault = vaults.find((v) => v.name.kind === 'string' && v.name.value.toLowerCase() === read.vault);
+      const vault = vaultNamedFor(component, read.vault, vaults, context.deploymentOf);
       if (!vault || context.partial?.has(vault)) continue;
       const readers = read.reader === 'component' ? identity.identities : [read.reader];
       const own = component.symbolicName
         ? `${component.symbolicName}.identity.principalId`
         : `reference(resourceId('${component.type}', '${knownString(component.name) ?? '?'}'), '${component.apiVersion ?? '?'}', 'full').identity.principalId`;
       const principal = read.reader === 'component' ? own : `the principalId of identity '${read.reader.name}'`;
-      for (const grant of grantsByCopiedId(vault, readers, context.resources) ?? []) {
+      for (const grant of grantsByCopiedId(vault, readers, context.resources, context.deploymentOf) ?? []) {
         if (!grant.principal || reported.has(grant.principal)) continue;
         reported.add(grant.principal);
         report({
