@@ -3,13 +3,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
-import { ProgressType, ResponseError } from 'vscode-languageserver-protocol/node';
+import { CancellationTokenSource, LSPErrorCodes, ProgressType, ResponseError } from 'vscode-languageserver-protocol/node';
 import {
   coverageFixMethod,
   coverageReadMethod,
   coverageResourceMethod,
   coverageSnapshotMethod,
   coverageSubscriptionsMethod,
+  coverageTemplateMethod,
   coverageTokenMethod,
   type CoverageChunk,
   type CoverageFixResult,
@@ -17,6 +18,7 @@ import {
   type CoverageResourceResult,
   type CoverageSnapshotResult,
   type CoverageSubscription,
+  type CoverageTemplateResult,
   type CoverageTokenParams,
 } from '../../server/src/protocol/coverageProtocol';
 import { LspTestClient } from '../protocol/lspClient';
@@ -90,9 +92,11 @@ test('the resource JSON carries the finding at the property the rule reported, a
   const placed = answer.findings.find((f) => f.rule === 'HN109');
   assert.ok(placed);
   assert.equal(placed.key, group.key);
-  const at = answer.text.slice(placed.start, placed.end);
-  assert.ok(at === 'false' || /useCommonAlertSchema|ticketing/.test(at) || at.startsWith('{'), `HN109 sits at ${JSON.stringify(at)}`);
-  assert.ok(placed.start > 0, 'the finding is placed inside the document, not at its start');
+  // At the webhook receiver's `"useCommonAlertSchema": false`, not at the resource.
+  assert.equal(answer.text.slice(placed.start, placed.end), 'false');
+  assert.match(answer.text.slice(answer.text.lastIndexOf('\n', placed.start) + 1, placed.end), /^\s*"useCommonAlertSchema": false$/);
+  const receiver = answer.text.slice(answer.text.lastIndexOf('{', placed.start), placed.start);
+  assert.match(receiver, /"name": "ticketing"/);
 });
 
 test('Generate Bicep for a missing audit log: an existing reference and a diagnostic setting scoped to it', async () => {
@@ -116,8 +120,8 @@ test('the snapshot of a read opens offline with the same findings', async () => 
 });
 
 test('a file that is not a snapshot is a clear error', async () => {
-  await assert.rejects(read({ kind: 'snapshot', label: 'notes.json', text: '{"hello": 1}' }), /notes\.json is not a coverage snapshot: "format"/);
-  await assert.rejects(read({ kind: 'snapshot', label: 'broken.json', text: '{' }), /not JSON/);
+  await assert.rejects(read({ kind: 'snapshot', label: 'notes.json', text: '{"hello": 1}' }), /notes\.json: not a hipaa-notify live snapshot/);
+  await assert.rejects(read({ kind: 'snapshot', label: 'broken.json', text: '{' }), /broken\.json: not JSON/);
 });
 
 test('Select Subscriptions lists what the account sees', async () => {
@@ -125,13 +129,15 @@ test('Select Subscriptions lists what the account sees', async () => {
   assert.deepEqual(subscriptions.map((s) => [s.id, s.name]), [['11111111-1111-4111-8111-111111111111', 'Claims Production']]);
 });
 
-test('without a session the read answers "signed out" and sends nothing to Resource Manager', async () => {
+test('without a session the read answers "signed out" and asks Resource Manager nothing that needs a token', async () => {
   signedIn = false;
+  // The cloud's public metadata (audience, portal) needs no token; everything else does.
+  const authenticated = () => server.requests.filter((r) => r.path !== '/metadata/endpoints').length;
   try {
-    const before = server.requests.filter((r) => r.status !== 401).length;
+    const before = authenticated();
     const { report } = await read(live());
     assert.equal(report.failure?.kind, 'signedOut', JSON.stringify(report.failure));
-    assert.equal(server.requests.filter((r) => r.status !== 401).length, before);
+    assert.equal(authenticated(), before);
   } finally {
     signedIn = true;
   }
@@ -148,7 +154,34 @@ test('a workspace folder is compared with what runs', async () => {
     assert.deepEqual(policy.items.map((i) => [i.state, i.message]), [['covered', "action group 'ag-oncall' exists live and is enabled"], ['gap', "action group 'ag-missing' does not exist live"]]);
     const template = report.workspace?.find((w) => w.kind === 'template');
     assert.deepEqual(template?.items.map((i) => [i.message, i.line]), [['ag-oncall: enabled is false in the template, true live', 5]]);
+    const group = report.findings!.find((f) => /actionGroups\/ag-oncall$/i.test(f.resourceId))!;
+    const declared = await client.connection.sendRequest<CoverageTemplateResult>(coverageTemplateMethod, { resourceId: group.resourceId });
+    assert.equal(declared.file, path.join(folder, 'main.bicep'));
+    assert.equal(declared.offset, 0);
+    const elsewhere = await client.connection.sendRequest<CoverageTemplateResult>(coverageTemplateMethod, { resourceId: storage });
+    assert.equal(elsewhere.file, undefined);
   } finally {
     fs.rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+test('cancelling a read answers with what was read (incomplete) or as cancelled, without waiting for the slow server', async () => {
+  const slow = await serve('small-estate', { latencyMs: 400 });
+  try {
+    const cancel = new CancellationTokenSource();
+    const progress = client.connection.onProgress(new ProgressType<{ kind: string }>(), 'slow-work', (value) => {
+      if (value.kind === 'report') cancel.cancel();
+    });
+    let cancelled = false;
+    cancel.token.onCancellationRequested(() => (cancelled = true));
+    const outcome = await client.connection
+      .sendRequest<CoverageReport>(coverageReadMethod, { source: { kind: 'live', cloud: 'AzureCloud', armEndpoint: slow.armEndpoint }, workDoneToken: 'slow-work' }, cancel.token)
+      .then((report) => ({ report }), (error: unknown) => ({ error }));
+    progress.dispose();
+    assert.ok(cancelled, 'the read reported progress and was cancelled');
+    if ('report' in outcome) assert.equal(outcome.report.complete, false, JSON.stringify(outcome.report.failure));
+    else assert.equal((outcome.error as ResponseError<void>).code, LSPErrorCodes.RequestCancelled);
+  } finally {
+    await slow.close();
   }
 });

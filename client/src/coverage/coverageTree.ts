@@ -103,10 +103,11 @@ class ResourceNode implements CoverageNode {
     const name = this.resource?.name ?? lastNameOf(this.resourceId);
     const item = new vscode.TreeItem(name, collapsed(this.findings.length > 0));
     item.id = this.id;
-    item.description = `${this.resource?.type ?? typeOf(this.resourceId) ?? ''} · ${gapsText(this.findings, this.state === 'unknown')}`;
+    const type = this.resource?.type ?? typeOf(this.resourceId) ?? '';
+    item.description = `${type.split('/').pop()} · ${gapsText(this.findings, this.state === 'unknown')}`;
     item.iconPath = stateIcons[this.state];
     const tooltip = new vscode.MarkdownString(undefined, true);
-    tooltip.appendMarkdown(`**${name}** (${this.state})\n\n`);
+    tooltip.appendMarkdown(`**${name}** \`${type}\` (${this.state})\n\n`);
     tooltip.appendText(this.resourceId);
     for (const finding of this.findings) tooltip.appendMarkdown(`\n\n- **${finding.rule}** ${finding.citation ? `(${finding.citation}) ` : ''}`).appendText(finding.message);
     item.tooltip = tooltip;

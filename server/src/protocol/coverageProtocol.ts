@@ -95,7 +95,7 @@ export interface WorkspaceComparison {
   readonly items: readonly { readonly message: string; readonly state: CoverageState; readonly resourceId?: string; readonly line?: number }[];
 }
 
-/** A piece of a report; partial results are pieces, the final answer is the rest plus the summary. */
+/** A piece of a report: partial results bring each subscription as it is read; the final answer is the whole report and replaces them. */
 export interface CoverageChunk {
   readonly subscriptions?: readonly CoverageSubscription[];
   readonly resources?: readonly CoverageResource[];

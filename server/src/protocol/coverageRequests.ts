@@ -1,7 +1,8 @@
 import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-auth';
 import { ProgressType, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
-import { analyseSnapshot, readLiveEstate, resolveCloud, SignInError, type CloudName, type LiveSnapshot } from '../azure';
-import { mergeSnapshots, parseSnapshotText } from '../azure/snapshotText';
+import { analyseSnapshot, discoverCloud, parseSnapshot, readLiveEstate, redactJson, resolveCloud, SignInError, SnapshotError, type CloudName, type LiveSnapshot } from '../azure';
+import { mergeSnapshots } from '../azure/mergeSnapshots';
+import { snapshotSchemaId } from '../azure/snapshotSchema';
 import { listSubscriptions } from '../azure/subscriptionList';
 import { locateFindings } from '../azure/liveRecordText';
 import { bicepForLiveGap } from '../fixes/bicepForLiveGap';
@@ -94,9 +95,14 @@ export function registerCoverageRequests(connection: Connection, host: CoverageH
     };
     try {
       if (params.source.kind === 'snapshot') {
-        const parsed = parseSnapshotText(params.source.text);
-        if ('error' in parsed) return new ResponseError(-32602, `${params.source.label} is not a coverage snapshot: ${parsed.error}`);
-        return finish(parsed.snapshot, params.workspaceFolders ?? []);
+        let snapshot: LiveSnapshot;
+        try {
+          snapshot = parseSnapshot(params.source.text.replace(/^\uFEFF/, ''), params.source.label);
+        } catch (error) {
+          if (error instanceof SnapshotError) return new ResponseError(-32602, error.message);
+          throw error;
+        }
+        return finish(snapshot, params.workspaceFolders ?? []);
       }
       progress.begin('HIPAA coverage', undefined, 'signing in', true);
       const used = freshCredential();
@@ -147,13 +153,14 @@ export function registerCoverageRequests(connection: Connection, host: CoverageH
 
   connection.onRequest(coverageSubscriptionsMethod, async (params: CoverageSubscriptionsParams): Promise<readonly CoverageSubscription[] | ResponseError<void>> => {
     try {
-      return await listSubscriptions(freshCredential(), cloudOf(params.source));
+      return await listSubscriptions(freshCredential(), await discoverCloud(cloudOf(params.source)));
     } catch (error) {
       return new ResponseError(-32603, error instanceof Error ? error.message : String(error));
     }
   });
 
-  connection.onRequest(coverageSnapshotMethod, (): CoverageSnapshotResult => ({ text: last ? `${JSON.stringify(last.snapshot, null, 2)}\n` : undefined }));
+  // The format of `hipaa-notify coverage --snapshot-out`.
+  connection.onRequest(coverageSnapshotMethod, (): CoverageSnapshotResult => ({ text: last ? `${JSON.stringify({ $schema: snapshotSchemaId, ...redactJson(last.snapshot) }, null, 1)}\n` : undefined }));
 
   connection.onRequest(coverageResourceMethod, (params: CoverageResourceParams): CoverageResourceResult | ResponseError<void> => {
     if (!last) return new ResponseError(-32602, 'no coverage has been read yet');
@@ -191,7 +198,7 @@ function cloudOf(source: LiveSource) {
  * is read; the parts become one snapshot (the same a single read would give).
  */
 async function readSplit(source: LiveSource, credential: ClientCredential, signal: AbortSignal, report: (message: string) => void, onPart: (part: LiveSnapshot) => void): Promise<LiveSnapshot | undefined> {
-  const cloud = cloudOf(source);
+  const cloud = await discoverCloud(cloudOf(source), signal);
   const target = source.armEndpoint ? { armEndpoint: source.armEndpoint } : { cloud: cloud.name as CloudName };
   let ids = source.subscriptions ?? [];
   if (ids.length === 0) {

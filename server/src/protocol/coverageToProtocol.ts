@@ -62,7 +62,8 @@ export function toCoverageChunk(snapshot: LiveSnapshot, report: EngineReport, do
     const group = resourceGroupIdOf(id);
     resources.set(lower, {
       id,
-      type: record?.type ?? named?.type ?? 'Microsoft.Resources/subscriptions',
+      // Resource Graph spells types in lower case; the ID keeps the provider's casing.
+      type: named && (!record || named.type.toLowerCase() === record.type.toLowerCase()) ? named.type : record?.type ?? 'Microsoft.Resources/subscriptions',
       name: record?.name ?? named?.name.split('/').pop() ?? id,
       subscriptionId: subscriptionIdOf(id) ?? '',
       resourceGroup: group ? group.split('/').pop() : undefined,
