@@ -86,6 +86,8 @@ function stateOf(reader: WorkspaceReader, defaultTimeZone: string | undefined, r
   const auditWorkspaces = typed.flatMap((p) => (p?.auditTrail.workspace ? [p.auditTrail.workspace.value] : []));
   const index = workspaceIndexOf(reader, defaultTimeZone, auditWorkspaces, rules);
   index.sync(models);
+  // A CLI run will ask for every file: computing all templates now lets them run in batches.
+  if (reader.unchanging) index.computeSome(Infinity);
   const changes = index.takeChanges();
   // The workspace (absence) rules look at everything in scope: they run again when a resource's
   // content changed, or when a finding of theirs sits in a file whose text moved.
