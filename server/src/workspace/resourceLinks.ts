@@ -61,7 +61,7 @@ export function linksOf(resource: DeployedResource): ResourceLinks {
   const type = resource.type;
   // A resource of unknown type is of no type that a rule looks for.
   if (type) {
-    for (const t of parentTypes(type)) declares.add(typeKey(t));
+    declares.add(typeKey(type));
     if (resource.name.kind === 'string') {
       declares.add(resourceKey(type, resource.name.value));
       const parents = new Set<string>();
