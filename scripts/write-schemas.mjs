@@ -11,3 +11,7 @@ const { policySchema } = require(path.join(repo, 'out/server/src/syntax/policy/p
 const target = path.join(repo, 'schemas/notification-policy.schema.json');
 fs.writeFileSync(target, JSON.stringify(policySchema, null, 2) + '\n');
 console.log(`wrote ${path.relative(repo, target)}`);
+const { snapshotSchema } = require(path.join(repo, 'out/server/src/azure/snapshotSchema.js'));
+const snapshotTarget = path.join(repo, 'schemas/live-snapshot.schema.json');
+fs.writeFileSync(snapshotTarget, JSON.stringify(snapshotSchema, null, 2) + '\n');
+console.log(`wrote ${path.relative(repo, snapshotTarget)}`);

@@ -932,3 +932,26 @@ resource relayVnet 'Microsoft.Network/virtualNetworks@2023-09-01' = {
 
 // HN304: none of the action groups, alert rules or notification Logic Apps above has a
 // CanNotDelete or ReadOnly lock, and neither does this resource group.
+
+// The SMTP relay VM's NIC in snet-notify-relay: a notification component, so HN401 judges the
+// subnet's NSG (an NSG with no notifier behind it is not judged).
+resource relayNic 'Microsoft.Network/networkInterfaces@2023-09-01' = {
+  name: 'nic-claims-smtp-relay'
+  location: location
+  tags: {
+    'hipaa-notify': 'notification'
+  }
+  properties: {
+    ipConfigurations: [
+      {
+        name: 'ipconfig1'
+        properties: {
+          privateIPAllocationMethod: 'Dynamic'
+          subnet: {
+            id: resourceId('Microsoft.Network/virtualNetworks/subnets', relayVnet.name, 'snet-notify-relay')
+          }
+        }
+      }
+    ]
+  }
+}

@@ -40,7 +40,7 @@ export interface AnalysisContext {
    * (the language server's first answer while it is still indexing the workspace).
    */
   readonly workspaceRules?: boolean;
-  /** Files longer than this (in characters) get one info diagnostic instead of analysis; default `maxFileBytes`. */
+  /** Files longer than this (in characters) get one info diagnostic instead of analysis; default `maxFileBytes`; the CLI's --max-file-size sets it. */
   readonly maxFileBytes?: number;
 }
 

@@ -5,8 +5,11 @@ import {
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
+  WorkDoneProgress,
+  CodeActionKind,
   type Diagnostic,
   type InitializeParams,
+  type ProgressToken,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -15,7 +18,6 @@ import { URI } from 'vscode-uri';
 import { analyseFile } from './analysis';
 import { applyRuleLevels } from './config/config';
 import { WorkspaceConfigs } from './config/workspaceConfigs';
-import { defaultDocsBase } from './rules/catalog';
 import { documentKindOf } from './syntax/documentKind';
 import { LineMap } from './syntax/lineMap';
 import { Debouncer } from './protocol/debouncer';
@@ -24,7 +26,13 @@ import { mergeHovers, policyCompletions, policyDefinition, policyHover } from '.
 import { templateModelsUnder } from './workspace/templateModels';
 import { diskReader, type CachingWorkspaceReader } from './workspace/workspaceReader';
 import { fileUri, toDiagnostic } from './protocol/toLsp';
+import { packagedDocs } from './protocol/ruleLinks';
+import { checkWorkspace, checkWorkspaceRequest } from './protocol/workspaceCheck';
 import { WorkspaceIndexing } from './protocol/workspaceIndexing';
+
+const configInForceRequest = 'hipaaNotify/configInForce';
+import { CodeActions, fixAllKind, showDocumentationCommand } from './protocol/codeActions';
+import { registerCoverageRequests } from './protocol/coverageRequests';
 
 interface ServerOptions {
   /** Base URL of the rule pages (the client passes its packaged docs folder). */
@@ -32,7 +40,12 @@ interface ServerOptions {
   /** hipaaNotify.configFile: a config path relative to the workspace folder. */
   configFile?: string;
   debounceMs?: number;
+  /** hipaaNotify.run: analyse as you type (default) or when a file is saved. */
+  run?: 'onType' | 'onSave';
 }
+
+declare const HIPAA_NOTIFY_VERSION: string | undefined;
+const version = typeof HIPAA_NOTIFY_VERSION === 'string' ? HIPAA_NOTIFY_VERSION : '0.0.0-dev';
 
 // ProposedFeatures.all picks the transport from argv: --stdio, --node-ipc or --socket=N.
 const connection = createConnection(ProposedFeatures.all);
@@ -44,6 +57,14 @@ let configs = new WorkspaceConfigs([]);
 let canWatchFiles = false;
 let indexing: WorkspaceIndexing | undefined;
 let workspaceFolders: string[] = [];
+let clientCapabilities: InitializeParams['capabilities'] = {};
+const codeActions = new CodeActions({
+  document: (uri) => documents.get(uri),
+  workspaceFolderOf: (file) => configs.workspaceFolderOf(file),
+  configFor: (file) => (configs.workspaceFolderOf(file) ? configs.forFile(file) : undefined),
+  docsBase: () => options.docsBaseUrl ?? packagedDocs,
+  capabilities: () => clientCapabilities,
+});
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   options = (params.initializationOptions ?? {}) as ServerOptions;
@@ -51,20 +72,24 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const folders = (params.workspaceFolders ?? []).map((f) => URI.parse(f.uri).fsPath);
   if (folders.length === 0 && params.rootUri) folders.push(URI.parse(params.rootUri).fsPath);
   configs = new WorkspaceConfigs(folders, options.configFile || undefined);
-  canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   workspaceFolders = folders;
+  canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  connection.console.info(`hipaa-notify ${version} language server started (Node ${process.versions.node}); workspace folders: ${folders.join(', ') || 'none'}; analysing ${options.run === 'onSave' ? 'on save' : 'as you type'}`);
   // Once a folder is indexed, open files get the workspace rules too.
   indexing = new WorkspaceIndexing(connection, params.capabilities.window?.workDoneProgress === true, () => {
     for (const document of documents.all()) schedule(document.uri);
   });
+  clientCapabilities = params.capabilities;
   return {
     capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       hoverProvider: true,
       completionProvider: { triggerCharacters: [':', ' ', '-', '"'] },
       definitionProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind], resolveProvider: true },
+      executeCommandProvider: { commands: [showDocumentationCommand] },
     },
-    serverInfo: { name: 'hipaa-notify', version: '0.1.0' },
+    serverInfo: { name: 'hipaa-notify', version },
   };
 });
 
@@ -130,32 +155,45 @@ async function publish(document: TextDocument): Promise<void> {
     await indexing.whenReady(indexedFolder, firstAnswerWaitMs);
     if (documents.get(document.uri)?.version !== document.version) return;
   }
+  const diagnostics = diagnosticsOf(document);
+  if (diagnostics === undefined) return;
+  // A newer edit may have arrived while analysing; its own run will publish.
+  if (documents.get(document.uri)?.version !== document.version) return;
+  published.set(document.uri, diagnostics);
+  void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+}
+
+/** What the editor shows for a document; undefined when the analysis failed (logged). */
+function diagnosticsOf(document: TextDocument): Diagnostic[] | undefined {
+  const filePath = filePathOf(document.uri);
   const text = document.getText();
   const kind = documentKindOf(filePath ?? URI.parse(document.uri).path, text, document.languageId);
   const lines = new LineMap(text);
-  const docsBase = options.docsBaseUrl ?? defaultDocsBase;
+  const docsBase = options.docsBaseUrl ?? packagedDocs;
   const lineMapOf = (file: string) => {
     const other = documents.get(file) ?? documents.get(fileUri(file));
     return other ? new LineMap(other.getText()) : undefined;
   };
   let diagnostics: Diagnostic[];
+  const started = performance.now();
   try {
     const located = filePath ? configs.forFile(filePath) : undefined;
+    logConfigInForce(located?.file);
     const ignored = filePath !== undefined && configs.isIgnored(filePath);
     const file = filePath ?? document.uri;
     const folder = filePath ? configs.workspaceFolderOf(filePath) : undefined;
     const workspaceRules = folder !== undefined && (indexing?.isReady(folder) ?? true);
     const context = folder ? { workspaceRoot: folder, openText, reader: readerOf(folder), workspaceRules, ...(located?.config.timeZone ? { defaultTimeZone: located.config.timeZone } : {}) } : { workspaceRoot: null };
     const findings = ignored ? [] : analyseFile({ file, text }, kind, context);
-    diagnostics = (located ? applyRuleLevels(findings, located.config) : findings).map((f) => toDiagnostic(f, lines, docsBase, lineMapOf));
+    const leveled = located ? applyRuleLevels(findings, located.config) : findings;
+    codeActions.remember(document.uri, document.version, leveled);
+    diagnostics = leveled.map((f) => toDiagnostic(f, lines, docsBase, lineMapOf));
   } catch (error) {
     connection.console.error(`analysis of ${document.uri} failed: ${error instanceof Error ? error.message : String(error)}`);
-    return;
+    return undefined;
   }
-  // A newer edit may have arrived while analysing; its own run will publish.
-  if (documents.get(document.uri)?.version !== document.version) return;
-  published.set(document.uri, diagnostics);
-  void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+  connection.console.debug(`analysed ${document.uri} (version ${document.version}) in ${Math.round(performance.now() - started)} ms: ${diagnostics.length} findings`);
+  return diagnostics;
 }
 
 function schedule(uri: string): void {
@@ -163,6 +201,15 @@ function schedule(uri: string): void {
     const current = documents.get(uri);
     if (current) void publish(current);
   });
+}
+
+const configsLogged = new Set<string>();
+
+function logConfigInForce(file: string | undefined): void {
+  const key = file ?? '';
+  if (configsLogged.has(key)) return;
+  configsLogged.add(key);
+  connection.console.info(file ? `config in force: ${file}` : 'no hipaa-notify.json found: rule defaults apply');
 }
 
 /** Readers re-check only the files they are told changed (open, edit and close of editor buffers). */
@@ -173,18 +220,29 @@ function bufferChanged(uri: string): void {
 
 documents.onDidChangeContent(({ document }) => {
   bufferChanged(document.uri);
+  // On save only: a document is analysed when opened, then when saved.
+  if (options.run === 'onSave' && published.has(document.uri)) return;
+  reanalyse(document);
+});
+
+documents.onDidSave(({ document }) => {
+  if (options.run === 'onSave') reanalyse(document);
+});
+
+function reanalyse(document: TextDocument): void {
   schedule(document.uri);
   // Rules link resources across files (an alert here, its action group there) and policies are
   // checked against the templates: a template edit can change what other open files show.
   // Their models come from the cache unless they read the edited file, so this stays cheap.
   if (isPolicyDocument(document)) return;
   for (const other of documents.all()) if (other.uri !== document.uri) schedule(other.uri);
-});
+}
 
 documents.onDidClose(({ document }) => {
   bufferChanged(document.uri);
   debouncer.cancel(document.uri);
   published.delete(document.uri);
+  codeActions.forget(document.uri);
   void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });
 
@@ -216,6 +274,43 @@ connection.onDefinition(({ textDocument, position }, token) => {
   if (!root) return null;
   return policyDefinition(URI.parse(document.uri).path, document.getText(), document.offsetAt(position), templatesForPolicy(document), (file) => readerOf(root).readText(file));
 });
+
+connection.onRequest(checkWorkspaceRequest, (params: { workDoneToken?: ProgressToken } | undefined, token) =>
+  checkWorkspace(
+    {
+      files: () => workspaceFolders.flatMap((folder) => readerOf(folder).filesUnder(folder)).filter((file) => !configs.isIgnored(file)),
+      diagnosticsOf: (file) => {
+        const uri = fileUri(file);
+        const open = documents.get(uri);
+        if (open) return { uri, diagnostics: published.get(uri) ?? [] };
+        const text = readerOf(configs.workspaceFolderOf(file) ?? path.dirname(file)).readText(file);
+        if (text === undefined) return undefined;
+        const document = TextDocument.create(uri, file.endsWith('.json') ? 'json' : '', 0, text);
+        return { uri, diagnostics: diagnosticsOf(document) ?? [] };
+      },
+      publish: (uri, diagnostics) => {
+        if (!documents.get(uri)) void connection.sendDiagnostics({ uri, diagnostics });
+      },
+      progress: (value) => {
+        if (params?.workDoneToken !== undefined) void connection.sendProgress(WorkDoneProgress.type, params.workDoneToken, value);
+      },
+    },
+    token,
+  ),
+);
+
+connection.onRequest(configInForceRequest, ({ uri }: { uri: string }) => {
+  const file = filePathOf(uri);
+  return { configFile: file ? (configs.forFile(file).file ?? null) : null };
+});
+
+connection.onCodeAction((params) => codeActions.actions(params));
+connection.onCodeActionResolve((action) => codeActions.resolve(action));
+connection.onExecuteCommand(async ({ command, arguments: args }) => {
+  if (command === showDocumentationCommand && typeof args?.[0] === 'string') await connection.window.showDocument({ uri: args[0], external: !args[0].startsWith('file:') });
+});
+
+registerCoverageRequests(connection, { readerOf, docsBase: () => options.docsBaseUrl ?? packagedDocs });
 
 documents.listen(connection);
 connection.listen();

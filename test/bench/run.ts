@@ -8,6 +8,7 @@ import { benches as armModelBenches } from './armModel.bench';
 import { benches as bicepModelBenches } from './bicepModel.bench';
 import { benches as bicepParserBenches } from './bicepParser.bench';
 import { benches as lspLatencyBenches } from './lspLatency.bench';
+import { benches as liveCoverageBenches } from './liveCoverage.bench';
 import { runWorkspaceLatency } from './workspaceLatency';
 
 export interface Bench {
@@ -23,7 +24,7 @@ export interface Bench {
 }
 
 /** Each entry lists the benches of one module; add a line to add a module. */
-const modules: (() => Bench[])[] = [bicepParserBenches, bicepModelBenches, armModelBenches, lspLatencyBenches];
+const modules: (() => Bench[])[] = [bicepParserBenches, bicepModelBenches, armModelBenches, lspLatencyBenches, liveCoverageBenches];
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

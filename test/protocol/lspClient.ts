@@ -1,3 +1,4 @@
+import type { MessageConnection } from 'vscode-jsonrpc';
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import {
@@ -12,6 +13,7 @@ import {
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
+  type ClientCapabilities,
   type InitializeResult,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
@@ -37,7 +39,9 @@ export class LspTestClient {
 
   private constructor(private readonly child: ChildProcess, readonly connection: ProtocolConnection) {
     connection.onRequest(WorkDoneProgressCreateRequest.method, () => null);
-    connection.onNotification('$/progress', (params: { token: ProgressToken; value: ProgressValue }) => {
+    // Progress on tokens that a test watches itself (onProgress) goes there; the rest is recorded here.
+    // A protocol connection is a message connection, whose type names this event.
+    (connection as unknown as MessageConnection).onUnhandledProgress((params: { token: ProgressToken; value: ProgressValue }) => {
       this.progress.push(params);
       for (let i = this.progressWaiters.length - 1; i >= 0; i--) {
         if (this.progressWaiters[i].accept(params.value)) this.progressWaiters.splice(i, 1)[0].resolve();
@@ -69,7 +73,7 @@ export class LspTestClient {
     });
   }
 
-  static async start(initializationOptions: object = { debounceMs: 10 }, rootUri: string | null = null): Promise<{ client: LspTestClient; result: InitializeResult }> {
+  static async start(initializationOptions: object = { debounceMs: 10 }, rootUri: string | null = null, capabilities: ClientCapabilities = {}): Promise<{ client: LspTestClient; result: InitializeResult }> {
     const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new LspTestClient(child, connection);
@@ -77,7 +81,7 @@ export class LspTestClient {
     const result = await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri,
-      capabilities: { window: { workDoneProgress: true }, textDocument: { publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true, versionSupport: true } } },
+      capabilities: { ...capabilities, window: { workDoneProgress: true, ...capabilities.window }, textDocument: { ...capabilities.textDocument, publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true, versionSupport: true } } },
       initializationOptions,
     });
     await connection.sendNotification(InitializedNotification.type, {});

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { analyseFile } from '../../server/src/analysis';
 
@@ -43,7 +44,10 @@ test('a malformed ARM expression is an HN001 inside the string', () => {
 
 test('Bicep syntax errors are HN001, and the following declarations still parse', () => {
   const text = "param location string = resourceGroup().location\nvar x = \nresource ag 'Microsoft.Insights/actionGroups@2023-01-01' = {\n  name: 'ag'\n  location: 'Global'\n}\n";
-  const findings = analyseFile({ file: '/tmp/main.bicep', text }, 'bicep');
+  // The file's own folder is its workspace: an empty one, not all of /tmp (which made this test take 30 s and more).
+  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'hn-analysis-'));
+  const findings = analyseFile({ file: path.join(workspace, 'main.bicep'), text }, 'bicep');
+  fs.rmSync(workspace, { recursive: true, force: true });
   assert.equal(findings.length, 1, JSON.stringify(findings));
   assert.equal(findings[0].ruleId, 'HN001');
   assert.equal(text.slice(0, findings[0].span.offset).split('\n').length, 2, 'on the line of the half-typed variable');

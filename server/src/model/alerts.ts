@@ -43,19 +43,27 @@ export interface AlertRoutes {
   readonly actionGroups: readonly NamedResource[];
   /** Some route cannot be known statically: rules stay silent about where it goes. */
   readonly unknown: boolean;
+  /** The action group IDs whose names are not known (they may still name a declaration of the model). */
+  readonly unnamed: readonly Value[];
+  /** How many action group IDs the alert lists. */
+  readonly ids: number;
 }
 
 export function routesOf(alert: DeployedResource): AlertRoutes {
   const ids = actionGroupIdValues(alert);
-  if (ids === 'unknown') return { actionGroups: [], unknown: true };
+  if (ids === 'unknown') return { actionGroups: [], unknown: true, unnamed: [], ids: 0 };
   const actionGroups: NamedResource[] = [];
+  const unnamed: Value[] = [];
   let unknown = false;
   for (const id of ids) {
     const target = referencedResource(id);
     if (target && sameType(target.type, actionGroupType)) actionGroups.push(target);
-    else if (!target) unknown = true;
+    else if (!target) {
+      unknown = true;
+      if (id.kind === 'unknown' && id.resource && sameType(id.resource.type, actionGroupType)) unnamed.push(id);
+    }
   }
-  return { actionGroups, unknown };
+  return { actionGroups, unknown, unnamed, ids: ids.length };
 }
 
 /** `enabled` is true unless it is known to be false (Azure's default is enabled). */

@@ -1,6 +1,6 @@
 import type { DeployedResource } from './deployedResource';
-import { appliesTo, extensionTarget, type ExtensionTarget } from './extensionScope';
-import { isDeployed, knownString, referencedResource, sameType, type NamedResource } from './resourceReference';
+import { appliesTo, appliesToResource, extensionTarget, reachesDeployment, type Deployments, type ExtensionTarget } from './extensionScope';
+import { isDeployed, knownString, namedOf, referencedResource, sameType, type NamedResource } from './resourceReference';
 import { valueAt, type Value } from './value';
 
 export const diagnosticSettingsType = 'Microsoft.Insights/diagnosticSettings';
@@ -83,11 +83,18 @@ export function sendsLogs(setting: DiagnosticSetting, wanted: { readonly groups:
  * Whether some setting of the model sends the wanted logs of `target` to a workspace; 'unknown'
  * when a setting that might apply (unknown scope or logs) cannot be decided.
  */
-export function isLogged(target: NamedResource, settings: readonly DiagnosticSetting[], wanted: Parameters<typeof sendsLogs>[1]): boolean | 'unknown' {
+export function isLogged(
+  target: NamedResource | DeployedResource,
+  settings: readonly DiagnosticSetting[],
+  wanted: Parameters<typeof sendsLogs>[1],
+  where?: { readonly deployments: Deployments | undefined; readonly deployment: string | undefined },
+): boolean | 'unknown' {
   let unknown = false;
+  const named = 'origin' in target ? namedOf(target) : target;
   for (const setting of settings) {
-    const applies = appliesTo(setting.target, target);
+    const applies = named ? appliesTo(setting.target, named) : appliesToResource(setting.target, target as DeployedResource);
     if (applies === false) continue;
+    if (applies === true && named && where && !reachesDeployment(setting.resource, named, where.deployment, where.deployments)) continue;
     const sends = sendsLogs(setting, wanted);
     if (sends === true && applies === true) return true;
     if (sends !== false) unknown = true;

@@ -3,12 +3,13 @@ import type { ArmOutput, ArmResource, ArmTemplate } from '../syntax/arm/armTempl
 import { member, membersOf, stringOf } from '../syntax/arm/jsonNodes';
 import { readArmTemplateNode } from '../syntax/arm/readArmTemplate';
 import { targetScopeOfSchema } from '../syntax/arm/targetScope';
+import type { Span } from '../syntax/span';
 import type { CopyInstance, DeployedResource } from './deployedResource';
 import { evaluateNode } from './evaluateNode';
 import { EvaluationRun, EvaluationScope, type EvaluationProblem } from './evaluationScope';
 import { limits } from './limits';
 import { TemplateSymbols, type ParameterValues } from './templateSymbols';
-import { arrayValue, objectValue, propertyOf, stringValue, unknownValue, type ObjectValue, type Value } from './value';
+import { arrayValue, objectValue, propertyOf, stringValue, unknownValue, withHead, type ObjectValue, type Value } from './value';
 
 export interface ArmEvaluation {
   /** In template order; a nested deployment's resources follow the deployment resource. */
@@ -20,9 +21,9 @@ export interface ArmEvaluation {
 }
 
 /** Evaluates a template with parameter values (a parameter file's), else the defaults. */
-export function evaluateArmTemplate(template: ArmTemplate, parameterValues?: ParameterValues): ArmEvaluation {
+export function evaluateArmTemplate(template: ArmTemplate, parameterValues?: ParameterValues, allGiven = false): ArmEvaluation {
   const run = new EvaluationRun();
-  const scope = templateScope(template, parameterValues, run, template.targetScope);
+  const scope = templateScope(template, parameterValues, run, template.targetScope, 0, allGiven);
   const resources: DeployedResource[] = [];
   deployAll(template.resources, scope, { condition: true, deployedBy: undefined }, resources);
   const outputs = template.outputs.map((output) => ({ name: output.name, value: outputValue(output, scope) }));
@@ -41,8 +42,8 @@ function outputValue(output: ArmOutput, scope: EvaluationScope): Value {
   return arrayValue(items, origin);
 }
 
-function templateScope(template: ArmTemplate, parameterValues: ParameterValues | undefined, run: EvaluationRun, targetScope: ArmTemplate['targetScope'], depth = 0): EvaluationScope {
-  const symbols = new TemplateSymbols(template.parameters, template.variables, parameterValues);
+function templateScope(template: ArmTemplate, parameterValues: ParameterValues | undefined, run: EvaluationRun, targetScope: ArmTemplate['targetScope'], depth = 0, allGiven = false): EvaluationScope {
+  const symbols = new TemplateSymbols(template.parameters, template.variables, parameterValues, allGiven);
   const scope = EvaluationScope.root(template, symbols, run, targetScope, depth);
   symbols.scope = scope;
   return scope;
@@ -121,7 +122,7 @@ function deployEvaluated(resource: ArmResource, scope: EvaluationScope, copy: Co
     properties: field('properties'),
     dependsOn: dependsOn?.kind === 'array' ? dependsOn.items : dependsOn === undefined ? [] : [dependsOn],
     body,
-    origin: scope.originOf(resource.node),
+    origin: { ...scope.originOf(resource.node), head: headOf(resource) },
     deployedBy: enclosing.deployedBy,
     targetScope: scope.targetScope,
   };
@@ -131,9 +132,15 @@ function deployEvaluated(resource: ArmResource, scope: EvaluationScope, copy: Co
   if (isDeployment) deployNested(resource, scope, condition, index, out);
 }
 
+/** A finding about a resource sits on its `name` (else its `type`), not on the whole object. */
+function headOf(resource: ArmResource): Span | undefined {
+  const node = resource.name ?? resource.type;
+  return node ? { offset: node.offset, length: node.length } : undefined;
+}
+
 function evaluateBody(node: Node, scope: EvaluationScope, isDeployment: boolean): ObjectValue {
   const properties = [];
-  for (const { name, value } of membersOf(node)) {
+  for (const { name, nameNode, value } of membersOf(node)) {
     const key = name.toLowerCase();
     if (notInBody.has(key)) continue;
     const evaluated = key === 'properties'
@@ -141,7 +148,7 @@ function evaluateBody(node: Node, scope: EvaluationScope, isDeployment: boolean)
         ? evaluateNode(value, scope, { skip: new Set(['template']), propertyCopy: true })
         : evaluateNode(value, scope, { propertyCopy: true })
       : evaluateNode(value, scope);
-    properties.push({ name, value: evaluated });
+    properties.push({ name, value: evaluated.origin.span.offset === value.offset ? withHead(evaluated, nameNode) : evaluated });
   }
   return objectValue(properties, scope.originOf(node));
 }
@@ -240,7 +247,7 @@ function deployNested(resource: ArmResource, scope: EvaluationScope, condition: 
       const reference = entry.value.kind === 'object' ? propertyOf(entry.value, 'reference') : undefined;
       values.set(entry.name.toLowerCase(), value ?? unknownValue(reference !== undefined ? 'comes from a Key Vault secret, known only at deployment' : 'the parameter has no value', entry.value.origin));
     }
-    innerScope = templateScope(inner, values, scope.run, targetScope, depth);
+    innerScope = templateScope(inner, values, scope.run, targetScope, depth, given === undefined || entries?.kind === 'object');
   } else {
     innerScope = EvaluationScope.root({ ...inner, functions: scope.template.functions }, scope.symbols, scope.run, targetScope, depth);
   }

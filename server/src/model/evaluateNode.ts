@@ -1,11 +1,12 @@
 import type { Node } from 'jsonc-parser';
+import type { Span } from '../syntax/span';
 import { itemsOf, member } from '../syntax/arm/jsonNodes';
 import { readCopy } from '../syntax/arm/readArmTemplate';
 import { templateStringOf } from '../syntax/arm/templateStrings';
 import { evaluateExpression } from './evaluateExpression';
 import type { EvaluationScope } from './evaluationScope';
 import { limits } from './limits';
-import { arrayValue, booleanValue, nullValue, numberValue, objectValue, stringValue, unknownValue, type ObjectProperty, type Origin, type Value } from './value';
+import { arrayValue, booleanValue, nullValue, numberValue, objectValue, stringValue, unknownValue, withHead, type ObjectProperty, type Origin, type Value } from './value';
 
 export interface NodeOptions {
   /** In resource properties, an object's `copy` array is a property loop. */
@@ -36,10 +37,23 @@ export function evaluateNode(node: Node, scope: EvaluationScope, options: NodeOp
       return scope.run.nested(() => arrayValue(itemsOf(node).map((item) => evaluateNode(item, scope, inner)), origin)) ?? tooDeep(origin);
     }
     case 'object':
-      return scope.run.nested(() => objectValue(objectProperties(node, scope, options), origin)) ?? tooDeep(origin);
+      return scope.run.nested(() => objectValue(objectProperties(node, scope, options), { file: origin.file, span: origin.span, head: objectHead(node) })) ?? tooDeep(origin);
     default:
       return unknownValue('not a JSON value', origin);
   }
+}
+
+/** An object's own head (an array item's): its `name` string, else its first key. */
+function objectHead(node: Node): Span | undefined {
+  let first: Node | undefined;
+  for (const property of node.children ?? []) {
+    const key = property.children?.[0];
+    if (key === undefined) continue;
+    first ??= key;
+    const value = property.children?.[1];
+    if (key.value === 'name' && value?.type === 'string') return { offset: value.offset, length: value.length };
+  }
+  return first ? { offset: first.offset, length: first.length } : undefined;
 }
 
 function tooDeep(origin: Origin): Value {
@@ -61,7 +75,9 @@ function objectProperties(node: Node, scope: EvaluationScope, options: NodeOptio
       }
       continue;
     }
-    properties.push({ name, value: evaluateNode(value, scope, inner) });
+    const evaluated = evaluateNode(value, scope, inner);
+    // Only a literal written here is named by this key; a variable's object keeps its own origin.
+    properties.push({ name, value: evaluated.origin.span.offset === value.offset ? withHead(evaluated, key) : evaluated });
   }
   return properties;
 }

@@ -3,7 +3,7 @@ import type { ArmTemplate, ArmUserFunction } from '../syntax/arm/armTemplate';
 import type { TargetScope } from '../syntax/arm/targetScope';
 import type { Span } from '../syntax/span';
 import { limits } from './limits';
-import type { Value } from './value';
+import type { Origin, Value } from './value';
 
 /** Something evaluation found wrong in a template (a missing parameter, a bad call). */
 export interface EvaluationProblem {
@@ -117,8 +117,9 @@ export class EvaluationScope {
     return new EvaluationScope(this.template, this.targetScope, this.symbols, this.run, this.functions, this.copyIndices, this.lambdaVariables, this.depth + 1);
   }
 
-  originOf(node: Span | Node): { file: string; span: Span } {
-    return { file: this.template.file, span: { offset: node.offset, length: node.length } };
+  originOf(node: Span | Node): Origin {
+    // Every origin has the same shape (head included), which keeps property reads monomorphic.
+    return { file: this.template.file, span: { offset: node.offset, length: node.length }, head: undefined };
   }
 
   report(span: Span, message: string): void {

@@ -1,5 +1,6 @@
 import type { DeployedResource } from './deployedResource';
-import { referencedResource, sameType, type NamedResource } from './resourceReference';
+import { isDeployed, namedOf, pointsAt, referencedResource, resourcesNamed, sameType, type NamedResource } from './resourceReference';
+import type { Value } from './value';
 
 /**
  * What an extension resource (diagnostic setting, lock, role assignment, event subscription)
@@ -11,6 +12,8 @@ export type ExtensionTarget = NamedResource | AnyOfType | 'deploymentScope' | 'u
 export interface AnyOfType {
   readonly type: string;
   readonly anyName: true;
+  /** The ID as written: it may still point at a declaration whose name is that same unknown value. */
+  readonly id?: Value;
 }
 
 /** Whether an extension aimed at `target` applies to `resource`: 'maybe' when the target is not fully known. */
@@ -20,6 +23,19 @@ export function appliesTo(target: ExtensionTarget, resource: NamedResource): boo
   if (!sameType(resource.type, target.type)) return false;
   if ('anyName' in target) return 'maybe';
   return target.name.toLowerCase() === resource.name.toLowerCase();
+}
+
+/**
+ * Whether an extension aimed at `target` applies to a resource of the model, also when the
+ * resource's name is not known: then only an ID computed from that same unknown name is a match,
+ * and any other target of its type might be.
+ */
+export function appliesToResource(target: ExtensionTarget, resource: DeployedResource): boolean | 'maybe' {
+  const named = namedOf(resource);
+  if (named) return appliesTo(target, named);
+  if (target === 'unknown') return 'maybe';
+  if (target === 'deploymentScope' || !sameType(resource.type, target.type)) return false;
+  return 'anyName' in target && pointsAt(target.id, resource) ? true : 'maybe';
 }
 
 /**
@@ -34,7 +50,7 @@ export function extensionTarget(resource: DeployedResource, extensionType: strin
   const scope = resource.scope;
   if (!scope || scope.kind === 'null') return 'deploymentScope';
   if (scope.kind === 'string') return scope.value.includes('/') && !scope.value.toLowerCase().includes('/providers/') && !scope.value.startsWith('/') ? (relativeTarget(scope.value) ?? 'unknown') : (referencedResource(scope) ?? scopeOnly(scope.value));
-  if (scope.kind === 'unknown' && scope.resource) return referencedResource(scope) ?? { type: scope.resource.type, anyName: true };
+  if (scope.kind === 'unknown' && scope.resource) return referencedResource(scope) ?? { type: scope.resource.type, anyName: true, id: scope };
   return referencedResource(scope) ?? 'unknown';
 }
 
@@ -64,4 +80,27 @@ function nestedTarget(resource: DeployedResource, extensionType: string): Extens
   const at = names.findIndex((n) => n.toLowerCase() === namespace.toLowerCase());
   if (at < 1) return 'unknown';
   return { type: targetType, name: names.slice(0, at).join('/') };
+}
+
+/** The workspace's resources and the deployment (template) each belongs to. */
+export interface Deployments {
+  readonly resources: readonly DeployedResource[];
+  readonly deploymentOf: ReadonlyMap<DeployedResource, string> | undefined;
+}
+
+/**
+ * Whether an extension that names `named` reaches it in `targetDeployment`: it binds to the
+ * resource of that name in its own deployment when there is one (the same name deployed by two
+ * templates goes to two resource groups), and only otherwise to another deployment's resource.
+ */
+export function reachesDeployment(extension: DeployedResource, named: NamedResource, targetDeployment: string | undefined, deployments: Deployments | undefined): boolean {
+  const deploymentOf = deployments?.deploymentOf;
+  if (!deploymentOf || targetDeployment === undefined) return true;
+  const own = deploymentOf.get(extension);
+  if (own === undefined || own === targetDeployment) return true;
+  const inOwn = (candidate: NamedResource) => resourcesNamed(deployments.resources, candidate).some((r) => isDeployed(r) && deploymentOf.get(r) === own);
+  const types = named.type.split('/');
+  const names = named.name.split('/');
+  // `account/default` of blobServices is declared or not; its account decides where it lives.
+  return !(inOwn(named) || (names.length > 1 && inOwn({ type: types.slice(0, 2).join('/'), name: names[0] })));
 }

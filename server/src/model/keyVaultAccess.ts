@@ -1,5 +1,5 @@
 import type { DeployedResource } from './deployedResource';
-import { appliesTo, extensionTarget } from './extensionScope';
+import { appliesToResource, extensionTarget, reachesDeployment } from './extensionScope';
 import { connectorOf, isLogicApp, workflowActions } from './logicAppWorkflow';
 import { principalOwner } from './managedIdentity';
 import { isDeployed, knownString, referencedResource, sameNamedResource, sameType, type NamedResource } from './resourceReference';
@@ -125,38 +125,39 @@ function keyVaultConnection(workflow: DeployedResource, inputs: Value | undefine
 /** Roles that let a principal read secrets: Key Vault Secrets User, Secrets Officer, Administrator. */
 const secretReaderRoles = ['4633458b-17de-408a-b874-0445c86b69e6', 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7', '00482a5a-887f-4fb3-b363-3b7fe8e74483'];
 
+/** A grant of the vault that could let a principal read secrets: an RBAC role assignment or an access policy with get. */
+export interface SecretGrant {
+  readonly principal: Value | undefined;
+  readonly principalType: Value | undefined;
+  /** It certainly applies to the vault and certainly covers secret reads. */
+  readonly certain: boolean;
+}
+
 /**
- * Whether the vault lets one of the identities read secrets: by RBAC role assignment when the
- * vault uses RBAC, else by an access policy with `get` on secrets. 'unknown' when it cannot tell.
+ * The grants that could cover a secret read from the vault: role assignments with a secret-reading
+ * role on it (or inherited) when it uses RBAC, else access policies with get on secrets.
+ * `unknown` when some grant cannot be read; 'unknown' when the authorization model is not known.
  */
-export function vaultGrantsSecrets(vault: DeployedResource, identities: readonly NamedResource[], resources: readonly DeployedResource[]): boolean | 'unknown' {
+export function secretGrantsOf(vault: DeployedResource, resources: readonly DeployedResource[], deploymentOf?: ReadonlyMap<DeployedResource, string>): { readonly grants: readonly SecretGrant[]; readonly unknown: boolean } | 'unknown' {
   const rbac = vault.properties ? valueAt(vault.properties, ['enableRbacAuthorization']) : undefined;
   if (rbac?.kind === 'unknown' || vault.properties?.kind === 'unknown') return 'unknown';
-  const holds = (principal: Value | undefined, principalType?: Value): boolean | 'unknown' => {
-    if (identities.length === 0) return false;
-    const owner = principalOwner(principal);
-    if (owner) return identities.some((identity) => sameNamedResource(identity, owner));
-    if (principal === undefined || principal.kind === 'null' || knownString(principal) === '') return false;
-    if (principal.kind === 'unknown') return 'unknown';
-    // A written object ID may be the identity's own, copied after its first deployment: only a user's is certainly not.
-    return knownString(principalType)?.toLowerCase() === 'user' ? false : 'unknown';
-  };
+  const grants: SecretGrant[] = [];
   let unknown = false;
   if (rbac?.kind === 'boolean' && rbac.value) {
     for (const assignment of resources) {
       if (!sameType(assignment.type, 'Microsoft.Authorization/roleAssignments') || !isDeployed(assignment) || !assignment.properties) continue;
       const target = extensionTarget(assignment, 'Microsoft.Authorization/roleAssignments');
       // A role on the resource group or subscription is inherited by the vault.
-      const applies = target === 'deploymentScope' || (vault.name.kind === 'string' ? appliesTo(target, { type: vaultType, name: vault.name.value }) : 'maybe');
+      const applies = target === 'deploymentScope' || appliesToResource(target, vault);
       if (applies === false) continue;
+      // An assignment that names a vault binds to the vault of that name in its own deployment first.
+      if (applies === true && typeof target === 'object' && !('anyName' in target) && !reachesDeployment(assignment, target, deploymentOf?.get(vault), { resources, deploymentOf })) continue;
       const role = roleOf(valueAt(assignment.properties, ['roleDefinitionId']));
       if (role === 'unknown') unknown = true;
       else if (!secretReaderRoles.includes(role)) continue;
-      const held = holds(valueAt(assignment.properties, ['principalId']), valueAt(assignment.properties, ['principalType']));
-      if (held === true && role !== 'unknown' && applies === true) return true;
-      if (held !== false) unknown = true;
+      grants.push({ principal: valueAt(assignment.properties, ['principalId']), principalType: valueAt(assignment.properties, ['principalType']), certain: role !== 'unknown' && applies === true });
     }
-    return unknown ? 'unknown' : false;
+    return { grants, unknown };
   }
   const policies: Value[] = [];
   const inline = vault.properties ? valueAt(vault.properties, ['accessPolicies']) : undefined;
@@ -175,11 +176,63 @@ export function vaultGrantsSecrets(vault: DeployedResource, identities: readonly
     const permissions = secrets?.kind === 'array' ? secrets.items.map((p) => knownString(p)?.toLowerCase()) : [];
     if (permissions.some((p) => p === undefined)) unknown = true;
     if (!permissions.some((p) => p === 'get' || p === 'all')) continue;
-    const held = holds(valueAt(policy, ['objectId']));
-    if (held === true) return true;
-    if (held === 'unknown') unknown = true;
+    grants.push({ principal: valueAt(policy, ['objectId']), principalType: undefined, certain: true });
+  }
+  return { grants, unknown };
+}
+
+/** The vault a component's read names: the one of that name in the component's own deployment first. */
+export function vaultNamedFor(component: DeployedResource, name: string, vaults: readonly DeployedResource[], deploymentOf?: ReadonlyMap<DeployedResource, string>): DeployedResource | undefined {
+  const named = vaults.filter((v) => v.name.kind === 'string' && v.name.value.toLowerCase() === name);
+  return named.find((v) => deploymentOf?.get(v) === deploymentOf?.get(component)) ?? named[0];
+}
+
+/** Who a grant names, seen from a reader with these identities. */
+type Grantee = 'reader' | 'other' | 'writtenId' | 'unknown';
+
+function granteeOf(grant: SecretGrant, identities: readonly NamedResource[]): Grantee {
+  const { principal } = grant;
+  const owner = principalOwner(principal);
+  if (owner) return identities.some((identity) => sameNamedResource(identity, owner)) ? 'reader' : 'other';
+  if (principal === undefined || principal.kind === 'null' || knownString(principal) === '') return 'other';
+  if (principal.kind === 'unknown') return 'unknown';
+  // A written object ID may be the identity's own, copied after its first deployment: only a user's is certainly not; a group may hold the identity.
+  const type = knownString(grant.principalType)?.toLowerCase();
+  return type === 'user' ? 'other' : type === 'group' ? 'unknown' : 'writtenId';
+}
+
+/**
+ * Whether the vault lets one of the identities read secrets: by RBAC role assignment when the
+ * vault uses RBAC, else by an access policy with `get` on secrets. 'unknown' when it cannot tell.
+ */
+export function vaultGrantsSecrets(vault: DeployedResource, identities: readonly NamedResource[], resources: readonly DeployedResource[], deploymentOf?: ReadonlyMap<DeployedResource, string>): boolean | 'unknown' {
+  const found = secretGrantsOf(vault, resources, deploymentOf);
+  if (found === 'unknown') return 'unknown';
+  if (identities.length === 0) return found.unknown ? 'unknown' : false;
+  let unknown = found.unknown;
+  for (const grant of found.grants) {
+    const grantee = granteeOf(grant, identities);
+    if (grantee === 'reader' && grant.certain) return true;
+    if (grantee !== 'other') unknown = true;
   }
   return unknown ? 'unknown' : false;
+}
+
+/**
+ * HN404: the grants that could let these identities read secrets, when every one of them names a
+ * written object ID (a literal or a parameter default) rather than a principal read from the
+ * identity; undefined when a grant follows the identity, none is written, or something is unknown.
+ */
+export function grantsByCopiedId(vault: DeployedResource, identities: readonly NamedResource[], resources: readonly DeployedResource[], deploymentOf?: ReadonlyMap<DeployedResource, string>): SecretGrant[] | undefined {
+  const found = secretGrantsOf(vault, resources, deploymentOf);
+  if (found === 'unknown' || found.unknown || identities.length === 0) return undefined;
+  const written: SecretGrant[] = [];
+  for (const grant of found.grants) {
+    const grantee = granteeOf(grant, identities);
+    if (grantee === 'reader' || grantee === 'unknown') return undefined;
+    if (grantee === 'writtenId') written.push(grant);
+  }
+  return written.length > 0 ? written : undefined;
 }
 
 /** The role definition GUID of a `roleDefinitionId`, lower-cased. */

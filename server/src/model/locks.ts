@@ -1,5 +1,5 @@
 import type { DeployedResource } from './deployedResource';
-import { appliesTo, extensionTarget, type ExtensionTarget } from './extensionScope';
+import { appliesToResource, extensionTarget, reachesDeployment, type ExtensionTarget } from './extensionScope';
 import { knownString, namedOf, sameType } from './resourceReference';
 import { valueAt } from './value';
 
@@ -29,7 +29,7 @@ export function locksOf(resources: readonly DeployedResource[]): Lock[] {
  * subscription (a lock without scope in a subscription template). 'unknown' when a lock's
  * target cannot be known.
  */
-export function isLocked(resource: DeployedResource, locks: readonly Lock[], deploymentOf?: ReadonlyMap<DeployedResource, string>): boolean | 'unknown' {
+export function isLocked(resource: DeployedResource, locks: readonly Lock[], deploymentOf?: ReadonlyMap<DeployedResource, string>, allResources?: readonly DeployedResource[]): boolean | 'unknown' {
   let unknown = false;
   for (const lock of locks) {
     if (!lock.protects) continue;
@@ -40,7 +40,8 @@ export function isLocked(resource: DeployedResource, locks: readonly Lock[], dep
       continue;
     }
     const named = namedOf(resource);
-    const applies = named ? appliesTo(lock.target, named) : 'maybe';
+    const applies = appliesToResource(lock.target, resource);
+    if (applies === true && named && deploymentOf && !reachesDeployment(lock.resource, named, deploymentOf.get(resource), { resources: allResources ?? [], deploymentOf })) continue;
     if (applies === true) return true;
     if (applies === 'maybe') unknown = true;
   }

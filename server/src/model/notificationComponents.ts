@@ -3,7 +3,7 @@ import { receiversOf } from './actionGroups';
 import type { DeployedResource } from './deployedResource';
 import { extensionTarget } from './extensionScope';
 import { isLogicApp, workflowActions, type WorkflowAction } from './logicAppWorkflow';
-import { isDeployed, knownString, referencedResource, resourcesNamed, sameType, type NamedResource } from './resourceReference';
+import { isDeployed, knownString, referencedResource, resourcesAt, resourcesNamed, sameType, sameUnknownName } from './resourceReference';
 import { valueAt, type Value } from './value';
 
 export const componentTypes = {
@@ -35,26 +35,31 @@ export function hipaaTag(resource: DeployedResource): string | undefined {
 }
 
 /** Resources that an action group, event subscription or Defender automation sends notifications to. */
-function notificationTargets(resources: readonly DeployedResource[]): NamedResource[] {
-  const targets: NamedResource[] = [];
+function notificationTargets(resources: readonly DeployedResource[]): DeployedResource[] {
+  const targets: DeployedResource[] = [];
+  let from: DeployedResource;
   const add = (value: Value | undefined) => {
-    const target = referencedResource(value);
-    if (target) targets.push(target);
+    targets.push(...nearest(from, resourcesAt(resources, value)));
+    const named = referencedResource(value);
+    // A function destination names the function (`sites/x/functions/y`): its app is the component.
+    if (named && sameType(named.type, 'Microsoft.Web/sites/functions')) targets.push(...nearest(from, resourcesNamed(resources, { type: componentTypes.site, name: named.name.split('/')[0] })));
   };
   for (const resource of resources) {
     if (!isDeployed(resource)) continue;
+    from = resource;
     if (sameType(resource.type, actionGroupType)) {
       for (const receiver of asList(receiversOf(resource, 'logicAppReceivers'))) add(valueAt(receiver, ['resourceId']));
       for (const receiver of asList(receiversOf(resource, 'azureFunctionReceivers'))) add(valueAt(receiver, ['functionAppResourceId']));
     } else if (isEventSubscription(resource)) {
-      const destination = resource.properties ? valueAt(resource.properties, ['destination', 'properties', 'resourceId']) : undefined;
-      add(destination);
-      // A function destination names the function (`sites/x/functions/y`): its app is the component.
-      const target = referencedResource(destination);
-      if (target && sameType(target.type, 'Microsoft.Web/sites/functions')) targets.push({ type: componentTypes.site, name: target.name.split('/')[0] });
+      let feedsNotifier = false;
+      for (const destination of destinationsOf(resource)) {
+        add(valueAt(destination, ['properties', 'resourceId']));
+        const called = nearest(resource, callbackWorkflows(resources, valueAt(destination, ['properties', 'endpointUrl'])));
+        targets.push(...called);
+        feedsNotifier ||= deliversToNotifier(destination) || called.length > 0;
+      }
       // The topic that feeds a notification component (or a webhook) is on the notification path.
-      const topic = deliversToNotifier(resource) ? topicOf(resource) : undefined;
-      if (topic) targets.push(topic);
+      if (feedsNotifier) targets.push(...nearest(resource, topicsOf(resource, resources)));
     } else if (sameType(resource.type, 'Microsoft.Security/automations')) {
       const actions = resource.properties ? valueAt(resource.properties, ['actions']) : undefined;
       for (const action of actions?.kind === 'array' ? actions.items : []) add(valueAt(action, ['logicAppResourceId']));
@@ -63,25 +68,55 @@ function notificationTargets(resources: readonly DeployedResource[]): NamedResou
   return targets;
 }
 
-function deliversToNotifier(subscription: DeployedResource): boolean {
-  const destination = subscription.properties ? valueAt(subscription.properties, ['destination']) : undefined;
-  const endpointType = knownString(destination ? valueAt(destination, ['endpointType']) : undefined)?.toLowerCase();
-  if (endpointType === 'webhook' || endpointType === 'azurefunction') return true;
-  const target = referencedResource(destination ? valueAt(destination, ['properties', 'resourceId']) : undefined);
-  return target !== undefined && [componentTypes.logicApp, componentTypes.site, 'Microsoft.Web/sites/functions'].some((type) => sameType(target.type, type));
+/**
+ * A name links to the resource of that name declared in the same file when there is one (the
+ * same name in another template of the workspace is another deployment's resource), else to any.
+ */
+function nearest(from: DeployedResource, candidates: readonly DeployedResource[]): readonly DeployedResource[] {
+  const local = candidates.filter((candidate) => candidate.origin.file === from.origin.file);
+  return local.length > 0 ? local : candidates;
 }
 
-/** The topic (custom, system or domain) an event subscription listens to, when the model names it. */
-function topicOf(subscription: DeployedResource): NamedResource | undefined {
+/** Where a subscription delivers: `destination`, and `deliveryWithResourceIdentity.destination`. */
+function destinationsOf(subscription: DeployedResource): Value[] {
+  if (!subscription.properties) return [];
+  const found = [valueAt(subscription.properties, ['destination']), valueAt(subscription.properties, ['deliveryWithResourceIdentity', 'destination'])];
+  return found.filter((value): value is Value => value !== undefined && value.kind === 'object');
+}
+
+/** The Logic Apps a webhook URL calls: `listCallbackUrl(<trigger id>).value` names the workflow of the trigger. */
+function callbackWorkflows(resources: readonly DeployedResource[], url: Value | undefined): DeployedResource[] {
+  const runtime = url?.kind === 'unknown' ? url.runtime : undefined;
+  if (!runtime || !/^listcallbackurl$/i.test(runtime.path[0] ?? '')) return [];
+  const { type, names } = runtime.resource;
+  if (!/^microsoft\.logic\/workflows(\/triggers)?$/i.test(type) || names.length === 0) return [];
+  const workflowName = names[0];
+  return resources.filter(
+    (r) => sameType(r.type, componentTypes.logicApp) && (workflowName.kind === 'string' && r.name.kind === 'string' ? r.name.value.toLowerCase() === workflowName.value.toLowerCase() : sameUnknownName(workflowName, r.name)),
+  );
+}
+
+function deliversToNotifier(destination: Value): boolean {
+  const endpointType = knownString(valueAt(destination, ['endpointType']))?.toLowerCase();
+  if (endpointType === 'webhook' || endpointType === 'azurefunction') return true;
+  const id = valueAt(destination, ['properties', 'resourceId']);
+  const type = referencedResource(id)?.type ?? (id?.kind === 'unknown' ? id.resource?.type : undefined);
+  return type !== undefined && [componentTypes.logicApp, componentTypes.site, 'Microsoft.Web/sites/functions'].some((t) => sameType(type, t));
+}
+
+/** The topic (custom, system or domain) an event subscription listens to, when the model declares it. */
+function topicsOf(subscription: DeployedResource, resources: readonly DeployedResource[]): readonly DeployedResource[] {
   if (sameType(subscription.type, 'Microsoft.EventGrid/eventSubscriptions') || isNestedExtensionSubscription(subscription)) {
     const target = extensionTarget(subscription, 'Microsoft.EventGrid/eventSubscriptions');
-    return typeof target === 'object' && !('anyName' in target) ? target : undefined;
+    if (typeof target !== 'object') return [];
+    return 'anyName' in target ? resourcesAt(resources, target.id) : resourcesNamed(resources, target);
   }
-  if (!subscription.type || subscription.name.kind !== 'string') return undefined;
-  const names = subscription.name.value.split('/');
+  if (!subscription.type) return [];
   const types = subscription.type.split('/');
   // systemTopics/eventSubscriptions -> systemTopics; domains/topics/eventSubscriptions -> domains
-  return { type: types.slice(0, 2).join('/'), name: names[0] };
+  const topicType = types.slice(0, 2).join('/');
+  if (subscription.name.kind === 'string') return resourcesNamed(resources, { type: topicType, name: subscription.name.value.split('/')[0] });
+  return parentsByDeclaration(subscription, topicType, resources);
 }
 
 function asList(receivers: readonly Value[] | 'unknown'): readonly Value[] {
@@ -96,7 +131,7 @@ function asList(receivers: readonly Value[] | 'unknown'): readonly Value[] {
 export function notificationComponents(resources: readonly DeployedResource[]): DeployedResource[] {
   const cached = componentsOf.get(resources);
   if (cached) return cached;
-  const targeted = new Set(notificationTargets(resources).flatMap((target) => resourcesNamed(resources, target)));
+  const targeted = new Set(notificationTargets(resources));
   const components = resources.filter(
     (resource) => isDeployed(resource) && componentTypeList.some((type) => sameType(resource.type, type)) && (hipaaTag(resource) === 'notification' || targeted.has(resource)),
   );
@@ -140,4 +175,11 @@ export function notifierActions(resources: readonly DeployedResource[]): Array<{
     const actions = isLogicApp(workflow) ? workflowActions(workflow) : [];
     return actions === 'unknown' ? [] : actions.map((action) => ({ workflow, action }));
   });
+}
+
+/** A child whose full name is not known: its parent is the declaration its name was built from. */
+function parentsByDeclaration(child: DeployedResource, parentType: string, resources: readonly DeployedResource[]): readonly DeployedResource[] {
+  const parentName = child.name.kind === 'unknown' ? child.name.parentName : undefined;
+  if (!parentName) return [];
+  return resources.filter((r) => sameType(r.type, parentType) && sameUnknownName(parentName, r.name));
 }

@@ -1,5 +1,6 @@
 import type { DeployedResource } from './deployedResource';
-import { isDeployed, knownString, pointsAt, referencedResource, sameType } from './resourceReference';
+import { hipaaTag, notificationComponents } from './notificationComponents';
+import { isDeployed, knownString, pointsAt, referencedResource, resourcesAt, resourcesNamed, sameType } from './resourceReference';
 import { valueAt, type Origin, type Value } from './value';
 
 /** One security rule of an NSG, with port and address sets ready to compare. */
@@ -141,9 +142,8 @@ export function blockedNotificationEgress(rules: readonly SecurityRule[]): Block
   return blocked;
 }
 
-/** Subnets that Azure reserves for its own gateways: nothing in them sends notifications. */
-const infrastructureSubnets = ['azurebastionsubnet', 'azurefirewallsubnet', 'azurefirewallmanagementsubnet', 'gatewaysubnet', 'routeserversubnet'];
 const nsgType = 'Microsoft.Network/networkSecurityGroups';
+const subnetType = 'Microsoft.Network/virtualNetworks/subnets';
 
 /** Whether an NSG ID value names this NSG; 'maybe' when a name on either side is not known. */
 function namesNsg(id: Value | undefined, nsg: DeployedResource): boolean | 'maybe' {
@@ -155,32 +155,86 @@ function namesNsg(id: Value | undefined, nsg: DeployedResource): boolean | 'mayb
   return 'maybe';
 }
 
-/**
- * Whether every user of the NSG in the model is an Azure infrastructure subnet (Bastion,
- * Firewall, gateways), where no workload runs: false when a workload subnet or a NIC uses it
- * or nothing does; 'unknown' when an infrastructure subnet may use it but names it through a
- * value the model cannot compare (a name known only at deployment).
- */
-export function guardsOnlyInfrastructure(nsg: DeployedResource, resources: readonly DeployedResource[]): boolean | 'unknown' {
-  let infrastructure: boolean | 'unknown' = false;
-  let workload = false;
-  const check = (subnetName: string | undefined, properties: Value | undefined) => {
-    const uses = namesNsg(properties ? valueAt(properties, ['networkSecurityGroup', 'id']) : undefined, nsg);
-    if (uses === false) return;
-    const isInfrastructure = subnetName !== undefined && infrastructureSubnets.includes(subnetName.toLowerCase());
-    if (isInfrastructure) infrastructure = uses === true && infrastructure !== 'unknown' ? true : 'unknown';
-    else if (uses === true) workload = true;
-  };
-  for (const resource of resources) {
-    if (!isDeployed(resource)) continue;
-    if (sameType(resource.type, 'Microsoft.Network/virtualNetworks') && resource.properties) {
-      const subnets = valueAt(resource.properties, ['subnets']);
-      for (const subnet of subnets?.kind === 'array' ? subnets.items : []) check(knownString(valueAt(subnet, ['name'])), valueAt(subnet, ['properties']));
-    } else if (sameType(resource.type, 'Microsoft.Network/virtualNetworks/subnets') && resource.name.kind === 'string') {
-      check(resource.name.value.split('/').pop(), resource.properties);
-    } else if (sameType(resource.type, 'Microsoft.Network/networkInterfaces')) {
-      check(undefined, resource.properties);
+const either = (a: boolean | 'maybe', b: boolean | 'maybe'): boolean | 'maybe' => (a === true || b === true ? true : a === 'maybe' || b === 'maybe' ? 'maybe' : false);
+
+/** The NSG ID of the subnet a subnet ID names, from inline `subnets` or a child subnet resource; 'unknown' when the subnet cannot be found or read. */
+function nsgOfSubnet(subnetId: Value | undefined, resources: readonly DeployedResource[]): Value | 'unknown' | undefined {
+  if (!subnetId || subnetId.kind === 'null') return undefined;
+  const named = referencedResource(subnetId);
+  const children = resourcesAt(resources, subnetId).filter(isDeployed);
+  if (children.length > 0) return children[0].properties ? (valueAt(children[0].properties, ['networkSecurityGroup', 'id']) ?? undefined) : 'unknown';
+  if (!named || !sameType(named.type, subnetType)) return 'unknown';
+  const [vnetName, subnetName] = named.name.split('/');
+  for (const vnet of resourcesNamed(resources, { type: 'Microsoft.Network/virtualNetworks', name: vnetName })) {
+    const subnets = vnet.properties ? valueAt(vnet.properties, ['subnets']) : undefined;
+    if (subnets?.kind !== 'array') return 'unknown';
+    for (const subnet of subnets.items) {
+      const name = valueAt(subnet, ['name']);
+      if (name?.kind === 'unknown') return 'unknown';
+      if (knownString(name)?.toLowerCase() !== subnetName?.toLowerCase()) continue;
+      const properties = valueAt(subnet, ['properties']);
+      return properties ? (valueAt(properties, ['networkSecurityGroup', 'id']) ?? undefined) : undefined;
     }
   }
-  return workload ? false : infrastructure;
+  return 'unknown';
+}
+
+/** Whether the NSG applies to a subnet (given by ID): 'maybe' when that cannot be known. */
+function guardsSubnet(subnetId: Value | undefined, nsg: DeployedResource, resources: readonly DeployedResource[]): boolean | 'maybe' {
+  const nsgId = nsgOfSubnet(subnetId, resources);
+  if (nsgId === 'unknown') return 'maybe';
+  return namesNsg(nsgId, nsg);
+}
+
+/** The subnets a VNet-integrated app uses: `virtualNetworkSubnetId` and `networkConfig` children's `subnetResourceId`. */
+function appSubnets(site: DeployedResource, resources: readonly DeployedResource[]): Value[] {
+  const subnets: Value[] = [];
+  const direct = site.properties ? valueAt(site.properties, ['virtualNetworkSubnetId']) : undefined;
+  if (direct) subnets.push(direct);
+  if (site.name.kind !== 'string') return subnets;
+  const prefix = `${site.name.value.toLowerCase()}/`;
+  for (const config of resources) {
+    if (!sameType(config.type, 'Microsoft.Web/sites/networkConfig') || !isDeployed(config) || config.name.kind !== 'string' || !config.name.value.toLowerCase().startsWith(prefix)) continue;
+    const id = config.properties ? valueAt(config.properties, ['subnetResourceId']) : undefined;
+    if (id) subnets.push(id);
+  }
+  return subnets;
+}
+
+/** A NIC's own NSG and the NSGs of the subnets its IP configurations use. */
+function guardsNic(nic: DeployedResource, nsg: DeployedResource, resources: readonly DeployedResource[]): boolean | 'maybe' {
+  if (!nic.properties || nic.properties.kind !== 'object') return 'maybe';
+  let result = namesNsg(valueAt(nic.properties, ['networkSecurityGroup', 'id']), nsg);
+  const configurations = valueAt(nic.properties, ['ipConfigurations']);
+  if (configurations?.kind === 'unknown') return either(result, 'maybe');
+  for (const configuration of configurations?.kind === 'array' ? configurations.items : []) result = either(result, guardsSubnet(valueAt(configuration, ['properties', 'subnet', 'id']), nsg, resources));
+  return result;
+}
+
+/**
+ * Whether the NSG applies to where a notification component runs (shared/RULES.md HN401): a
+ * subnet a VNet-integrated notifier app uses, or a NIC (or a VM's NIC) tagged as notification.
+ * 'maybe' when a link on the way cannot be known; an NSG with no known notifier behind it is
+ * not judged.
+ */
+export function guardsNotifier(nsg: DeployedResource, resources: readonly DeployedResource[]): boolean | 'maybe' {
+  let result: boolean | 'maybe' = false;
+  for (const component of notificationComponents(resources)) {
+    if (!sameType(component.type, 'Microsoft.Web/sites')) continue;
+    for (const subnet of appSubnets(component, resources)) result = either(result, guardsSubnet(subnet, nsg, resources));
+  }
+  for (const resource of resources) {
+    if (!isDeployed(resource) || hipaaTag(resource) !== 'notification') continue;
+    if (sameType(resource.type, 'Microsoft.Network/networkInterfaces')) result = either(result, guardsNic(resource, nsg, resources));
+    else if (sameType(resource.type, 'Microsoft.Compute/virtualMachines')) {
+      const nics = resource.properties ? valueAt(resource.properties, ['networkProfile', 'networkInterfaces']) : undefined;
+      if (nics?.kind !== 'array') result = either(result, 'maybe');
+      for (const reference of nics?.kind === 'array' ? nics.items : []) {
+        const found = resourcesAt(resources, valueAt(reference, ['id'])).filter(isDeployed);
+        result = either(result, found.length === 0 ? 'maybe' : found.reduce<boolean | 'maybe'>((r, nic) => either(r, guardsNic(nic, nsg, resources)), false));
+      }
+    }
+    if (result === true) return true;
+  }
+  return result;
 }

@@ -58,7 +58,50 @@ export function pointsAt(id: Value | undefined, resource: DeployedResource): boo
   if (named) return isResource(resource, named);
   if (id?.kind !== 'unknown' || !id.resource || !sameType(resource.type, id.resource.type)) return false;
   const names = id.resource.names;
-  return names.length === 1 && names[0] === resource.name;
+  return names.length === 1 && sameUnknownName(names[0], resource.name);
+}
+
+/**
+ * Whether two name values are the same unknown name: the same value, or values computed from the
+ * same declaration (a parameter or variable keeps the origin of where it is declared). Unknown
+ * names written apart are not known to be equal.
+ */
+export function sameUnknownName(a: Value, b: Value): boolean {
+  if (a === b) return true;
+  if (a.kind !== 'unknown' || b.kind !== 'unknown') return false;
+  return a.origin.file === b.origin.file && a.origin.span.offset === b.origin.span.offset && a.origin.span.length === b.origin.span.length && a.reason === b.reason;
+}
+
+/**
+ * The resources of the model an ID value points at: by type and name, or, when the name is not
+ * known, the declaration whose name is that same unknown value (Bicep `x.id`, ARM
+ * `resourceId(type, parameters('name'))`).
+ */
+export function resourcesAt(resources: readonly DeployedResource[], id: Value | undefined): readonly DeployedResource[] {
+  const named = referencedResource(id);
+  if (named) return resourcesNamed(resources, named);
+  if (id?.kind !== 'unknown' || !id.resource || id.resource.names.length !== 1) return [];
+  const name = id.resource.names[0];
+  return (unnamedOfType(resources).get(id.resource.type.toLowerCase()) ?? []).filter((resource) => sameUnknownName(name, resource.name));
+}
+
+const unnamedIndexes = new WeakMap<readonly DeployedResource[], Map<string, DeployedResource[]>>();
+
+/** The resources of a list whose names are not known, by lower-case type, indexed once per list. */
+function unnamedOfType(resources: readonly DeployedResource[]): Map<string, DeployedResource[]> {
+  let index = unnamedIndexes.get(resources);
+  if (!index) {
+    index = new Map();
+    for (const resource of resources) {
+      if (resource.name.kind !== 'unknown' || !resource.type) continue;
+      const key = resource.type.toLowerCase();
+      const list = index.get(key);
+      if (list) list.push(resource);
+      else index.set(key, [resource]);
+    }
+    unnamedIndexes.set(resources, index);
+  }
+  return index;
 }
 
 const indexes = new WeakMap<readonly DeployedResource[], Map<string, DeployedResource[]>>();

@@ -29,7 +29,8 @@ export class TemplateSymbols implements SymbolTable {
   private active = 0;
   scope!: EvaluationScope;
 
-  constructor(parameters: readonly ArmParameter[], variables: readonly ArmVariable[], private readonly given: ParameterValues = new Map()) {
+  /** `allGiven`: the caller (a module call, a nested deployment) passes every value it will ever pass, so a nullable parameter it omits is null. */
+  constructor(parameters: readonly ArmParameter[], variables: readonly ArmVariable[], private readonly given: ParameterValues = new Map(), private readonly allGiven = false) {
     this.parameters = new Map(parameters.map((parameter) => [parameter.name.toLowerCase(), parameter] as const));
     this.variables = new Map(variables.map((variable) => [variable.name.toLowerCase(), variable] as const));
   }
@@ -43,8 +44,9 @@ export class TemplateSymbols implements SymbolTable {
       // A null value (e.g. a module parameter passed `null`) leaves the default in place.
       if (given !== undefined && !(given.kind === 'null' && declared.defaultValue !== undefined)) return given;
       if (declared.defaultValue !== undefined) return evaluateNode(declared.defaultValue, this.scope.deeper());
-      if (declared.nullable) return nullValue(this.scope.originOf(declared.nameNode));
-      return unknownValue(`parameter '${declared.name}' has no default value`, this.scope.originOf(declared.nameNode), shapes[declared.type?.toLowerCase() ?? '']);
+      if (declared.nullable && this.allGiven) return nullValue(this.scope.originOf(declared.nameNode));
+      // A nullable parameter of a template opened on its own may still be given at deployment.
+      return unknownValue(declared.nullable ? `nullable parameter '${declared.name}' has no value here` : `parameter '${declared.name}' has no default value`, this.scope.originOf(declared.nameNode), declared.nullable ? undefined : shapes[declared.type?.toLowerCase() ?? '']);
     });
   }
 

@@ -4,6 +4,12 @@ import type { Span } from '../syntax/span';
 export interface Origin {
   readonly file: string;
   readonly span: Span;
+  /**
+   * The short part of `span` that names it, where a finding about the whole sits: a resource's
+   * symbolic name (Bicep) or `name` value (ARM), the key of a property whose value is an object
+   * or array. Absent when `span` itself is short (a literal, an expression).
+   */
+  readonly head?: Span;
 }
 
 /**
@@ -71,6 +77,8 @@ export interface UnknownValue {
   readonly runtime?: RuntimeProperty;
   /** The text a string is known to start with (`'http://${host}/alerts'` starts with `http://`). */
   readonly prefix?: string;
+  /** For a child's full name (`parent/child`) whose parent name is not known: that parent name. */
+  readonly parentName?: Value;
 }
 
 /** Which resource a deploy-time value comes from, and the path read from its full representation. */
@@ -114,6 +122,11 @@ export function firstUnknown(values: readonly Value[]): UnknownValue | undefined
 }
 
 /** The same value, now said to be written at another place (e.g. the result of a call). */
+/** The same object or array value, named by `head` (its property key): findings about it sit there. */
+export function withHead<T extends Value>(value: T, head: Span): T {
+  return value.kind === 'object' || value.kind === 'array' ? { ...value, origin: { file: value.origin.file, span: value.origin.span, head: { offset: head.offset, length: head.length } } } : value;
+}
+
 export function withOrigin<T extends Value>(value: T, origin: Origin): T {
   return { ...value, origin };
 }

@@ -162,6 +162,9 @@ const abbreviations: Readonly<Record<string, string>> = {
 };
 
 const windowsIds = new Map(zones.map(([id]) => [id.toLowerCase(), id]));
+
+/** Every Windows time zone ID Logic Apps accept. */
+export const windowsZoneIds: readonly string[] = zones.map(([id]) => id);
 const byIana = new Map(zones.flatMap(([id, names]) => names.split(' ').filter((n) => n.length > 0).map((name) => [name.toLowerCase(), id] as const)));
 
 /** The exact Windows ID for `zone` when it is one, in any letter case. */

@@ -43,6 +43,7 @@ export const catalog: readonly RuleMeta[] = [
   { id: 'HN401', name: 'nsg-blocks-notification-egress', level: 'warning', summary: 'An NSG denies the outbound traffic notifications need.', citation: '45 CFR 164.308(a)(6)(ii)' },
   { id: 'HN402', name: 'keyvault-denies-notification-identity', level: 'error', summary: 'A notification component cannot read the Key Vault secret it uses.', citation: '45 CFR 164.312(a)(1)' },
   { id: 'HN403', name: 'notification-identity-missing', level: 'warning', summary: 'A notification component calling Azure APIs has no managed identity.', citation: '45 CFR 164.312(d)' },
+  { id: 'HN404', name: 'keyvault-grant-by-copied-id', level: 'warning', summary: "A notification component's secret reads are granted only to written object IDs, not to its principal.", citation: '45 CFR 164.312(a)(1), 164.312(d)' },
   { id: 'HN500', name: 'policy-schema', level: 'error', summary: 'The notification policy file breaks its schema.' },
   { id: 'HN501', name: 'deadline-exceeds-60-days', level: 'error', summary: 'A breach notification deadline is longer than 60 days after discovery.', citation: '45 CFR 164.404(b), 164.406, 164.408, 164.410' },
   { id: 'HN502', name: 'policy-recipient-hardcoded', level: 'warning', summary: 'An escalation tier names people instead of Entra groups or roles.', citation: '45 CFR 164.308(a)(6)(ii)' },
@@ -59,9 +60,10 @@ export function ruleMeta(id: string): RuleMeta | undefined {
   return byId.get(id);
 }
 
-/** Where a rule's doc page lives, under a base URL (a web address or the installed extension's folder). */
-export function ruleDocUrl(id: string, base: string = defaultDocsBase): string {
-  return `${base.replace(/\/$/, '')}/${id}.md`;
+/**
+ * Where a rule's doc page lives: `base/ID.md` under a folder or web address, or `base` with `{id}`
+ * replaced (a command link that renders the page, from the editor).
+ */
+export function ruleDocUrl(id: string, base: string): string {
+  return base.includes('{id}') ? base.split('{id}').join(id) : `${base.replace(/\/$/, '')}/${id}.md`;
 }
-
-export const defaultDocsBase = 'https://github.com/hipaa-notify/hipaa-notify/blob/main/docs/rules';

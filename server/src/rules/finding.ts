@@ -1,4 +1,5 @@
 import type { Span } from '../syntax/span';
+import type { Fix } from './fixIntent';
 
 export type Level = 'error' | 'warning' | 'info';
 export type ConfiguredLevel = Level | 'off';
@@ -21,4 +22,6 @@ export interface Finding {
   readonly file: string;
   readonly span: Span;
   readonly related?: readonly RelatedPlace[];
+  /** Ways to repair it, as intents on the model (fixes/ turns them into text edits); several mean a choice. */
+  readonly fixes?: readonly Fix[];
 }

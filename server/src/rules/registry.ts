@@ -24,6 +24,7 @@ import { hn305ActivityLogNotExported } from './template/hn305ActivityLogNotExpor
 import { hn401NsgBlocksNotificationEgress } from './template/hn401NsgBlocksNotificationEgress';
 import { hn402KeyvaultDeniesNotificationIdentity } from './template/hn402KeyvaultDeniesNotificationIdentity';
 import { hn403NotificationIdentityMissing } from './template/hn403NotificationIdentityMissing';
+import { hn404KeyvaultGrantByCopiedId } from './template/hn404KeyvaultGrantByCopiedId';
 import type { Rule } from './rule';
 
 /** The template rules (HN1xx-HN4xx), in catalog order. Policy-file rules live in rules/policy. */
@@ -54,4 +55,5 @@ export const templateRules: readonly Rule[] = [
   hn401NsgBlocksNotificationEgress,
   hn402KeyvaultDeniesNotificationIdentity,
   hn403NotificationIdentityMissing,
+  hn404KeyvaultGrantByCopiedId,
 ];

@@ -1,8 +1,10 @@
 import type { DeployedResource } from '../model/deployedResource';
+import { displayType } from '../model/typeNames';
 import type { Origin, Value } from '../model/value';
 import type { NotificationPolicy } from '../syntax/policy/notificationPolicy';
 import { ruleMeta } from './catalog';
 import type { Finding, Level, RelatedPlace } from './finding';
+import type { Fix } from './fixIntent';
 
 /** What a template rule sees: the evaluated resources of the workspace, never text. */
 export interface RuleContext {
@@ -32,6 +34,8 @@ export interface Report {
   /** The resource the finding is about, when the value is written elsewhere (a parameter default). */
   readonly resource?: DeployedResource;
   readonly related?: readonly RelatedPlace[];
+  /** Ways to repair it (several: the user chooses). */
+  readonly fixes?: readonly Fix[];
 }
 
 export interface Rule {
@@ -40,6 +44,8 @@ export interface Rule {
   readonly level: Level;
   readonly description: string;
   readonly workspace: boolean;
+  /** What the rule's quick fix does, when it has one (its table test must prove it in both syntaxes). */
+  readonly fix?: string;
   check(context: RuleContext): Finding[];
 }
 
@@ -49,9 +55,11 @@ function originOf(at: Value | Origin): Origin {
 
 /**
  * Defines a rule; id, name, level and workspace scope come from the catalog. A finding about a
- * value written away from its resource gets related information pointing at that resource.
+ * value written away from its resource gets related information pointing at that resource. A
+ * finding about a whole resource or object sits on its head (symbolic name, `name`, key), so a
+ * squiggle marks one line, not the block.
  */
-export function defineRule(id: string, description: string, check: (context: RuleContext, report: (finding: Report) => void) => void): Rule {
+export function defineRule(id: string, description: string, check: (context: RuleContext, report: (finding: Report) => void) => void, options: { readonly fix?: string } = {}): Rule {
   const meta = ruleMeta(id);
   if (!meta) throw new Error(`${id} is not in the rule catalog`);
   return {
@@ -60,13 +68,14 @@ export function defineRule(id: string, description: string, check: (context: Rul
     level: meta.level,
     description,
     workspace: meta.workspace === true,
+    ...(options.fix ? { fix: options.fix } : {}),
     check(context) {
       const findings: Finding[] = [];
-      check(context, ({ at, message, resource, related }) => {
+      check(context, ({ at, message, resource, related, fixes }) => {
         const origin = originOf(at);
         const places: RelatedPlace[] = [...(related ?? [])];
-        if (resource && !within(origin, resource.origin)) places.push({ file: resource.origin.file, span: resource.origin.span, message: `used by ${describe(resource)}` });
-        findings.push({ ruleId: id, level: meta.level, message, file: origin.file, span: origin.span, ...(places.length > 0 ? { related: places } : {}) });
+        if (resource && !within(origin, resource.origin)) places.push({ file: resource.origin.file, span: resource.origin.head ?? resource.origin.span, message: `used by ${describe(resource)}` });
+        findings.push({ ruleId: id, level: meta.level, message, file: origin.file, span: origin.head ?? origin.span, ...(places.length > 0 ? { related: places } : {}), ...(fixes && fixes.length > 0 ? { fixes } : {}) });
       });
       return findings;
     },
@@ -77,10 +86,10 @@ function within(inner: Origin, outer: Origin): boolean {
   return inner.file === outer.file && inner.span.offset >= outer.span.offset && inner.span.offset + inner.span.length <= outer.span.offset + outer.span.length;
 }
 
-/** `the action group 'ag-x'` style names for messages. */
+/** `the action group 'ag-x'` style names for messages; a name not known is not shown as if the symbol were the name. */
 export function describe(resource: DeployedResource): string {
-  const name = resource.name.kind === 'string' ? `'${resource.name.value}'` : resource.symbolicName ? `'${resource.symbolicName}'` : '(name unknown)';
-  return `${resource.type ?? 'resource'} ${name}`;
+  const name = resource.name.kind === 'string' ? `'${resource.name.value}'` : resource.symbolicName ? `(name unknown, declared as ${resource.symbolicName})` : '(name unknown)';
+  return `${resource.type ? displayType(resource.type) : 'resource'} ${name}`;
 }
 
 /** Whether a template of the context also deploys what the model cannot read: an absence rule then cannot tell that something is missing. */

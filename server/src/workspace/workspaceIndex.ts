@@ -336,10 +336,22 @@ function dedupe(findings: readonly Finding[]): Finding[] {
   });
 }
 
-/** Related places may point at a marked copy: put them back where they are written. */
+/** Related places and fix intents may point at a marked copy: put them back where they are written. */
 function placedBack(finding: Finding): Finding {
-  if (!finding.related?.some((place) => place.file.startsWith('\u0000'))) return finding;
-  return { ...finding, related: finding.related.map((place) => (place.file.startsWith('\u0000') ? { ...place, file: place.file.replace(/^\u0000(elsewhere|\d+):/, '') } : place)) };
+  const related = finding.related?.some((place) => place.file.startsWith('\u0000')) ? finding.related.map((place) => (place.file.startsWith('\u0000') ? { ...place, file: unmark(place.file) } : place)) : finding.related;
+  const fixes = finding.fixes && JSON.stringify(finding.fixes).includes('\\u0000') ? unmarkedFiles(finding.fixes) : finding.fixes;
+  return related === finding.related && fixes === finding.fixes ? finding : { ...finding, ...(related ? { related } : {}), ...(fixes ? { fixes } : {}) };
+}
+
+function unmark(file: string): string {
+  return file.replace(/^\u0000(elsewhere|\d+):/, '');
+}
+
+/** A copy of fix intents (plain data) whose `file` fields name the files as written. */
+function unmarkedFiles<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(unmarkedFiles) as T;
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, key === 'file' && typeof item === 'string' ? unmark(item) : unmarkedFiles(item)])) as T;
 }
 
 function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {

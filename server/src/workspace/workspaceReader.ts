@@ -66,6 +66,19 @@ export function diskReader(root: string, overlay: (file: string) => string | und
     },
     ...(options.tracksChanges ? { changesSince: (generation: number) => (log.slice(generation).includes('') ? 'all' : log.slice(generation)) } : {}),
     changed(file) {
+      // An editor buffer of a file the listings do not hold (created since, or not saved yet) joins
+      // them while it is open or on disk; one that was closed unsaved leaves them.
+      const listed = listingsHolding(listings, file);
+      const exists = overlay(file) !== undefined || fs.existsSync(file);
+      if (analysedFile.test(file) && isInsideFolder(file, root) && listed.some((l) => l.includes(file) !== exists)) {
+        for (const listing of listed) {
+          const at = listing.indexOf(file);
+          if (exists && at < 0) listing.splice(sortedIndex(listing, file), 0, file);
+          else if (!exists && at >= 0) listing.splice(at, 1);
+        }
+        log.push('');
+        return;
+      }
       log.push(file);
     },
     readText(file) {
@@ -95,6 +108,22 @@ export function diskReader(root: string, overlay: (file: string) => string | und
       log.push(file ?? '');
     },
   };
+}
+
+/** The cached listings of folders that contain `file`. */
+function listingsHolding(listings: ReadonlyMap<string, string[]>, file: string): string[][] {
+  return [...listings].filter(([folder]) => isInsideFolder(file, folder)).map(([, listing]) => listing);
+}
+
+function sortedIndex(sorted: readonly string[], item: string): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle] < item) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 function readInside(file: string, realRoot: string): string | undefined {

@@ -30,11 +30,12 @@ suite('the claims-platform sample in the extension host', () => {
     assert.match(disabled.message, /'ag-claims-legacy-pager' is disabled/);
     const hardcoded = diagnostics.find((d) => codeOf(d).value === 'HN101');
     assert.equal(hardcoded?.severity, vscode.DiagnosticSeverity.Warning);
+    const extension = vscode.extensions.getExtension('hipaa-notify.hipaa-notify')!;
     for (const diagnostic of diagnostics) {
       const { value, target } = codeOf(diagnostic);
       assert.ok(target, `${value} links to its rule page`);
-      assert.match(target.path, new RegExp(`docs/rules/${value}\\.md$`));
-      const page = Buffer.from(await vscode.workspace.fs.readFile(target)).toString('utf8');
+      assert.equal(target.toString(true), `command:hipaaNotify.openRule?["${value}"]`);
+      const page = Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension.extensionUri, 'docs', 'rules', `${value}.md`))).toString('utf8');
       assert.match(page, new RegExp(`^# ${value}`, 'm'));
     }
   });

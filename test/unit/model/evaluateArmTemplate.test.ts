@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { plainOf, stringValue, type Value } from '../../../server/src/model/value';
 import { evaluateTemplate, rgSchema } from './evaluateHelper';
+import { sameUnknownName } from '../../../server/src/model/resourceReference';
 
 const summary = (result: ReturnType<typeof evaluateTemplate>) => result.resources.map((r) => [r.type, plainOf(r.name), r.condition]);
 
@@ -238,15 +239,41 @@ test('a malformed expression is unknown and the rest of the template still evalu
   assert.deepEqual(plainOf(result.resources[0].properties!), { ok: 'B' });
 });
 
-test('languageVersion 2.0: a nullable parameter without a value is null, not unknown', () => {
-  const result = evaluateTemplate({
+test('languageVersion 2.0: a nullable parameter without a value is unknown in a template opened alone, null when its caller passes all it will', () => {
+  const template = {
     languageVersion: '2.0',
     parameters: { maybe: { type: 'string', nullable: true }, plain: { type: 'string' } },
     resources: {},
     outputs: { a: { type: 'string', value: "[coalesce(parameters('maybe'), 'fallback')]" }, b: { type: 'string', value: "[parameters('plain')]" } },
+  };
+  const alone = evaluateTemplate(template);
+  assert.equal(alone.outputs[0].value.kind, 'unknown');
+  assert.equal(alone.outputs[1].value.kind, 'unknown');
+  const called = evaluateTemplate(template, new Map(), '/w/main.json', true);
+  assert.equal(plainOf(called.outputs[0].value), 'fallback');
+  assert.equal(called.outputs[1].value.kind, 'unknown');
+});
+
+test('tryGet on a string is null, so coalesce falls through to the string (AVM action lists)', () => {
+  const result = evaluateTemplate({
+    variables: { action: "[resourceId('Microsoft.Insights/actionGroups', 'ag')]" },
+    resources: [],
+    outputs: { id: { type: 'string', value: "[coalesce(tryGet(variables('action'), 'actionGroupId'), variables('action'))]" } },
   });
-  assert.equal(plainOf(result.outputs[0].value), 'fallback');
-  assert.equal(result.outputs[1].value.kind, 'unknown');
+  const id = result.outputs[0].value;
+  assert.equal(id.kind, 'unknown');
+  assert.equal(id.kind === 'unknown' ? id.resource?.type : undefined, 'Microsoft.Insights/actionGroups');
+});
+
+test('resourceId over an unknown name still names the resource type and that same name value', () => {
+  const result = evaluateTemplate({
+    parameters: { vaultName: { type: 'string' } },
+    resources: [{ type: 'Microsoft.KeyVault/vaults', apiVersion: '2023-07-01', name: "[parameters('vaultName')]", properties: { x: "[resourceId('Microsoft.KeyVault/vaults', parameters('vaultName'))]" } }],
+  });
+  const vault = result.resources[0];
+  const id = vault.properties?.kind === 'object' ? vault.properties.properties[0].value : undefined;
+  assert.equal(id?.kind === 'unknown' ? id.resource?.type : undefined, 'Microsoft.KeyVault/vaults');
+  assert.ok(id?.kind === 'unknown' && id.resource && sameUnknownName(id.resource.names[0], vault.name));
 });
 
 test('a resource ID with an unknown subscription still names the resource it points at', () => {

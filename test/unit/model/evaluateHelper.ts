@@ -6,11 +6,11 @@ import type { ParameterValues } from '../../../server/src/model/templateSymbols'
 export const rgSchema = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
 
 /** Evaluates a whole template given as an object (or text). */
-export function evaluateTemplate(template: object | string, parameterValues?: ParameterValues, file = '/w/main.json'): ArmEvaluation & { text: string } {
+export function evaluateTemplate(template: object | string, parameterValues?: ParameterValues, file = '/w/main.json', allGiven = false): ArmEvaluation & { text: string } {
   const text = typeof template === 'string' ? template : JSON.stringify({ $schema: rgSchema, ...template }, null, 2);
   const read = readArmTemplate(file, text);
   if (read === undefined) throw new Error('not a template');
-  return { ...evaluateArmTemplate(read, parameterValues), text };
+  return { ...evaluateArmTemplate(read, parameterValues, allGiven), text };
 }
 
 const fixedSymbols = {

@@ -3,6 +3,10 @@ import { parse } from 'yaml';
 import { analysePolicyFile } from '../../../server/src/rules/policy';
 import type { Finding } from '../../../server/src/rules/finding';
 import { LineMap } from '../../../server/src/syntax/lineMap';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { onlyFixOf } from '../../../server/src/fixes/fixEdits';
+import { fixUntilStable } from '../../../server/src/fixes/fixFiles';
 
 /** A policy with no findings, the starting point of every case. */
 export const validYaml = `apiVersion: hipaa-notify/v1
@@ -72,6 +76,8 @@ export interface InvalidCase {
   readonly atJson?: string;
   /** In the JSON form, `at` is the first occurrence after this text. */
   readonly jsonAfter?: string;
+  /** The rule's fix writes this YAML in place of `at` (the JSON form is checked the same way); omitted: no fix applies. */
+  readonly fixed?: string;
 }
 
 export interface ValidCase {
@@ -105,6 +111,30 @@ export function assertInvalid(c: InvalidCase): void {
     assert.equal(new LineMap(text).positionAt(finding.span.offset).line + 1, line, `${where}: line`);
     assert.match(finding.message, c.message, where);
   }
+  const fixedYaml = c.fixed === undefined ? undefined : yamlText.slice(0, yamlText.indexOf(c.at)) + c.fixed + yamlText.slice(yamlText.indexOf(c.at) + c.at.length);
+  assertFix(c, 'policy.hipaa-notify.yaml', yamlText, fixedYaml);
+  assertFix(c, 'policy.hipaa-notify.json', jsonText, fixedYaml === undefined ? undefined : toJson(fixedYaml));
+}
+
+/**
+ * The rule's fixes applied to one form until nothing more applies: the text must equal
+ * `expected` (or stay as it is when undefined), the finding must go, no other finding may
+ * appear, and fixing again changes nothing.
+ */
+function assertFix(c: InvalidCase, name: string, text: string, expected: string | undefined): void {
+  const file = path.join(os.tmpdir(), name);
+  const accept = (finding: Finding) => finding.ruleId === c.ruleId;
+  const run = fixUntilStable((f) => (f === file ? text : undefined), (read) => findingsOf(file, read(file) ?? ''), { accept, fixOf: onlyFixOf });
+  const fixed = run.changed.get(file) ?? text;
+  const where = `${c.name} (${name}) fix`;
+  assert.equal(fixed, expected ?? text, `${where}: ${expected === undefined ? 'no fix applies' : 'the fixed text'}`);
+  if (expected === undefined) return;
+  const before = findingsOf(file, text).map((f) => `${f.ruleId} ${f.message}`);
+  const after = findingsOf(file, fixed).map((f) => `${f.ruleId} ${f.message}`);
+  assert.ok(!after.some((f) => f.startsWith(`${c.ruleId} `)), `${where}: the finding is gone, left: ${after.join(' | ')}`);
+  for (const finding of after) assert.ok(before.includes(finding), `${where}: new finding ${finding}`);
+  const again = fixUntilStable((f) => (f === file ? fixed : undefined), (read) => findingsOf(file, read(file) ?? ''), { accept, fixOf: onlyFixOf });
+  assert.equal(again.changed.size, 0, `${where}: fixing again changes nothing`);
 }
 
 export function assertValid(c: ValidCase): void {

@@ -1,10 +1,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertInvalid, assertValid, findingsOf, toJson, validYaml, type InvalidCase, type ValidCase } from './policyCases';
+import { assertInvalid, assertValid, edit, findingsOf, toJson, validYaml, type InvalidCase, type ValidCase } from './policyCases';
+import { onlyFixOf } from '../../../server/src/fixes/fixEdits';
+import { fixUntilStable } from '../../../server/src/fixes/fixFiles';
 import { policyFileRules } from '../../../server/src/rules/policy';
 import { ruleMeta } from '../../../server/src/rules/catalog';
 
 const invalid: InvalidCase[] = [
+  // HN500 (the did-you-mean fixes)
+  { name: 'a misspelt key', edits: [['  description: Breach', '  descripton: Breach']], ruleId: 'HN500', at: 'descripton', line: 5, message: /unknown field `descripton`.*did you mean `description`/, fixed: 'description' },
+  { name: 'a misspelt enum value', edits: [['role: coveredEntity', 'role: coveredEntty']], ruleId: 'HN500', at: 'coveredEntty', line: 8, message: /must be one of .*did you mean coveredEntity/, fixed: 'coveredEntity' },
+  { name: 'an unknown key with nothing close', edits: [['  description: Breach', '  colour: Breach']], ruleId: 'HN500', at: 'colour', line: 5, message: /unknown field `colour`/ },
   // HN501
   { name: 'individuals P61D', edits: [['individuals: P60D', 'individuals: P61D']], ruleId: 'HN501', at: 'P61D', line: 32, message: /`individuals` is P61D \(61 days\).*164\.404\(b\).*P60D/ },
   { name: 'hhs P90D', edits: [['hhs: P60D', 'hhs: P90D']], ruleId: 'HN501', at: 'P90D', line: 34, message: /`hhs`.*164\.408/ },
@@ -17,15 +23,15 @@ const invalid: InvalidCase[] = [
   { name: 'flast', edits: [['        - entraGroup: 0b9d8c7e-6f5a-4b3c-8d2e-1a0f9e8d7c6b', '        - email: jdoe2@contoso.com']], ruleId: 'HN502', at: 'jdoe2@contoso.com', line: 30, message: /tier 2/ },
   { name: 'first_middle_last with +tag', edits: [['- armRole: Monitoring Contributor', '- email: "ana_m_lopez+alerts@contoso.com"']], ruleId: 'HN502', at: '"ana_m_lopez+alerts@contoso.com"', line: 25, message: /looks like a person/, atJson: '"ana_m_lopez+alerts@contoso.com"' },
   // HN503
-  { name: 'Windows zone', edits: [['timeZone: America/Chicago', 'timeZone: Central Standard Time']], ruleId: 'HN503', at: 'Central Standard Time', line: 9, message: /Windows time zone ID.*America\/Chicago/ },
+  { name: 'Windows zone', edits: [['timeZone: America/Chicago', 'timeZone: Central Standard Time']], ruleId: 'HN503', at: 'Central Standard Time', line: 9, message: /Windows time zone ID.*America\/Chicago/, fixed: 'America/Chicago' },
   { name: 'unknown zone', edits: [['timeZone: America/Chicago', 'timeZone: America/Springfield']], ruleId: 'HN503', at: 'America/Springfield', line: 9, message: /not an IANA time zone/ },
   { name: 'offset', edits: [['timeZone: America/Chicago', 'timeZone: "-06:00"']], ruleId: 'HN503', at: '"-06:00"', line: 9, message: /fixed offset/, atJson: '"-06:00"' },
-  { name: 'wrong case', edits: [['timeZone: America/Chicago', 'timeZone: america/chicago']], ruleId: 'HN503', at: 'america/chicago', line: 9, message: /case-sensitive: write America\/Chicago/ },
+  { name: 'wrong case', edits: [['timeZone: America/Chicago', 'timeZone: america/chicago']], ruleId: 'HN503', at: 'america/chicago', line: 9, message: /case-sensitive: write America\/Chicago/, fixed: 'America/Chicago' },
   // HN506
-  { name: 'one year', edits: [['retentionDays: 2190', 'retentionDays: 365']], ruleId: 'HN506', at: '365', line: 37, message: /kept 365 days.*164\.530\(j\).*2190/ },
-  { name: 'one day short', edits: [['retentionDays: 2190', 'retentionDays: 2189']], ruleId: 'HN506', at: '2189', line: 37, message: /2189 days/ },
+  { name: 'one year', edits: [['retentionDays: 2190', 'retentionDays: 365']], ruleId: 'HN506', at: '365', line: 37, message: /kept 365 days.*164\.530\(j\).*2190/, fixed: '2190' },
+  { name: 'one day short', edits: [['retentionDays: 2190', 'retentionDays: 2189']], ruleId: 'HN506', at: '2189', line: 37, message: /2189 days/, fixed: '2190' },
   // HN507
-  { name: 'tier 1 after an hour', edits: [['within: PT15M', 'within: PT2H']], ruleId: 'HN507', at: 'PT2H', line: 21, message: /tier 1 is reached PT2H.*within one hour/ },
+  { name: 'tier 1 after an hour', edits: [['within: PT15M', 'within: PT2H']], ruleId: 'HN507', at: 'PT2H', line: 21, message: /tier 1 is reached PT2H.*within one hour/, fixed: 'PT1H' },
   { name: 'tier 2 before tier 1', edits: [['within: PT4H', 'within: PT10M']], ruleId: 'HN507', at: 'PT10M', line: 27, message: /tier 2 is reached PT10M after discovery, before tier 1 \(PT15M\)/ },
   { name: 'tier 2 at the same time', edits: [['within: PT4H', 'within: PT900S']], ruleId: 'HN507', at: 'PT900S', line: 27, message: /at the same time as tier 1/ },
   { name: 'tiers listed out of order are ordered by number', edits: [['tier: 1', 'tier: 3'], ['within: PT4H', 'within: PT45M']], ruleId: 'HN507', at: 'PT15M', line: 21, message: /tier 3 is reached PT15M after discovery, before tier 2 \(PT45M\)/ },
@@ -55,6 +61,17 @@ const valid: ValidCase[] = [
 ];
 
 for (const c of invalid) test(`${c.ruleId} reports: ${c.name}`, () => assertInvalid(c));
+
+test('a policy rule that declares a fix proves it on an invalid case (YAML and JSON)', () => {
+  for (const rule of policyFileRules.filter((r) => r.fix)) assert.ok(invalid.some((c) => c.ruleId === rule.id && c.fixed !== undefined), `${rule.id} declares a fix but no case states what it writes`);
+});
+
+test('a fix keeps the quoting the value was written with', () => {
+  const quoted = edit(validYaml, ['timeZone: America/Chicago', "timeZone: 'Central Standard Time'"], ['retentionDays: 2190', 'retentionDays: 365']);
+  const file = '/tmp/policy.hipaa-notify.yaml';
+  const run = fixUntilStable((f) => (f === file ? quoted : undefined), (read) => findingsOf(file, read(file) ?? ''), { fixOf: onlyFixOf });
+  assert.equal(run.changed.get(file), edit(validYaml, ['timeZone: America/Chicago', "timeZone: 'America/Chicago'"]));
+});
 for (const c of valid) test(`${c.ruleId} is silent: ${c.name}`, () => assertValid(c));
 
 test('the base policy has no findings in YAML and JSON', () => {

@@ -114,7 +114,6 @@ testRule(hn102LogicAppHardcodedRecipients, {
       },
       findings: [
         { file: 'azuredeploy.json', line: 6, message: /'la-0' sends to the literal recipient 'maria.gonzalez@contoso-claims.com'/ },
-        { file: 'azuredeploy.json', line: 6, message: /'la-1'/ },
       ],
     },
     {
@@ -144,7 +143,6 @@ testRule(hn102LogicAppHardcodedRecipients, {
       files: { 'main.bicep': `var privacyOfficer = 'dana.whitfield@contoso-claims.com'\n\n${bicepResource(mailTo(expression('privacyOfficer', ''), expression("'la-claims-${region}'", '')), { loop: "region in ['eastus', 'westus']" })}` },
       findings: [
         { file: 'main.bicep', line: 1, message: /'la-claims-eastus' sends to the literal recipient/ },
-        { file: 'main.bicep', line: 1, message: /'la-claims-westus' sends to the literal recipient/ },
       ],
     },
     {
@@ -165,7 +163,6 @@ testRule(hn102LogicAppHardcodedRecipients, {
       },
       findings: [
         { file: 'main.bicep', line: 5, message: /'la-claims-eastus' sends to the literal recipient/ },
-        { file: 'main.bicep', line: 5, message: /'la-claims-westus' sends to the literal recipient/ },
       ],
     },
   ],

@@ -15,6 +15,12 @@ const actionGroup = (properties: string, extra = '') => `    {
       "properties": { "groupShortName": "hipaa-t1", ${properties} }
     }`;
 
+const parametersFile = (value: boolean) => `{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",\n  "contentVersion": "1.0.0.0",\n  "parameters": {\n    "notify": { "value": ${value} }\n  }\n}\n`;
+const copyLoop = (on: boolean) => armTemplate(actionGroup(`"enabled": "[variables('on')]", ${roleReceivers}`, '\n      "copy": { "name": "groups", "count": 2 },').replace('"name": "ag-hipaa-tier1"', `"name": "[concat('ag-', copyIndex())]"`), { variables: `"on": ${on}` });
+const paramDefault = (on: boolean) => `param notify bool = ${on}\n\nresource ag 'Microsoft.Insights/actionGroups@2023-01-01' = {\n  name: 'ag-hipaa-tier1'\n  location: 'Global'\n  properties: {\n    groupShortName: 'hipaa-t1'\n    enabled: notify\n    armRoleReceivers: [\n      { name: 'monitoring', roleId: '749f88d5-cbae-40b8-bcfc-e573ddc772fa', useCommonAlertSchema: true }\n    ]\n  }\n}\n`;
+const moduleCall = (on: boolean) => `module tier1 'modules/tier1.bicep' = {\n  name: 'tier1'\n  params: {\n    groupOn: ${on}\n  }\n}\n`;
+const moduleLoop = (on: boolean) => `module tiers 'modules/tier.bicep' = [for tier in [1, 2]: {\n  name: 'tier\${tier}'\n  params: {\n    groupName: 'ag-hipaa-tier\${tier}'\n    groupOn: ${on}\n  }\n}]\n`;
+
 testRule(hn103ActionGroupDisabledOrEmpty, {
   valid: [
     { name: 'ARM: enabled with a role receiver', files: { 'azuredeploy.json': armTemplate(actionGroup(`"enabled": true, ${roleReceivers}`)) } },
@@ -40,30 +46,32 @@ testRule(hn103ActionGroupDisabledOrEmpty, {
     {
       name: 'ARM: disabled, at the enabled value',
       files: { 'azuredeploy.json': armTemplate(actionGroup(`"enabled": false, ${roleReceivers}`)) },
+      output: { 'azuredeploy.json': armTemplate(actionGroup(`"enabled": true, ${roleReceivers}`)) },
       findings: [{ file: 'azuredeploy.json', line: 12, message: /'ag-hipaa-tier1' is disabled.*set enabled to true/ }],
     },
     {
       name: 'ARM: no receivers, at the resource',
       files: { 'azuredeploy.json': armTemplate(actionGroup(`"enabled": true, "emailReceivers": []`)) },
-      findings: [{ file: 'azuredeploy.json', line: 7, message: /has no receivers/ }],
+      findings: [{ file: 'azuredeploy.json', line: 10, message: /has no receivers/ }],
     },
     {
       name: 'ARM: disabled through a parameter file value, reported in the parameter file',
       files: {
         'azuredeploy.json': armTemplate(actionGroup(`"enabled": "[parameters('notify')]", ${roleReceivers}`), { parameters: '"notify": { "type": "bool", "defaultValue": true }' }),
-        'azuredeploy.parameters.json': '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",\n  "contentVersion": "1.0.0.0",\n  "parameters": {\n    "notify": { "value": false }\n  }\n}\n',
+        'azuredeploy.parameters.json': parametersFile(false),
       },
+      output: { 'azuredeploy.parameters.json': parametersFile(true) },
       findings: [{ file: 'azuredeploy.parameters.json', line: 5, message: /is disabled/ }],
     },
     {
       name: 'ARM: disabled through a variable, in a copy loop',
-      files: { 'azuredeploy.json': armTemplate(actionGroup(`"enabled": "[variables('on')]", ${roleReceivers}`, '\n      "copy": { "name": "groups", "count": 2 },').replace('"name": "ag-hipaa-tier1"', `"name": "[concat('ag-', copyIndex())]"`), { variables: '"on": false' }) },
+      files: { 'azuredeploy.json': copyLoop(false) },
+      output: { 'azuredeploy.json': copyLoop(true) },
       findings: [
-        { file: 'azuredeploy.json', line: 5, message: /'ag-0' is disabled/ },
-        { file: 'azuredeploy.json', line: 5, message: /'ag-1' is disabled/ },
+        { file: 'azuredeploy.json', line: 5, message: /'ag-0' is disabled.*\(and 1 more like it from the same place\)$/ },
       ],
     },
-    { name: 'Bicep: disabled, at the enabled value', files: { 'main.bicep': bicepResource(tier1(false)) }, findings: [{ file: 'main.bicep', line: 6, message: /Microsoft.Insights\/actionGroups 'ag-hipaa-tier1' is disabled.*set enabled to true/ }] },
+    { name: 'Bicep: disabled, at the enabled value', files: { 'main.bicep': bicepResource(tier1(false)) }, output: { 'main.bicep': bicepResource(tier1(true)) }, findings: [{ file: 'main.bicep', line: 6, message: /Microsoft.Insights\/actionGroups 'ag-hipaa-tier1' is disabled.*set enabled to true/ }] },
     { name: 'Bicep: no receivers, at the resource', files: { 'main.bicep': bicepResource(actionGroupText({ emailReceivers: [], smsReceivers: [] })) }, findings: [{ file: 'main.bicep', line: 1, message: /'ag-hipaa-tier1' has no receivers/ }] },
     {
       name: 'Bicep: receivers from a loop over an empty parameter default, at the resource',
@@ -73,24 +81,27 @@ testRule(hn103ActionGroupDisabledOrEmpty, {
     {
       name: 'Bicep: disabled by a value written in the loop collection',
       files: { 'main.bicep': `var tiers = [\n  { tier: 1, on: true }\n  { tier: 2, on: false }\n]\n\n${bicepResource(tier1(expression('t.on', ''), expression("'ag-hipaa-tier${t.tier}'", '')), { loop: 't in tiers' })}` },
+      output: { 'main.bicep': `var tiers = [\n  { tier: 1, on: true }\n  { tier: 2, on: true }\n]\n\n${bicepResource(tier1(expression('t.on', ''), expression("'ag-hipaa-tier${t.tier}'", '')), { loop: 't in tiers' })}` },
       findings: [{ file: 'main.bicep', line: 3, message: /'ag-hipaa-tier2' is disabled/ }],
     },
     {
       name: 'Bicep: disabled through a parameter default',
-      files: { 'main.bicep': `param notify bool = false\n\nresource ag 'Microsoft.Insights/actionGroups@2023-01-01' = {\n  name: 'ag-hipaa-tier1'\n  location: 'Global'\n  properties: {\n    groupShortName: 'hipaa-t1'\n    enabled: notify\n    armRoleReceivers: [\n      { name: 'monitoring', roleId: '749f88d5-cbae-40b8-bcfc-e573ddc772fa', useCommonAlertSchema: true }\n    ]\n  }\n}\n` },
+      files: { 'main.bicep': paramDefault(false) },
+      output: { 'main.bicep': paramDefault(true) },
       findings: [{ file: 'main.bicep', line: 1, message: /is disabled/ }],
     },
     {
       name: 'Bicep: disabled through a .bicepparam value',
       files: { 'main.bicep': `param groupOn bool = true\n\n${bicepResource(tier1(expression('groupOn', '')))}`, 'main.bicepparam': "using 'main.bicep'\n\nparam groupOn = false\n" },
+      output: { 'main.bicepparam': "using 'main.bicep'\n\nparam groupOn = true\n" },
       findings: [{ file: 'main.bicepparam', line: 3, message: /'ag-hipaa-tier1' is disabled/ }],
     },
     {
       name: 'Bicep: disabled through a variable, in a loop',
       files: { 'main.bicep': `var groupOn = false\n\n${bicepResource(tier1(expression('groupOn', ''), expression("'ag-hipaa-tier${tier}'", '')), { loop: 'tier in [1, 2]' })}` },
+      output: { 'main.bicep': `var groupOn = true\n\n${bicepResource(tier1(expression('groupOn', ''), expression("'ag-hipaa-tier${tier}'", '')), { loop: 'tier in [1, 2]' })}` },
       findings: [
-        { file: 'main.bicep', line: 1, message: /'ag-hipaa-tier1' is disabled/ },
-        { file: 'main.bicep', line: 1, message: /'ag-hipaa-tier2' is disabled/ },
+        { file: 'main.bicep', line: 1, message: /'ag-hipaa-tier1' is disabled.*\(and 1 more like it from the same place\)$/ },
       ],
     },
     {
@@ -100,18 +111,19 @@ testRule(hn103ActionGroupDisabledOrEmpty, {
     },
     {
       name: 'Bicep: enabled false passed to a module, at the value in main.bicep',
-      files: { 'main.bicep': "module tier1 'modules/tier1.bicep' = {\n  name: 'tier1'\n  params: {\n    groupOn: false\n  }\n}\n", 'modules/tier1.bicep': `param groupOn bool\n\n${bicepResource(tier1(expression('groupOn', '')))}` },
+      files: { 'main.bicep': moduleCall(false), 'modules/tier1.bicep': `param groupOn bool\n\n${bicepResource(tier1(expression('groupOn', '')))}` },
+      output: { 'main.bicep': moduleCall(true) },
       findings: [{ file: 'main.bicep', line: 4, message: /'ag-hipaa-tier1' is disabled/ }],
     },
     {
       name: 'Bicep: a module loop, enabled false passed to each',
       files: {
-        'main.bicep': "module tiers 'modules/tier.bicep' = [for tier in [1, 2]: {\n  name: 'tier${tier}'\n  params: {\n    groupName: 'ag-hipaa-tier${tier}'\n    groupOn: false\n  }\n}]\n",
+        'main.bicep': moduleLoop(false),
         'modules/tier.bicep': `param groupName string\nparam groupOn bool\n\n${bicepResource(tier1(expression('groupOn', ''), expression('groupName', '')))}`,
       },
+      output: { 'main.bicep': moduleLoop(true) },
       findings: [
         { file: 'main.bicep', line: 5, message: /'ag-hipaa-tier1' is disabled/ },
-        { file: 'main.bicep', line: 5, message: /'ag-hipaa-tier2' is disabled/ },
       ],
     },
   ],

@@ -61,6 +61,7 @@ testRule(hn104AlertNotRouted, {
     {
       name: 'ARM: disabled, at the enabled value',
       files: { 'azuredeploy.json': armTemplate(activityAlert(`"enabled": false, ${routedTo(tier1)}`)) },
+      rewrites: { 'azuredeploy.json': [['false,', 'true,']] },
       findings: [{ file: 'azuredeploy.json', line: 15, message: /'ala-claims-security' is disabled.*set enabled to true/ }],
     },
     {
@@ -81,6 +82,7 @@ testRule(hn104AlertNotRouted, {
     {
       name: 'ARM: disabled through a parameter default',
       files: { 'azuredeploy.json': armTemplate(activityAlert(`"enabled": "[parameters('on')]", ${routedTo(tier1)}`), { parameters: '\n    "on": { "type": "bool", "defaultValue": false }\n  ' }) },
+      rewrites: { 'azuredeploy.json': [['false', 'true']] },
       findings: [{ file: 'azuredeploy.json', line: 5, message: /is disabled/ }],
     },
     {
@@ -89,6 +91,7 @@ testRule(hn104AlertNotRouted, {
         'azuredeploy.json': armTemplate(activityAlert(`"enabled": "[parameters('on')]", ${routedTo(tier1)}`), { parameters: '"on": { "type": "bool", "defaultValue": true }' }),
         'azuredeploy.parameters.json': '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",\n  "contentVersion": "1.0.0.0",\n  "parameters": {\n    "on": { "value": false }\n  }\n}\n',
       },
+      rewrites: { 'azuredeploy.parameters.json': [['false', 'true']] },
       findings: [{ file: 'azuredeploy.parameters.json', line: 5, message: /is disabled/ }],
     },
     {
@@ -96,12 +99,12 @@ testRule(hn104AlertNotRouted, {
       files: {
         'azuredeploy.json': armTemplate(activityAlert(`"enabled": "[variables('on')]", ${routedTo(tier1)}`, '\n      "copy": { "name": "alerts", "count": 2 },').replace('"name": "ala-claims-security"', `"name": "[concat('ala-', copyIndex())]"`), { variables: '\n    "on": false\n  ' }),
       },
+      rewrites: { 'azuredeploy.json': [['false', 'true']] },
       findings: [
         { file: 'azuredeploy.json', line: 6, message: /'ala-0' is disabled/ },
-        { file: 'azuredeploy.json', line: 6, message: /'ala-1' is disabled/ },
       ],
     },
-    { name: 'Bicep: disabled, at the enabled value', files: { 'main.bicep': bicepAlert('', 'false') }, findings: [{ file: 'main.bicep', line: 5, message: /Microsoft.Insights\/activityLogAlerts 'ala-claims-security' is disabled.*set enabled to true/ }] },
+    { name: 'Bicep: disabled, at the enabled value', files: { 'main.bicep': bicepAlert('', 'false') }, rewrites: { 'main.bicep': [['false', 'true']] }, findings: [{ file: 'main.bicep', line: 5, message: /Microsoft.Insights\/activityLogAlerts 'ala-claims-security' is disabled.*set enabled to true/ }] },
     {
       name: 'Bicep: routed by symbol only to a disabled group of the same file',
       files: { 'main.bicep': `${bicepResource(actionGroupText({ armRoleReceivers: [roleReceiver] }, { enabled: false }))}\n${bicepResource(activityLogAlertText('Security', { name: 'ala-claims-security', groups: [{ actionGroupId: expression('agTier1.id', '') }] }))}` },
@@ -115,20 +118,22 @@ testRule(hn104AlertNotRouted, {
     {
       name: 'Bicep: disabled by a value written in the loop collection',
       files: { 'main.bicep': `var regions = [\n  { name: 'eastus', alertsOn: true }\n  { name: 'westus', alertsOn: false }\n]\n\n${bicepResource(securityAlert(expression('region.alertsOn', ''), expression("'ala-claims-security-${region.name}'", '')), { loop: 'region in regions' })}` },
+      rewrites: { 'main.bicep': [['false', 'true']] },
       findings: [{ file: 'main.bicep', line: 3, message: /'ala-claims-security-westus' is disabled/ }],
     },
-    { name: 'Bicep: disabled through a parameter default', files: { 'main.bicep': bicepAlert('param alertsOn bool = false\n\n', 'alertsOn') }, findings: [{ file: 'main.bicep', line: 1, message: /is disabled/ }] },
+    { name: 'Bicep: disabled through a parameter default', files: { 'main.bicep': bicepAlert('param alertsOn bool = false\n\n', 'alertsOn') }, rewrites: { 'main.bicep': [['false', 'true']] }, findings: [{ file: 'main.bicep', line: 1, message: /is disabled/ }] },
     {
       name: 'Bicep: disabled through a .bicepparam value',
       files: { 'main.bicep': `param alertsOn bool = true\n\n${bicepResource(securityAlert(expression('alertsOn', '')))}`, 'main.bicepparam': "using 'main.bicep'\n\nparam alertsOn = false\n" },
+      rewrites: { 'main.bicepparam': [['false', 'true']] },
       findings: [{ file: 'main.bicepparam', line: 3, message: /'ala-claims-security' is disabled/ }],
     },
     {
       name: 'Bicep: disabled through a variable, in a loop',
       files: { 'main.bicep': `var alertsOn = false\n\n${bicepResource(securityAlert(expression('alertsOn', ''), expression("'ala-claims-security-${region}'", '')), { loop: "region in ['eastus', 'westus']" })}` },
+      rewrites: { 'main.bicep': [['false', 'true']] },
       findings: [
         { file: 'main.bicep', line: 1, message: /'ala-claims-security-eastus' is disabled/ },
-        { file: 'main.bicep', line: 1, message: /'ala-claims-security-westus' is disabled/ },
       ],
     },
     {
@@ -145,6 +150,7 @@ testRule(hn104AlertNotRouted, {
         'main.bicep': "module securityAlerts 'modules/security-alert.bicep' = {\n  name: 'security-alerts'\n  params: {\n    alertsOn: false\n  }\n}\n",
         'modules/security-alert.bicep': `param alertsOn bool\n\n${bicepResource(securityAlert(expression('alertsOn', '')))}`,
       },
+      rewrites: { 'main.bicep': [['false', 'true']] },
       findings: [{ file: 'main.bicep', line: 4, message: /'ala-claims-security' is disabled/ }],
     },
   ],

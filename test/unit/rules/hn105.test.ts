@@ -95,7 +95,6 @@ testRule(hn105AlertMissingDimensionFilter, {
       },
       findings: [
         { file: 'azuredeploy.json', line: 6, message: /'alert-0' watches/ },
-        { file: 'azuredeploy.json', line: 6, message: /'alert-1' watches/ },
       ],
     },
     {
@@ -122,7 +121,6 @@ testRule(hn105AlertMissingDimensionFilter, {
       files: { 'main.bicep': bicepResource(storageAvailability([expression("'/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/${rg}'", '')], {}, expression("'alert-${rg}-availability'", '')), { loop: "rg in ['rg-claims', 'rg-billing']" }) },
       findings: [
         { file: 'main.bicep', line: 7, message: /'alert-rg-claims-availability' watches a whole/ },
-        { file: 'main.bicep', line: 7, message: /'alert-rg-billing-availability' watches a whole/ },
       ],
     },
     {
@@ -135,7 +133,6 @@ testRule(hn105AlertMissingDimensionFilter, {
       files: { 'main.bicep': `var watched = [\n  resourceGroup().id\n]\n\n${bicepResource(storageAvailability(expression('watched', ''), {}, expression("'alert-claims-${tier}'", '')), { loop: "tier in ['hot', 'archive']" })}` },
       findings: [
         { file: 'main.bicep', line: 1, message: /'alert-claims-hot' watches a whole/ },
-        { file: 'main.bicep', line: 1, message: /'alert-claims-archive' watches a whole/ },
       ],
     },
     {
@@ -159,7 +156,6 @@ testRule(hn105AlertMissingDimensionFilter, {
       },
       findings: [
         { file: 'modules/alerts.bicep', line: 9, message: /'alert-rg-claims-availability' watches a whole/ },
-        { file: 'modules/alerts.bicep', line: 9, message: /'alert-rg-billing-availability' watches a whole/ },
       ],
     },
   ],

@@ -1,5 +1,5 @@
 import { hn106PolicyComplianceNotNotified } from '../../../server/src/rules/template/hn106PolicyComplianceNotNotified';
-import { activityLogAlertText } from './alertingFixture';
+import { activityLogAlertText, actionGroupText, roleReceiver } from './alertingFixture';
 import { armTemplate, minimalPolicy, testRule } from './ruleTester';
 import { armResource, bicepResource, expression, type Described, type ResourceText } from './templateText';
 
@@ -25,6 +25,11 @@ const arm = (...resources: ResourceText[]) => armTemplate(resources.map((r) => a
 const bicep = (...resources: ResourceText[]) => resources.map((r) => bicepResource(r)).join('\n');
 const parametersFile = '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",\n  "contentVersion": "1.0.0.0",\n  "parameters": {\n    "policyAlertOn": { "value": false }\n  }\n}\n';
 
+/** The policy names ag-hipaa-tier1 as tier 1; a resource-group lock keeps the alert the fix adds protected (HN304). */
+const tierPolicy = { 'claims.hipaa-notify.yaml': minimalPolicy.replace('  escalation: []\n', '  escalation:\n    - tier: 1\n      within: PT15M\n      actionGroup: ag-hipaa-tier1\n      recipients:\n        - armRole: Monitoring Contributor\n') };
+const tierOne = actionGroupText({ armRoleReceivers: [roleReceiver] });
+const groupLock: ResourceText = { symbol: 'groupLock', type: 'Microsoft.Authorization/locks@2020-05-01', body: { name: 'rg-do-not-delete', properties: { level: 'CanNotDelete' } } };
+
 testRule(hn106PolicyComplianceNotNotified, {
   valid: [
     { name: 'ARM: a routed Policy activity log alert', files: { ...policy, 'azuredeploy.json': arm(assignment(), policyAlert()) } },
@@ -45,30 +50,41 @@ testRule(hn106PolicyComplianceNotNotified, {
     { name: 'Bicep: suppressed with a reason', files: { ...policy, 'main.bicep': `// hipaa-notify-disable-next-line HN106 -- audit-only initiative reviewed monthly\n${bicepResource(assignment())}` } },
   ],
   invalid: [
-    { name: 'ARM: an assignment nobody hears about', files: { ...policy, 'azuredeploy.json': arm(assignment()) }, findings: [{ file: 'azuredeploy.json', line: 7, message: /non-compliance with Microsoft.Authorization\/policyAssignments 'hipaa-hitrust-audit' notifies nobody/ }] },
-    { name: 'ARM: PolicyStates events only to a storage queue', files: { ...policy, 'azuredeploy.json': arm(assignment(), policyTopic, policyEvents('StorageQueue')) }, findings: [{ file: 'azuredeploy.json', line: 7, message: /notifies nobody/ }] },
+    {
+      name: 'ARM: the fix adds a Policy alert routed to the tier-1 action group the policy names',
+      files: { ...tierPolicy, 'azuredeploy.json': armTemplate([armResource(assignment()), armResource(tierOne), armResource(groupLock)].join(',\n')) },
+      rewrites: { 'azuredeploy.json': [['        "level": "CanNotDelete"\n      }\n', '        "level": "CanNotDelete"\n      }\n    },\n    {\n      "type": "Microsoft.Insights/activityLogAlerts",\n      "apiVersion": "2020-10-01",\n      "name": "ala-hipaa-policy",\n      "dependsOn": [\n        "[resourceId(\'Microsoft.Insights/actionGroups\', \'ag-hipaa-tier1\')]"\n      ],\n      "location": "Global",\n      "properties": {\n        "enabled": true,\n        "description": "Policy activity log events, routed to the tier-1 action group (hipaa-notify).",\n        "scopes": [\n          "[subscription().id]"\n        ],\n        "condition": {\n          "allOf": [\n            {\n              "field": "category",\n              "equals": "Policy"\n            }\n          ]\n        },\n        "actions": {\n          "actionGroups": [\n            {\n              "actionGroupId": "[resourceId(\'Microsoft.Insights/actionGroups\', \'ag-hipaa-tier1\')]"\n            }\n          ]\n        }\n      }\n']] },
+      findings: [{ file: 'azuredeploy.json', line: 10, message: /notifies nobody/ }],
+    },
+    {
+      name: 'Bicep: the fix adds a Policy alert routed to the tier-1 action group the policy names',
+      files: { ...tierPolicy, 'main.bicep': [bicepResource(assignment()), bicepResource(tierOne), bicepResource(groupLock)].join('\n') },
+      rewrites: { 'main.bicep': [['    ]\n  }\n}\n\n', '    ]\n  }\n}\n\nresource policyActivityAlert \'Microsoft.Insights/activityLogAlerts@2020-10-01\' = {\n  name: \'ala-hipaa-policy\'\n  location: \'Global\'\n  properties: {\n    enabled: true\n    description: \'Policy activity log events, routed to the tier-1 action group (hipaa-notify).\'\n    scopes: [\n      subscription().id\n    ]\n    condition: {\n      allOf: [\n        {\n          field: \'category\'\n          equals: \'Policy\'\n        }\n      ]\n    }\n    actions: {\n      actionGroups: [\n        {\n          actionGroupId: agTier1.id\n        }\n      ]\n    }\n  }\n}\n\n']] },
+      findings: [{ file: 'main.bicep', line: 1, message: /notifies nobody/ }],
+    },
+    { name: 'ARM: an assignment nobody hears about', files: { ...policy, 'azuredeploy.json': arm(assignment()) }, findings: [{ file: 'azuredeploy.json', line: 10, message: /non-compliance with Microsoft.Authorization\/policyAssignments 'hipaa-hitrust-audit' notifies nobody/ }] },
+    { name: 'ARM: PolicyStates events only to a storage queue', files: { ...policy, 'azuredeploy.json': arm(assignment(), policyTopic, policyEvents('StorageQueue')) }, findings: [{ file: 'azuredeploy.json', line: 10, message: /notifies nobody/ }] },
     {
       name: 'ARM: the Policy alert disabled through a parameter default',
       files: { ...policy, 'azuredeploy.json': armTemplate(`${armResource(assignment())},\n${armResource(policyAlert({ enabled: expression('', "parameters('policyAlertOn')") }))}`, { parameters: '"policyAlertOn": { "type": "bool", "defaultValue": false }' }) },
-      findings: [{ file: 'azuredeploy.json', line: 7, message: /notifies nobody/ }],
+      findings: [{ file: 'azuredeploy.json', line: 10, message: /notifies nobody/ }],
     },
     {
       name: 'ARM: the Policy alert disabled through a parameter file',
       files: { ...policy, 'azuredeploy.json': armTemplate(`${armResource(assignment())},\n${armResource(policyAlert({ enabled: expression('', "parameters('policyAlertOn')") }))}`, { parameters: '"policyAlertOn": { "type": "bool", "defaultValue": true }' }), 'azuredeploy.parameters.json': parametersFile },
-      findings: [{ file: 'azuredeploy.json', line: 7, message: /notifies nobody/ }],
+      findings: [{ file: 'azuredeploy.json', line: 10, message: /notifies nobody/ }],
     },
     {
       name: 'ARM: assignments from a variable, in a copy loop',
       files: { ...policy, 'azuredeploy.json': armTemplate(armResource(assignment(expression('', "variables('initiatives')[copyIndex()]")), { copy: { name: 'assignments', count: 2 } }), { variables: '"initiatives": [ "hipaa-hitrust-audit", "nist-800-53" ]' }) },
       findings: [
-        { file: 'azuredeploy.json', line: 7, message: /'hipaa-hitrust-audit'/ },
-        { file: 'azuredeploy.json', line: 7, message: /'nist-800-53'/ },
+        { file: 'azuredeploy.json', line: 14, message: /'hipaa-hitrust-audit'/ },
       ],
     },
     {
       name: 'ARM: the Policy alert is not deployed (condition false)',
       files: { ...policy, 'azuredeploy.json': armTemplate(`${armResource(assignment())},\n${armResource(policyAlert(), { condition: false })}`) },
-      findings: [{ file: 'azuredeploy.json', line: 7, message: /'hipaa-hitrust-audit' notifies nobody/ }],
+      findings: [{ file: 'azuredeploy.json', line: 10, message: /'hipaa-hitrust-audit' notifies nobody/ }],
     },
     { name: 'Bicep: an assignment nobody hears about', files: { ...policy, 'main.bicep': bicepResource(assignment()) }, findings: [{ file: 'main.bicep', line: 1, message: /notifies nobody.*category Policy/ }] },
     {
@@ -96,7 +112,6 @@ testRule(hn106PolicyComplianceNotNotified, {
       files: { ...policy, 'main.bicep': `var watched = 'Administrative'\n\n${bicepResource(assignment(expression("'hipaa-${scope}'", '')), { loop: "scope in ['claims', 'billing']" })}\n${bicepResource(activityLogAlertText(expression('watched', '')))}` },
       findings: [
         { file: 'main.bicep', line: 3, message: /'hipaa-claims'/ },
-        { file: 'main.bicep', line: 3, message: /'hipaa-billing'/ },
       ],
     },
     {

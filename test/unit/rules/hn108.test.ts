@@ -10,6 +10,12 @@ const bicep = (...categories: Described[]) => categories.map((c) => bicepResourc
 const activityLogPolicy = minimalPolicy.replace('  discovery: []\n', '  discovery:\n    - source: activityLog\n      categories:\n        - Administrative\n        - Security\n        - Policy\n');
 const parametersFile = '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",\n  "contentVersion": "1.0.0.0",\n  "parameters": {\n    "policyAlertOn": { "value": false }\n  }\n}\n';
 
+/** The policy names ag-hipaa-tier1 as tier 1: the fix routes the new alert there. */
+const tierPolicy = { 'claims.hipaa-notify.yaml': minimalPolicy.replace('  escalation: []\n', '  escalation:\n    - tier: 1\n      within: PT15M\n      actionGroup: ag-hipaa-tier1\n      recipients:\n        - armRole: Monitoring Contributor\n') };
+const tierOne = actionGroupText({ armRoleReceivers: [roleReceiver] });
+/** A resource-group lock, so that the alert the fix adds is protected too (HN304). */
+const groupLock = { symbol: 'groupLock', type: 'Microsoft.Authorization/locks@2020-05-01', body: { name: 'rg-do-not-delete', properties: { level: 'CanNotDelete' } } };
+
 testRule(hn108ActivityLogAlertsIncomplete, {
   valid: [
     { name: 'ARM: Administrative, Security and Policy each routed', files: { ...policy, 'azuredeploy.json': arm('Administrative', 'Security', 'Policy') } },
@@ -32,17 +38,29 @@ testRule(hn108ActivityLogAlertsIncomplete, {
     { name: 'Bicep: a disabled duplicate does not matter', files: { ...policy, 'main.bicep': `${bicep('Administrative', 'Security', 'Policy')}\n${bicepResource(alert('Policy', { enabled: false, name: 'ala-hipaa-policy-old', symbol: 'oldPolicyAlert' }))}` } },
   ],
   invalid: [
+    {
+      name: 'ARM: the fix adds the Policy alert after the tier-1 action group the policy names',
+      files: { ...tierPolicy, 'azuredeploy.json': armTemplate([armResource(tierOne), armResource(alert('Administrative')), armResource(alert('Security')), armResource(groupLock)].join(',\n')) },
+      rewrites: { 'azuredeploy.json': [['        "level": "CanNotDelete"\n      }\n', '        "level": "CanNotDelete"\n      }\n    },\n    {\n      "type": "Microsoft.Insights/activityLogAlerts",\n      "apiVersion": "2020-10-01",\n      "name": "ala-hipaa-policy",\n      "dependsOn": [\n        "[resourceId(\'Microsoft.Insights/actionGroups\', \'ag-hipaa-tier1\')]"\n      ],\n      "location": "Global",\n      "properties": {\n        "enabled": true,\n        "description": "Policy activity log events, routed to the tier-1 action group (hipaa-notify).",\n        "scopes": [\n          "[subscription().id]"\n        ],\n        "condition": {\n          "allOf": [\n            {\n              "field": "category",\n              "equals": "Policy"\n            }\n          ]\n        },\n        "actions": {\n          "actionGroups": [\n            {\n              "actionGroupId": "[resourceId(\'Microsoft.Insights/actionGroups\', \'ag-hipaa-tier1\')]"\n            }\n          ]\n        }\n      }\n']] },
+      findings: [{ file: 'claims.hipaa-notify.yaml', line: 4, message: /no activity log alert on category Policy/ }],
+    },
+    {
+      name: 'Bicep: the fix adds the Security alert after the tier-1 action group the policy names',
+      files: { ...tierPolicy, 'main.bicep': `${bicepResource(tierOne)}\n${bicep('Administrative', 'Policy')}\n${bicepResource(groupLock)}` },
+      rewrites: { 'main.bicep': [['    ]\n  }\n}\n\n', '    ]\n  }\n}\n\nresource securityActivityAlert \'Microsoft.Insights/activityLogAlerts@2020-10-01\' = {\n  name: \'ala-hipaa-security\'\n  location: \'Global\'\n  properties: {\n    enabled: true\n    description: \'Security activity log events, routed to the tier-1 action group (hipaa-notify).\'\n    scopes: [\n      subscription().id\n    ]\n    condition: {\n      allOf: [\n        {\n          field: \'category\'\n          equals: \'Security\'\n        }\n      ]\n    }\n    actions: {\n      actionGroups: [\n        {\n          actionGroupId: agTier1.id\n        }\n      ]\n    }\n  }\n}\n\n']] },
+      findings: [{ file: 'claims.hipaa-notify.yaml', line: 4, message: /no activity log alert on category Security/ }],
+    },
     { name: 'ARM: no Policy alert, on the policy file', files: { ...policy, 'azuredeploy.json': arm('Administrative', 'Security') }, findings: [{ file: 'claims.hipaa-notify.yaml', line: 4, message: /no activity log alert on category Policy is routed/ }] },
     { name: 'ARM: none at all, three findings', files: { ...policy, 'azuredeploy.json': armTemplate('') }, findings: [{ file: 'claims.hipaa-notify.yaml', line: 4, message: /Administrative/ }, { file: 'claims.hipaa-notify.yaml', line: 4, message: /Security/ }, { file: 'claims.hipaa-notify.yaml', line: 4, message: /Policy/ }] },
     {
       name: 'ARM: the Policy alert disabled through a parameter default',
       files: { ...policy, 'azuredeploy.json': armTemplate([armResource(alert('Administrative')), armResource(alert('Security')), armResource(alert('Policy', { enabled: expression('', "parameters('policyAlertOn')") }))].join(',\n'), { parameters: '"policyAlertOn": { "type": "bool", "defaultValue": false }' }) },
-      findings: [{ file: 'azuredeploy.json', line: 61, message: /the Policy activity log alert Microsoft.Insights\/activityLogAlerts 'ala-hipaa-policy' is disabled or not routed/ }],
+      findings: [{ file: 'azuredeploy.json', line: 64, message: /the Policy activity log alert Microsoft.Insights\/activityLogAlerts 'ala-hipaa-policy' is disabled or not routed/ }],
     },
     {
       name: 'ARM: the Policy alert disabled through a parameter file',
       files: { ...policy, 'azuredeploy.json': armTemplate([armResource(alert('Administrative')), armResource(alert('Security')), armResource(alert('Policy', { enabled: expression('', "parameters('policyAlertOn')") }))].join(',\n'), { parameters: '"policyAlertOn": { "type": "bool", "defaultValue": true }' }), 'azuredeploy.parameters.json': parametersFile },
-      findings: [{ file: 'azuredeploy.json', line: 61, message: /'ala-hipaa-policy' is disabled or not routed/ }],
+      findings: [{ file: 'azuredeploy.json', line: 64, message: /'ala-hipaa-policy' is disabled or not routed/ }],
     },
     {
       name: 'ARM: categories from a variable in a copy loop miss Security',

@@ -60,41 +60,44 @@ testRule(hn208NotificationComponentDisabled, {
     { name: 'Bicep: suppressed with a reason', files: { 'main.bicep': bicepResource(notifier('Disabled')).replace("    state: 'Disabled'", "    // hipaa-notify-disable-next-line HN208 -- enabled by the go-live runbook\n    state: 'Disabled'") } },
   ],
   invalid: [
-    { name: 'ARM: a disabled notifier', files: { 'azuredeploy.json': armTemplate(armResource(notifier('Disabled'))) }, findings: [{ file: 'azuredeploy.json', line: 16, message: /'la-claims-breach-notifier' is a notification component but its state is Disabled.*'Enabled'/ }] },
-    { name: 'ARM: a disabled Defender automation', files: { 'azuredeploy.json': armTemplate(armResource(automation(false))) }, findings: [{ file: 'azuredeploy.json', line: 13, message: /Microsoft.Security\/automations 'auto-claims-defender-alerts' is disabled.*isEnabled to true/ }] },
-    { name: 'ARM: through a parameter default', files: { 'azuredeploy.json': armTemplate(armResource(notifier(expression('', "parameters('notifierState')"))), { parameters: '\n    "notifierState": { "type": "string", "defaultValue": "Disabled" }\n  ' }) }, findings: [{ file: 'azuredeploy.json', line: 5, message: /state is Disabled/ }] },
+    { name: 'ARM: a disabled notifier', files: { 'azuredeploy.json': armTemplate(armResource(notifier('Disabled'))) }, rewrites: { 'azuredeploy.json': [['Disabled', 'Enabled']] }, findings: [{ file: 'azuredeploy.json', line: 16, message: /'la-claims-breach-notifier' is a notification component but its state is Disabled.*'Enabled'/ }] },
+    { name: 'ARM: a disabled Defender automation', files: { 'azuredeploy.json': armTemplate(armResource(automation(false))) }, rewrites: { 'azuredeploy.json': [['false,', 'true,']] }, findings: [{ file: 'azuredeploy.json', line: 13, message: /Microsoft.Security\/automations 'auto-claims-defender-alerts' is disabled.*isEnabled to true/ }] },
+    { name: 'ARM: through a parameter default', files: { 'azuredeploy.json': armTemplate(armResource(notifier(expression('', "parameters('notifierState')"))), { parameters: '\n    "notifierState": { "type": "string", "defaultValue": "Disabled" }\n  ' }) }, rewrites: { 'azuredeploy.json': [['Disabled', 'Enabled']] }, findings: [{ file: 'azuredeploy.json', line: 5, message: /state is Disabled/ }] },
     {
       name: 'ARM: through a parameter file',
       files: { 'azuredeploy.json': armTemplate(armResource(notifier(expression('', "parameters('notifierState')"))), { parameters: '"notifierState": { "type": "string", "defaultValue": "Enabled" }' }), 'azuredeploy.parameters.json': parametersFile },
+      rewrites: { 'azuredeploy.parameters.json': [['Disabled', 'Enabled']] },
       findings: [{ file: 'azuredeploy.parameters.json', line: 5, message: /state is Disabled/ }],
     },
     {
       name: 'ARM: through a variable, in a copy loop',
       files: { 'azuredeploy.json': armTemplate(armResource(notifier(expression('', "variables('state')"), { name: expression('', "concat('la-claims-notifier-', copyIndex())") }), { copy: { name: 'notifiers', count: 2 } }), { variables: '\n    "state": "Disabled"\n  ' }) },
+      rewrites: { 'azuredeploy.json': [['Disabled', 'Enabled']] },
       findings: [
         { file: 'azuredeploy.json', line: 6, message: /'la-claims-notifier-0'/ },
-        { file: 'azuredeploy.json', line: 6, message: /'la-claims-notifier-1'/ },
       ],
     },
-    { name: 'Bicep: a disabled automation', files: { 'main.bicep': bicepResource(automation(false)) }, findings: [{ file: 'main.bicep', line: 5, message: /'auto-claims-defender-alerts' is disabled/ }] },
-    { name: 'Bicep: through a parameter default', files: { 'main.bicep': `param exportOn bool = false\n\n${bicepResource(automation(expression('exportOn', '')))}` }, findings: [{ file: 'main.bicep', line: 1, message: /is disabled/ }] },
-    { name: 'Bicep: through a .bicepparam value', files: { 'main.bicep': `param state string = 'Enabled'\n\n${bicepResource(notifier(expression('state', '')))}`, 'main.bicepparam': "using 'main.bicep'\n\nparam state = 'Disabled'\n" }, findings: [{ file: 'main.bicepparam', line: 3, message: /state is Disabled/ }] },
+    { name: 'Bicep: a disabled automation', files: { 'main.bicep': bicepResource(automation(false)) }, rewrites: { 'main.bicep': [['false', 'true']] }, findings: [{ file: 'main.bicep', line: 5, message: /'auto-claims-defender-alerts' is disabled/ }] },
+    { name: 'Bicep: through a parameter default', files: { 'main.bicep': `param exportOn bool = false\n\n${bicepResource(automation(expression('exportOn', '')))}` }, rewrites: { 'main.bicep': [['false', 'true']] }, findings: [{ file: 'main.bicep', line: 1, message: /is disabled/ }] },
+    { name: 'Bicep: through a .bicepparam value', files: { 'main.bicep': `param state string = 'Enabled'\n\n${bicepResource(notifier(expression('state', '')))}`, 'main.bicepparam': "using 'main.bicep'\n\nparam state = 'Disabled'\n" }, rewrites: { 'main.bicepparam': [['Disabled', 'Enabled']] }, findings: [{ file: 'main.bicepparam', line: 3, message: /state is Disabled/ }] },
     {
       name: 'Bicep: a variable state in a loop',
       files: { 'main.bicep': `var state = 'Disabled'\n\n${bicepResource(notifier(expression('state', ''), { name: expression("'la-claims-${region}'", '') }), { loop: "region in ['eastus', 'westus']" })}` },
+      rewrites: { 'main.bicep': [['Disabled', 'Enabled']] },
       findings: [
         { file: 'main.bicep', line: 1, message: /'la-claims-eastus'/ },
-        { file: 'main.bicep', line: 1, message: /'la-claims-westus'/ },
       ],
     },
     {
       name: 'Bicep: a disabled Logic App an action group points at',
       files: { 'main.bicep': `${bicepResource(untagged('Disabled'))}\n${bicepResource(tier1())}` },
+      rewrites: { 'main.bicep': [['Disabled', 'Enabled']] },
       findings: [{ file: 'main.bicep', line: 5, message: /Microsoft.Logic\/workflows 'la-claims-breach-notifier' is a notification component but its state is Disabled/ }],
     },
     {
       name: 'ARM: a disabled Defender automation exporting to a disabled Logic App',
       files: { 'azuredeploy.json': armTemplate(`${armResource(untagged('Disabled'))},\n${armResource(automation(false))}`) },
+      rewrites: { 'azuredeploy.json': [['Disabled', 'Enabled'], ['false,', 'true,']] },
       findings: [
         { file: 'azuredeploy.json', line: 13, message: /'la-claims-breach-notifier' is a notification component but its state is Disabled/ },
         { file: 'azuredeploy.json', line: 46, message: /'auto-claims-defender-alerts' is disabled/ },
@@ -103,6 +106,7 @@ testRule(hn208NotificationComponentDisabled, {
     {
       name: 'Bicep: passed to a module',
       files: { 'main.bicep': "module notifier 'modules/notifier.bicep' = {\n  name: 'notifier'\n  params: {\n    state: 'Disabled'\n  }\n}\n", 'modules/notifier.bicep': `param state string\n\n${bicepResource(notifier(expression('state', '')))}` },
+      rewrites: { 'main.bicep': [['Disabled', 'Enabled']] },
       findings: [{ file: 'main.bicep', line: 4, message: /state is Disabled/ }],
     },
   ],

@@ -44,6 +44,21 @@ const bicepNotifier = (name = "'la-claims-breach-notifier'", top = '') => `${top
   }
 }
 `;
+const armWorkspace = (name: string) => `    {
+      "type": "Microsoft.OperationalInsights/workspaces",
+      "apiVersion": "2022-10-01",
+      "name": "${name}",
+      "location": "eastus",
+      "properties": { "retentionInDays": 730 }
+    }`;
+const bicepWorkspace = (symbol: string, name: string) => `resource ${symbol} 'Microsoft.OperationalInsights/workspaces@2022-10-01' = {
+  name: '${name}'
+  location: resourceGroup().location
+  properties: {
+    retentionInDays: 730
+  }
+}
+`;
 const bicepSetting = (logs: string, scope = 'notifier') => `
 resource audit 'Microsoft.OperationalInsights/workspaces@2022-10-01' existing = {
   name: 'law-hipaa-audit'
@@ -93,20 +108,39 @@ testRule(hn301NotificationDeliveryNotLogged, {
     { name: 'Bicep: suppressed with a reason', files: { 'main.bicep': `// hipaa-notify-disable-next-line HN301 -- logs are shipped by the platform team's policy assignment\n${bicepNotifier()}` } },
   ],
   invalid: [
-    { name: 'ARM: a tagged notifier without any setting', files: { 'azuredeploy.json': armTemplate(notifier()) }, findings: [{ file: 'azuredeploy.json', line: 7, message: /'la-claims-breach-notifier' is a notification component but no diagnostic setting sends its WorkflowRuntime logs/ }] },
-    { name: 'ARM: a setting with metrics only', files: { 'azuredeploy.json': armTemplate(`${notifier()},\n${setting('[]')}`) }, findings: [{ file: 'azuredeploy.json', line: 7, message: /WorkflowRuntime/ }] },
-    { name: 'ARM: a setting without a workspace', files: { 'azuredeploy.json': armTemplate(`${notifier()},\n${setting(allLogs, { workspace: 'null' })}`) }, findings: [{ file: 'azuredeploy.json', line: 7, message: /no diagnostic setting/ }] },
+    {
+      name: 'ARM: the setting the fix adds sends to the workspace the template declares',
+      files: { 'azuredeploy.json': armTemplate(`${notifier()},\n${armWorkspace('law-hipaa-audit')}`) },
+      rewrites: { 'azuredeploy.json': [['      "properties": { "retentionInDays": 730 }\n', '      "properties": { "retentionInDays": 730 }\n    },\n    {\n      "type": "Microsoft.Insights/diagnosticSettings",\n      "apiVersion": "2021-05-01-preview",\n      "name": "hipaa-notify-audit",\n      "scope": "Microsoft.Logic/workflows/la-claims-breach-notifier",\n      "dependsOn": [\n        "[resourceId(\'Microsoft.Logic/workflows\', \'la-claims-breach-notifier\')]",\n        "[resourceId(\'Microsoft.OperationalInsights/workspaces\', \'law-hipaa-audit\')]"\n      ],\n      "properties": {\n        "workspaceId": "[resourceId(\'Microsoft.OperationalInsights/workspaces\', \'law-hipaa-audit\')]",\n        "logs": [\n          {\n            "categoryGroup": "allLogs",\n            "enabled": true\n          }\n        ]\n      }\n']] },
+      findings: [{ file: 'azuredeploy.json', line: 10, message: /'la-claims-breach-notifier' is a notification component/ }],
+    },
+    {
+      name: 'Bicep: the setting the fix adds sends to the workspace the file declares',
+      files: { 'main.bicep': `${bicepNotifier()}\n${bicepWorkspace('audit', 'law-hipaa-audit')}` },
+      rewrites: { 'main.bicep': [['}\n\n', '}\n\nresource auditDiagnostics \'Microsoft.Insights/diagnosticSettings@2021-05-01-preview\' = {\n  name: \'hipaa-notify-audit\'\n  scope: notifier\n  properties: {\n    workspaceId: audit.id\n    logs: [\n      {\n        categoryGroup: \'allLogs\'\n        enabled: true\n      }\n    ]\n  }\n}\n\n']] },
+      findings: [{ file: 'main.bicep', line: 1, message: /'la-claims-breach-notifier' is a notification component/ }],
+    },
+    {
+      name: 'Bicep: two workspaces are a choice, left to the author',
+      files: { 'main.bicep': `${bicepNotifier()}\n${bicepWorkspace('audit', 'law-hipaa-audit')}\n${bicepWorkspace('operations', 'law-operations')}` },
+      findings: [{ file: 'main.bicep', line: 1, message: /'la-claims-breach-notifier' is a notification component/ }],
+    },
+    { name: 'ARM: a tagged notifier without any setting', files: { 'azuredeploy.json': armTemplate(notifier()) }, rewrites: { 'azuredeploy.json': [['  "parameters": {},\n', '  "parameters": {\n    "auditWorkspaceId": {\n      "type": "string",\n      "metadata": {\n        "description": "Resource ID of the Log Analytics workspace that keeps the HIPAA audit trail (hipaa-notify HN301)."\n      }\n    }\n  },\n'], ['      "properties": { "definition": { "triggers": {}, "actions": {} } }\n', '      "properties": { "definition": { "triggers": {}, "actions": {} } }\n    },\n    {\n      "type": "Microsoft.Insights/diagnosticSettings",\n      "apiVersion": "2021-05-01-preview",\n      "name": "hipaa-notify-audit",\n      "scope": "Microsoft.Logic/workflows/la-claims-breach-notifier",\n      "dependsOn": [\n        "[resourceId(\'Microsoft.Logic/workflows\', \'la-claims-breach-notifier\')]"\n      ],\n      "properties": {\n        "workspaceId": "[parameters(\'auditWorkspaceId\')]",\n        "logs": [\n          {\n            "categoryGroup": "allLogs",\n            "enabled": true\n          }\n        ]\n      }\n']] }, findings: [{ file: 'azuredeploy.json', line: 10, message: /'la-claims-breach-notifier' is a notification component but no diagnostic setting sends its WorkflowRuntime logs/ }] },
+    { name: 'ARM: a setting with metrics only', files: { 'azuredeploy.json': armTemplate(`${notifier()},\n${setting('[]')}`) }, rewrites: { 'azuredeploy.json': [['  "parameters": {},\n', '  "parameters": {\n    "auditWorkspaceId": {\n      "type": "string",\n      "metadata": {\n        "description": "Resource ID of the Log Analytics workspace that keeps the HIPAA audit trail (hipaa-notify HN301)."\n      }\n    }\n  },\n'], ['        "logs": []\n      }\n', '        "logs": []\n      }\n    },\n    {\n      "type": "Microsoft.Insights/diagnosticSettings",\n      "apiVersion": "2021-05-01-preview",\n      "name": "hipaa-notify-audit",\n      "scope": "Microsoft.Logic/workflows/la-claims-breach-notifier",\n      "dependsOn": [\n        "[resourceId(\'Microsoft.Logic/workflows\', \'la-claims-breach-notifier\')]"\n      ],\n      "properties": {\n        "workspaceId": "[parameters(\'auditWorkspaceId\')]",\n        "logs": [\n          {\n            "categoryGroup": "allLogs",\n            "enabled": true\n          }\n        ]\n      }\n']] }, findings: [{ file: 'azuredeploy.json', line: 10, message: /WorkflowRuntime/ }] },
+    { name: 'ARM: a setting without a workspace', files: { 'azuredeploy.json': armTemplate(`${notifier()},\n${setting(allLogs, { workspace: 'null' })}`) }, rewrites: { 'azuredeploy.json': [['  "parameters": {},\n', '  "parameters": {\n    "auditWorkspaceId": {\n      "type": "string",\n      "metadata": {\n        "description": "Resource ID of the Log Analytics workspace that keeps the HIPAA audit trail (hipaa-notify HN301)."\n      }\n    }\n  },\n'], ['        "logs": [ { "categoryGroup": "allLogs", "enabled": true } ]\n      }\n', '        "logs": [ { "categoryGroup": "allLogs", "enabled": true } ]\n      }\n    },\n    {\n      "type": "Microsoft.Insights/diagnosticSettings",\n      "apiVersion": "2021-05-01-preview",\n      "name": "hipaa-notify-audit",\n      "scope": "Microsoft.Logic/workflows/la-claims-breach-notifier",\n      "dependsOn": [\n        "[resourceId(\'Microsoft.Logic/workflows\', \'la-claims-breach-notifier\')]"\n      ],\n      "properties": {\n        "workspaceId": "[parameters(\'auditWorkspaceId\')]",\n        "logs": [\n          {\n            "categoryGroup": "allLogs",\n            "enabled": true\n          }\n        ]\n      }\n']] }, findings: [{ file: 'azuredeploy.json', line: 10, message: /no diagnostic setting/ }] },
     {
       name: 'ARM: a Logic App receiver makes it a component',
       files: {
         'azuredeploy.json': armTemplate(`${notifier().replace('"notification"', '"none"')},\n    {\n      "type": "Microsoft.Insights/actionGroups",\n      "apiVersion": "2023-01-01",\n      "name": "ag-hipaa-tier1",\n      "location": "Global",\n      "properties": { "groupShortName": "t1", "enabled": true, "logicAppReceivers": [ { "name": "notifier", "resourceId": "[resourceId('Microsoft.Logic/workflows', 'la-claims-breach-notifier')]", "callbackUrl": "[parameters('callback')]", "useCommonAlertSchema": true } ] }\n    }`, { parameters: '"callback": { "type": "string" }' }),
       },
-      findings: [{ file: 'azuredeploy.json', line: 7, message: /'la-claims-breach-notifier' is a notification component/ }],
+      rewrites: { 'azuredeploy.json': [['  "parameters": {"callback": { "type": "string" }},\n', '  "parameters": {\n    "callback": {\n      "type": "string"\n    },\n    "auditWorkspaceId": {\n      "type": "string",\n      "metadata": {\n        "description": "Resource ID of the Log Analytics workspace that keeps the HIPAA audit trail (hipaa-notify HN301)."\n      }\n    }\n  },\n'], ['      "properties": { "groupShortName": "t1", "enabled": true, "logicAppReceivers": [ { "name": "notifier", "resourceId": "[resourceId(\'Microsoft.Logic/workflows\', \'la-claims-breach-notifier\')]", "callbackUrl": "[parameters(\'callback\')]", "useCommonAlertSchema": true } ] }\n', '      "properties": { "groupShortName": "t1", "enabled": true, "logicAppReceivers": [ { "name": "notifier", "resourceId": "[resourceId(\'Microsoft.Logic/workflows\', \'la-claims-breach-notifier\')]", "callbackUrl": "[parameters(\'callback\')]", "useCommonAlertSchema": true } ] }\n    },\n    {\n      "type": "Microsoft.Insights/diagnosticSettings",\n      "apiVersion": "2021-05-01-preview",\n      "name": "hipaa-notify-audit",\n      "scope": "Microsoft.Logic/workflows/la-claims-breach-notifier",\n      "dependsOn": [\n        "[resourceId(\'Microsoft.Logic/workflows\', \'la-claims-breach-notifier\')]"\n      ],\n      "properties": {\n        "workspaceId": "[parameters(\'auditWorkspaceId\')]",\n        "logs": [\n          {\n            "categoryGroup": "allLogs",\n            "enabled": true\n          }\n        ]\n      }\n']] },
+      findings: [{ file: 'azuredeploy.json', line: 10, message: /'la-claims-breach-notifier' is a notification component/ }],
     },
     {
       name: 'ARM: the runtime log turned off through a parameter default',
       files: { 'azuredeploy.json': armTemplate(`${notifier()},\n${setting(`[ { "category": "WorkflowRuntime", "enabled": "[parameters('runtimeLogs')]" } ]`)}`, { parameters: '"runtimeLogs": { "type": "bool", "defaultValue": false }' }) },
-      findings: [{ file: 'azuredeploy.json', line: 7, message: /WorkflowRuntime/ }],
+      rewrites: { 'azuredeploy.json': [['  "parameters": {"runtimeLogs": { "type": "bool", "defaultValue": false }},\n', '  "parameters": {\n    "runtimeLogs": {\n      "type": "bool",\n      "defaultValue": false\n    },\n    "auditWorkspaceId": {\n      "type": "string",\n      "metadata": {\n        "description": "Resource ID of the Log Analytics workspace that keeps the HIPAA audit trail (hipaa-notify HN301)."\n      }\n    }\n  },\n'], ['        "logs": [ { "category": "WorkflowRuntime", "enabled": "[parameters(\'runtimeLogs\')]" } ]\n      }\n', '        "logs": [ { "category": "WorkflowRuntime", "enabled": "[parameters(\'runtimeLogs\')]" } ]\n      }\n    },\n    {\n      "type": "Microsoft.Insights/diagnosticSettings",\n      "apiVersion": "2021-05-01-preview",\n      "name": "hipaa-notify-audit",\n      "scope": "Microsoft.Logic/workflows/la-claims-breach-notifier",\n      "dependsOn": [\n        "[resourceId(\'Microsoft.Logic/workflows\', \'la-claims-breach-notifier\')]"\n      ],\n      "properties": {\n        "workspaceId": "[parameters(\'auditWorkspaceId\')]",\n        "logs": [\n          {\n            "categoryGroup": "allLogs",\n            "enabled": true\n          }\n        ]\n      }\n']] },
+      findings: [{ file: 'azuredeploy.json', line: 10, message: /WorkflowRuntime/ }],
     },
     {
       name: 'ARM: the runtime log turned off through a parameter file',
@@ -114,22 +148,25 @@ testRule(hn301NotificationDeliveryNotLogged, {
         'azuredeploy.json': armTemplate(`${notifier()},\n${setting(`[ { "category": "WorkflowRuntime", "enabled": "[parameters('runtimeLogs')]" } ]`)}`, { parameters: '"runtimeLogs": { "type": "bool", "defaultValue": true }' }),
         'azuredeploy.parameters.json': parameterFile('"runtimeLogs": { "value": false }'),
       },
-      findings: [{ file: 'azuredeploy.json', line: 7, message: /WorkflowRuntime/ }],
+      rewrites: { 'azuredeploy.json': [['  "parameters": {"runtimeLogs": { "type": "bool", "defaultValue": true }},\n', '  "parameters": {\n    "runtimeLogs": {\n      "type": "bool",\n      "defaultValue": true\n    },\n    "auditWorkspaceId": {\n      "type": "string",\n      "metadata": {\n        "description": "Resource ID of the Log Analytics workspace that keeps the HIPAA audit trail (hipaa-notify HN301)."\n      }\n    }\n  },\n'], ['        "logs": [ { "category": "WorkflowRuntime", "enabled": "[parameters(\'runtimeLogs\')]" } ]\n      }\n', '        "logs": [ { "category": "WorkflowRuntime", "enabled": "[parameters(\'runtimeLogs\')]" } ]\n      }\n    },\n    {\n      "type": "Microsoft.Insights/diagnosticSettings",\n      "apiVersion": "2021-05-01-preview",\n      "name": "hipaa-notify-audit",\n      "scope": "Microsoft.Logic/workflows/la-claims-breach-notifier",\n      "dependsOn": [\n        "[resourceId(\'Microsoft.Logic/workflows\', \'la-claims-breach-notifier\')]"\n      ],\n      "properties": {\n        "workspaceId": "[parameters(\'auditWorkspaceId\')]",\n        "logs": [\n          {\n            "categoryGroup": "allLogs",\n            "enabled": true\n          }\n        ]\n      }\n']] },
+      findings: [{ file: 'azuredeploy.json', line: 10, message: /WorkflowRuntime/ }],
     },
     {
       name: 'ARM: only the metrics category in a variable',
       files: { 'azuredeploy.json': armTemplate(`${notifier()},\n${setting(`"[variables('logs')]"`)}`, { variables: '"logs": [ { "category": "WorkflowMetrics", "enabled": true } ]' }) },
-      findings: [{ file: 'azuredeploy.json', line: 7, message: /WorkflowRuntime/ }],
+      rewrites: { 'azuredeploy.json': [['  "parameters": {},\n', '  "parameters": {\n    "auditWorkspaceId": {\n      "type": "string",\n      "metadata": {\n        "description": "Resource ID of the Log Analytics workspace that keeps the HIPAA audit trail (hipaa-notify HN301)."\n      }\n    }\n  },\n'], ['        "logs": "[variables(\'logs\')]"\n      }\n', '        "logs": "[variables(\'logs\')]"\n      }\n    },\n    {\n      "type": "Microsoft.Insights/diagnosticSettings",\n      "apiVersion": "2021-05-01-preview",\n      "name": "hipaa-notify-audit",\n      "scope": "Microsoft.Logic/workflows/la-claims-breach-notifier",\n      "dependsOn": [\n        "[resourceId(\'Microsoft.Logic/workflows\', \'la-claims-breach-notifier\')]"\n      ],\n      "properties": {\n        "workspaceId": "[parameters(\'auditWorkspaceId\')]",\n        "logs": [\n          {\n            "categoryGroup": "allLogs",\n            "enabled": true\n          }\n        ]\n      }\n']] },
+      findings: [{ file: 'azuredeploy.json', line: 10, message: /WorkflowRuntime/ }],
     },
     {
       name: 'ARM: a copy loop of notifiers, only the first logged',
       files: { 'azuredeploy.json': armTemplate(`${notifier('\n      "copy": { "name": "notifiers", "count": 2 },', `"[concat('la-claims-breach-notifier', if(equals(copyIndex(), 0), '', '-dr'))]"`)},\n${setting(allLogs)}`) },
-      findings: [{ file: 'azuredeploy.json', line: 7, message: /'la-claims-breach-notifier-dr' is a notification component/ }],
+      findings: [{ file: 'azuredeploy.json', line: 10, message: /'la-claims-breach-notifier-dr' is a notification component/ }],
     },
-    { name: 'Bicep: a tagged notifier without any setting', files: { 'main.bicep': bicepNotifier() }, findings: [{ file: 'main.bicep', line: 1, message: /'la-claims-breach-notifier' is a notification component.*add a Microsoft.Insights\/diagnosticSettings/ }] },
+    { name: 'Bicep: a tagged notifier without any setting', files: { 'main.bicep': bicepNotifier() }, rewrites: { 'main.bicep': [['resource notifier \'Microsoft.Logic/workflows@2019-05-01\' = {\n  name: \'la-claims-breach-notifier\'\n  location: resourceGroup().location\n  tags: {\n    \'hipaa-notify\': \'notification\'\n  }\n  properties: {\n    definition: {\n      triggers: {}\n      actions: {}\n    }', '@description(\'Resource ID of the Log Analytics workspace that keeps the HIPAA audit trail (hipaa-notify HN301).\')\nparam auditWorkspaceId string\n\nresource notifier \'Microsoft.Logic/workflows@2019-05-01\' = {\n  name: \'la-claims-breach-notifier\'\n  location: resourceGroup().location\n  tags: {\n    \'hipaa-notify\': \'notification\'\n  }\n  properties: {\n    definition: {\n      triggers: {}\n      actions: {}\n    }\n  }\n}\n\nresource auditDiagnostics \'Microsoft.Insights/diagnosticSettings@2021-05-01-preview\' = {\n  name: \'hipaa-notify-audit\'\n  scope: notifier\n  properties: {\n    workspaceId: auditWorkspaceId\n    logs: [\n      {\n        categoryGroup: \'allLogs\'\n        enabled: true\n      }\n    ]']] }, findings: [{ file: 'main.bicep', line: 1, message: /'la-claims-breach-notifier' is a notification component.*add a Microsoft.Insights\/diagnosticSettings/ }] },
     {
       name: 'Bicep: categories from a variable that lacks WorkflowRuntime',
       files: { 'main.bicep': bicepNotifier('notifierName', "var notifierName = 'la-claims-breach-notifier'\nvar logs = [\n  {\n    category: 'WorkflowMetrics'\n    enabled: true\n  }\n]\n\n") + bicepSetting('logs') },
+      rewrites: { 'main.bicep': [['  }\n}\n\n', '  }\n}\n\nresource auditDiagnostics \'Microsoft.Insights/diagnosticSettings@2021-05-01-preview\' = {\n  name: \'hipaa-notify-audit\'\n  scope: notifier\n  properties: {\n    workspaceId: audit.id\n    logs: [\n      {\n        categoryGroup: \'allLogs\'\n        enabled: true\n      }\n    ]\n  }\n}\n\n']] },
       findings: [{ file: 'main.bicep', line: 9, message: /WorkflowRuntime/ }],
     },
     {
@@ -138,6 +175,7 @@ testRule(hn301NotificationDeliveryNotLogged, {
         'main.bicep': bicepNotifier("'la-claims-breach-notifier'", 'param runtimeLogs bool = true\n\n') + bicepSetting("[\n      {\n        category: 'WorkflowRuntime'\n        enabled: runtimeLogs\n      }\n    ]"),
         'main.bicepparam': "using 'main.bicep'\n\nparam runtimeLogs = false\n",
       },
+      rewrites: { 'main.bicep': [['  }\n}\n\n', '  }\n}\n\nresource auditDiagnostics \'Microsoft.Insights/diagnosticSettings@2021-05-01-preview\' = {\n  name: \'hipaa-notify-audit\'\n  scope: notifier\n  properties: {\n    workspaceId: audit.id\n    logs: [\n      {\n        categoryGroup: \'allLogs\'\n        enabled: true\n      }\n    ]\n  }\n}\n\n']] },
       findings: [{ file: 'main.bicep', line: 3, message: /WorkflowRuntime/ }],
     },
     {
@@ -151,6 +189,7 @@ testRule(hn301NotificationDeliveryNotLogged, {
         'main.bicep': "module notifier 'modules/notifier.bicep' = {\n  name: 'notifier'\n  params: {\n    notifierName: 'la-claims-breach-notifier'\n  }\n}\n",
         'modules/notifier.bicep': bicepNotifier('notifierName', 'param notifierName string\n\n'),
       },
+      rewrites: { 'modules/notifier.bicep': [['param notifierName string\n\n', 'param notifierName string\n\n@description(\'Resource ID of the Log Analytics workspace that keeps the HIPAA audit trail (hipaa-notify HN301).\')\nparam auditWorkspaceId string\n\n'], ['  }\n}\n', '  }\n}\n\nresource auditDiagnostics \'Microsoft.Insights/diagnosticSettings@2021-05-01-preview\' = {\n  name: \'hipaa-notify-audit\'\n  scope: notifier\n  properties: {\n    workspaceId: auditWorkspaceId\n    logs: [\n      {\n        categoryGroup: \'allLogs\'\n        enabled: true\n      }\n    ]\n  }\n}\n']] },
       findings: [{ file: 'modules/notifier.bicep', line: 3, message: /'la-claims-breach-notifier' is a notification component/ }],
     },
   ],

@@ -41,6 +41,10 @@ resource agTier1Lock 'Microsoft.Authorization/locks@2020-05-01' = ${condition}{
 }
 `;
 
+/** What the fix adds after the action group: ARM JSON (after its object in resources) and Bicep (after its declaration). */
+const addedArmLock = ',\n    {\n      "type": "Microsoft.Authorization/locks",\n      "apiVersion": "2020-05-01",\n      "name": "hipaa-notify-do-not-delete",\n      "scope": "Microsoft.Insights/actionGroups/ag-hipaa-tier1",\n      "dependsOn": [\n        "[resourceId(\'Microsoft.Insights/actionGroups\', \'ag-hipaa-tier1\')]"\n      ],\n      "properties": {\n        "level": "CanNotDelete",\n        "notes": "Part of the HIPAA breach notification chain (hipaa-notify HN304)."\n      }\n    }';
+const addedBicepLock = 'resource notificationLock \'Microsoft.Authorization/locks@2020-05-01\' = {\n  name: \'hipaa-notify-do-not-delete\'\n  scope: agTier1\n  properties: {\n    level: \'CanNotDelete\'\n    notes: \'Part of the HIPAA breach notification chain (hipaa-notify HN304).\'\n  }\n}';
+
 testRule(hn304NotificationConfigUnprotected, {
   valid: [
     { name: 'ARM: a lock scoped to the action group', files: { 'azuredeploy.json': armTemplate(`${actionGroup()},\n${lock()}`) } },
@@ -66,17 +70,19 @@ testRule(hn304NotificationConfigUnprotected, {
     { name: 'Bicep: suppressed with a reason', files: { 'main.bicep': `// hipaa-notify-disable-next-line HN304 -- the landing zone locks this resource group\n${bicepGroup()}` } },
   ],
   invalid: [
-    { name: 'ARM: an action group without a lock', files: { 'azuredeploy.json': armTemplate(actionGroup()) }, findings: [{ file: 'azuredeploy.json', line: 7, message: /'ag-hipaa-tier1' is part of the notification chain but no CanNotDelete or ReadOnly lock protects it/ }] },
+    { name: 'ARM: an action group without a lock', files: { 'azuredeploy.json': armTemplate(actionGroup()) }, rewrites: { 'azuredeploy.json': [['    }', '    }' + addedArmLock]] }, findings: [{ file: 'azuredeploy.json', line: 10, message: /'ag-hipaa-tier1' is part of the notification chain but no CanNotDelete or ReadOnly lock protects it/ }] },
     {
       name: 'ARM: a resource-group lock in another template covers only that deployment',
       files: { 'azuredeploy.json': armTemplate(actionGroup()), 'platform/locks.json': armTemplate(lock({ scope: '' })) },
-      findings: [{ file: 'azuredeploy.json', line: 7, message: /'ag-hipaa-tier1'/ }],
+      rewrites: { 'azuredeploy.json': [['    }', '    }' + addedArmLock]] },
+      findings: [{ file: 'azuredeploy.json', line: 10, message: /'ag-hipaa-tier1'/ }],
     },
-    { name: 'ARM: a lock on another resource', files: { 'azuredeploy.json': armTemplate(`${actionGroup()},\n${lock({ scope: '"Microsoft.Insights/actionGroups/ag-hipaa-tier2"' })}`) }, findings: [{ file: 'azuredeploy.json', line: 7, message: /'ag-hipaa-tier1'/ }] },
+    { name: 'ARM: a lock on another resource', files: { 'azuredeploy.json': armTemplate(`${actionGroup()},\n${lock({ scope: '"Microsoft.Insights/actionGroups/ag-hipaa-tier2"' })}`) }, rewrites: { 'azuredeploy.json': [['      "properties": { "level": "CanNotDelete", "notes": "Breach-notification path" }\n    }', '      "properties": { "level": "CanNotDelete", "notes": "Breach-notification path" }\n    }' + addedArmLock]] }, findings: [{ file: 'azuredeploy.json', line: 10, message: /'ag-hipaa-tier1'/ }] },
     {
       name: 'ARM: the lock is not deployed by a parameter default',
       files: { 'azuredeploy.json': armTemplate(`${actionGroup()},\n${lock({ extra: `\n      "condition": "[parameters('lockChain')]",` })}`, { parameters: '"lockChain": { "type": "bool", "defaultValue": false }' }) },
-      findings: [{ file: 'azuredeploy.json', line: 7, message: /'ag-hipaa-tier1'/ }],
+      rewrites: { 'azuredeploy.json': [['      "properties": { "level": "CanNotDelete", "notes": "Breach-notification path" }\n    }', '      "properties": { "level": "CanNotDelete", "notes": "Breach-notification path" }\n    }' + addedArmLock]] },
+      findings: [{ file: 'azuredeploy.json', line: 10, message: /'ag-hipaa-tier1'/ }],
     },
     {
       name: 'ARM: the lock is not deployed by a parameter file',
@@ -84,24 +90,27 @@ testRule(hn304NotificationConfigUnprotected, {
         'azuredeploy.json': armTemplate(`${actionGroup()},\n${lock({ extra: `\n      "condition": "[parameters('lockChain')]",` })}`, { parameters: '"lockChain": { "type": "bool", "defaultValue": true }' }),
         'azuredeploy.parameters.json': '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",\n  "contentVersion": "1.0.0.0",\n  "parameters": { "lockChain": { "value": false } }\n}\n',
       },
-      findings: [{ file: 'azuredeploy.json', line: 7, message: /'ag-hipaa-tier1'/ }],
+      rewrites: { 'azuredeploy.json': [['      "properties": { "level": "CanNotDelete", "notes": "Breach-notification path" }\n    }', '      "properties": { "level": "CanNotDelete", "notes": "Breach-notification path" }\n    }' + addedArmLock]] },
+      findings: [{ file: 'azuredeploy.json', line: 10, message: /'ag-hipaa-tier1'/ }],
     },
     {
       name: 'ARM: a lock scoped through a variable to the wrong group, in a copy loop',
       files: {
         'azuredeploy.json': armTemplate(`${actionGroup('\n      "copy": { "name": "groups", "count": 2 },', `"[concat('ag-hipaa-tier', add(copyIndex(), 1))]"`)},\n${lock({ scope: `"[variables('locked')]"` })}`, { variables: `"locked": "Microsoft.Insights/actionGroups/ag-hipaa-tier1"` }),
       },
-      findings: [{ file: 'azuredeploy.json', line: 7, message: /'ag-hipaa-tier2'/ }],
+      findings: [{ file: 'azuredeploy.json', line: 10, message: /'ag-hipaa-tier2'/ }],
     },
-    { name: 'Bicep: an action group without a lock', files: { 'main.bicep': bicepGroup() }, findings: [{ file: 'main.bicep', line: 1, message: /'ag-hipaa-tier1' is part of the notification chain/ }] },
+    { name: 'Bicep: an action group without a lock', files: { 'main.bicep': bicepGroup() }, rewrites: { 'main.bicep': [['  }\n}\n', '  }\n}\n\n' + addedBicepLock + '\n']] }, findings: [{ file: 'main.bicep', line: 1, message: /'ag-hipaa-tier1' is part of the notification chain/ }] },
     {
       name: 'Bicep: the lock switched off in the .bicepparam file',
       files: { 'main.bicep': bicepGroup('param lockChain bool = true\n\n') + bicepLock('agTier1', 'if (lockChain) '), 'main.bicepparam': "using 'main.bicep'\n\nparam lockChain = false\n" },
+      rewrites: { 'main.bicep': [['agTier1Lock', 'notificationLock \'Microsoft.Authorization/locks@2020-05-01\' = {\n  name: \'hipaa-notify-do-not-delete\'\n  scope: agTier1\n  properties: {\n    level: \'CanNotDelete\'\n    notes: \'Part of the HIPAA breach notification chain (hipaa-notify HN304).\'\n  }\n}\n\nresource agTier1Lock']] },
       findings: [{ file: 'main.bicep', line: 3, message: /'ag-hipaa-tier1'/ }],
     },
     {
       name: 'Bicep: the lock switched off by a parameter default',
       files: { 'main.bicep': bicepGroup('param lockChain bool = false\n\n') + bicepLock('agTier1', 'if (lockChain) ') },
+      rewrites: { 'main.bicep': [['agTier1Lock', 'notificationLock \'Microsoft.Authorization/locks@2020-05-01\' = {\n  name: \'hipaa-notify-do-not-delete\'\n  scope: agTier1\n  properties: {\n    level: \'CanNotDelete\'\n    notes: \'Part of the HIPAA breach notification chain (hipaa-notify HN304).\'\n  }\n}\n\nresource agTier1Lock']] },
       findings: [{ file: 'main.bicep', line: 3, message: /'ag-hipaa-tier1'/ }],
     },
     {
@@ -114,6 +123,7 @@ testRule(hn304NotificationConfigUnprotected, {
     {
       name: 'Bicep: an action group deployed by a module, locked nowhere',
       files: { 'main.bicep': "module tier1 'modules/tier1.bicep' = {\n  name: 'tier1'\n  params: {\n    groupName: 'ag-hipaa-tier1'\n  }\n}\n", 'modules/tier1.bicep': bicepGroup('param groupName string\n\n', 'groupName') },
+      rewrites: { 'modules/tier1.bicep': [['  }\n}\n', '  }\n}\n\n' + addedBicepLock + '\n']] },
       findings: [{ file: 'modules/tier1.bicep', line: 3, message: /'ag-hipaa-tier1'/ }],
     },
   ],

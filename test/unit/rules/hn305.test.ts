@@ -24,6 +24,23 @@ const setting = (logs: string, { workspace = workspaceId, extra = '' } = {}) => 
 const categories = (names: string[]) => `[ ${names.map((n) => `{ "category": "${n}", "enabled": true }`).join(', ')} ]`;
 const all = ['Administrative', 'Security', 'Policy', 'Alert'];
 const policy = { 'claims.hipaa-notify.yaml': minimalPolicy };
+/** A subscription-scope resource the template already deploys: the fix adds the export after it. */
+const securityContact = `    {
+      "type": "Microsoft.Security/securityContacts",
+      "apiVersion": "2023-12-01-preview",
+      "name": "default",
+      "properties": { "emails": "privacy-office@contoso-health.com", "isEnabled": true, "notificationsByRole": { "state": "On", "roles": [ "Owner" ] }, "notificationsSources": [ { "sourceType": "Alert", "minimalSeverity": "Medium" } ] }
+    }`;
+const bicepSecurityContact = `targetScope = 'subscription'
+
+resource contact 'Microsoft.Security/securityContacts@2023-12-01-preview' = {
+  name: 'default'
+  properties: {
+    emails: 'privacy-office@contoso-health.com'
+    isEnabled: true
+  }
+}
+`;
 
 const bicepSetting = (logs: string, top = '', condition = '') => `targetScope = 'subscription'
 
@@ -56,9 +73,21 @@ testRule(hn305ActivityLogNotExported, {
     { name: 'Bicep: suppressed with a reason', files: { ...policy, 'subscription.bicep': bicepSetting(bicepCategories("['Administrative', 'Security', 'Policy']")).replace('resource activityLog', "// hipaa-notify-disable-next-line HN305 -- Alert is exported by the platform team's setting\nresource activityLog") } },
   ],
   invalid: [
+    {
+      name: 'ARM: the fix adds the export to the subscription template',
+      files: { ...policy, 'subscription.json': subscriptionTemplate(securityContact) },
+      rewrites: { 'subscription.json': [['  "parameters": {},\n', '  "parameters": {\n    "auditWorkspaceId": {\n      "type": "string",\n      "metadata": {\n        "description": "Resource ID of the Log Analytics workspace that keeps the HIPAA audit trail (hipaa-notify HN305)."\n      }\n    }\n  },\n'], ['      "properties": { "emails": "privacy-office@contoso-health.com", "isEnabled": true, "notificationsByRole": { "state": "On", "roles": [ "Owner" ] }, "notificationsSources": [ { "sourceType": "Alert", "minimalSeverity": "Medium" } ] }\n', '      "properties": { "emails": "privacy-office@contoso-health.com", "isEnabled": true, "notificationsByRole": { "state": "On", "roles": [ "Owner" ] }, "notificationsSources": [ { "sourceType": "Alert", "minimalSeverity": "Medium" } ] }\n    },\n    {\n      "type": "Microsoft.Insights/diagnosticSettings",\n      "apiVersion": "2021-05-01-preview",\n      "name": "hipaa-notify-activity-log",\n      "properties": {\n        "workspaceId": "[parameters(\'auditWorkspaceId\')]",\n        "logs": [\n          {\n            "categoryGroup": "allLogs",\n            "enabled": true\n          }\n        ]\n      }\n']] },
+      findings: [{ file: 'claims.hipaa-notify.yaml', line: 14, message: /no template of this policy's folder exports/ }],
+    },
+    {
+      name: 'Bicep: the fix adds the export to the subscription template',
+      files: { ...policy, 'subscription.bicep': bicepSecurityContact },
+      rewrites: { 'subscription.bicep': [['targetScope = \'subscription\'\n\n', 'targetScope = \'subscription\'\n\n@description(\'Resource ID of the Log Analytics workspace that keeps the HIPAA audit trail (hipaa-notify HN305).\')\nparam auditWorkspaceId string\n\n'], ['  }\n}\n', '  }\n}\n\nresource activityLogExport \'Microsoft.Insights/diagnosticSettings@2021-05-01-preview\' = {\n  name: \'hipaa-notify-activity-log\'\n  properties: {\n    workspaceId: auditWorkspaceId\n    logs: [\n      {\n        categoryGroup: \'allLogs\'\n        enabled: true\n      }\n    ]\n  }\n}\n']] },
+      findings: [{ file: 'claims.hipaa-notify.yaml', line: 14, message: /no template of this policy's folder exports/ }],
+    },
     { name: 'ARM: no subscription setting at all, on the policy file', files: { ...policy, 'azuredeploy.json': subscriptionTemplate('') }, findings: [{ file: 'claims.hipaa-notify.yaml', line: 14, message: /no template of this policy's folder exports the subscription's activity log/ }] },
-    { name: 'ARM: a setting without Alert and Policy', files: { ...policy, 'subscription.json': subscriptionTemplate(setting(categories(['Administrative', 'Security']))) }, findings: [{ file: 'subscription.json', line: 7, message: /'activity-log-to-audit' does not export the Policy, Alert categories/ }] },
-    { name: 'ARM: a setting without a workspace', files: { ...policy, 'subscription.json': subscriptionTemplate(setting(categories(all), { workspace: 'null' })) }, findings: [{ file: 'subscription.json', line: 7, message: /sends the activity log to no Log Analytics workspace/ }] },
+    { name: 'ARM: a setting without Alert and Policy', files: { ...policy, 'subscription.json': subscriptionTemplate(setting(categories(['Administrative', 'Security']))) }, findings: [{ file: 'subscription.json', line: 10, message: /'activity-log-to-audit' does not export the Policy, Alert categories/ }] },
+    { name: 'ARM: a setting without a workspace', files: { ...policy, 'subscription.json': subscriptionTemplate(setting(categories(all), { workspace: 'null' })) }, findings: [{ file: 'subscription.json', line: 10, message: /sends the activity log to no Log Analytics workspace/ }] },
     {
       name: 'ARM: a resource-group setting does not export the activity log',
       files: { ...policy, 'azuredeploy.json': subscriptionTemplate(setting(categories(all))).replace('subscriptionDeploymentTemplate', 'deploymentTemplate') },
@@ -67,6 +96,7 @@ testRule(hn305ActivityLogNotExported, {
     {
       name: 'ARM: the setting is not deployed by a parameter default',
       files: { ...policy, 'subscription.json': subscriptionTemplate(setting(categories(all), { extra: `\n      "condition": "[parameters('exportActivity')]",` }), '"exportActivity": { "type": "bool", "defaultValue": false }') },
+      rewrites: { 'subscription.json': [['  "parameters": {"exportActivity": { "type": "bool", "defaultValue": false }},\n', '  "parameters": {\n    "exportActivity": {\n      "type": "bool",\n      "defaultValue": false\n    },\n    "auditWorkspaceId": {\n      "type": "string",\n      "metadata": {\n        "description": "Resource ID of the Log Analytics workspace that keeps the HIPAA audit trail (hipaa-notify HN305)."\n      }\n    }\n  },\n'], ['        "logs": [ { "category": "Administrative", "enabled": true }, { "category": "Security", "enabled": true }, { "category": "Policy", "enabled": true }, { "category": "Alert", "enabled": true } ]\n      }\n', '        "logs": [ { "category": "Administrative", "enabled": true }, { "category": "Security", "enabled": true }, { "category": "Policy", "enabled": true }, { "category": "Alert", "enabled": true } ]\n      }\n    },\n    {\n      "type": "Microsoft.Insights/diagnosticSettings",\n      "apiVersion": "2021-05-01-preview",\n      "name": "hipaa-notify-activity-log",\n      "properties": {\n        "workspaceId": "[parameters(\'auditWorkspaceId\')]",\n        "logs": [\n          {\n            "categoryGroup": "allLogs",\n            "enabled": true\n          }\n        ]\n      }\n']] },
       findings: [{ file: 'claims.hipaa-notify.yaml', line: 14, message: /no template/ }],
     },
     {
@@ -76,12 +106,12 @@ testRule(hn305ActivityLogNotExported, {
         'subscription.json': subscriptionTemplate(setting(`[ { "category": "Administrative", "enabled": true }, { "category": "Security", "enabled": "[parameters('security')]" }, { "category": "Policy", "enabled": true }, { "category": "Alert", "enabled": true } ]`), '"security": { "type": "bool", "defaultValue": true }'),
         'subscription.parameters.json': '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",\n  "contentVersion": "1.0.0.0",\n  "parameters": { "security": { "value": false } }\n}\n',
       },
-      findings: [{ file: 'subscription.json', line: 7, message: /does not export the Security category/ }],
+      findings: [{ file: 'subscription.json', line: 10, message: /does not export the Security category/ }],
     },
     {
       name: 'ARM: categories from a variable',
       files: { ...policy, 'subscription.json': subscriptionTemplate(setting(`"[variables('activityLogs')]"`), '', `"activityLogs": ${categories(['Administrative'])}`) },
-      findings: [{ file: 'subscription.json', line: 7, message: /Security, Policy, Alert/ }],
+      findings: [{ file: 'subscription.json', line: 10, message: /Security, Policy, Alert/ }],
     },
     { name: 'Bicep: a loop over three categories', files: { ...policy, 'subscription.bicep': bicepSetting(bicepCategories("['Administrative', 'Security', 'Policy']")) }, findings: [{ file: 'subscription.bicep', line: 3, message: /does not export the Alert category/ }] },
     {

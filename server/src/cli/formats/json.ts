@@ -1,8 +1,8 @@
 import type { CheckReport } from '../check';
-import { locateFindings } from './locate';
+import { locateFindings, type PathStyle } from './locate';
 
-export function formatJson(report: CheckReport): string {
-  const findings = locateFindings(report).map(({ finding, relativePath, startLine, startColumn, endLine, endColumn }) => ({
+export function formatJson(report: CheckReport, style: PathStyle = {}): string {
+  const findings = locateFindings(report, style).map(({ finding, relativePath, startLine, startColumn, endLine, endColumn }) => ({
     ruleId: finding.ruleId,
     level: finding.level,
     message: finding.message,

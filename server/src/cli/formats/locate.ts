@@ -3,7 +3,12 @@ import { LineMap } from '../../syntax/lineMap';
 import type { Finding } from '../../rules/finding';
 import type { CheckReport } from '../check';
 
-/** A finding with 1-based line/column positions and a path relative to the report root. */
+/** How a report names files: relative to the current folder (the default) or absolute. */
+export interface PathStyle {
+  readonly absolutePaths?: boolean;
+}
+
+/** A finding with 1-based line/column positions and its path as the report shows it. */
 export interface LocatedFinding {
   readonly finding: Finding;
   readonly relativePath: string;
@@ -13,7 +18,7 @@ export interface LocatedFinding {
   readonly endColumn: number;
 }
 
-export function locateFindings(report: CheckReport): LocatedFinding[] {
+export function locateFindings(report: CheckReport, style: PathStyle = {}): LocatedFinding[] {
   const maps = new Map<string, LineMap>();
   const located = report.findings.map((finding) => {
     let lines = maps.get(finding.file);
@@ -25,7 +30,7 @@ export function locateFindings(report: CheckReport): LocatedFinding[] {
     const end = lines.positionAt(finding.span.offset + finding.span.length);
     return {
       finding,
-      relativePath: path.relative(report.root, finding.file).split(path.sep).join('/'),
+      relativePath: shownPath(report, finding.file, style),
       startLine: start.line + 1,
       startColumn: start.character + 1,
       endLine: end.line + 1,
@@ -33,4 +38,9 @@ export function locateFindings(report: CheckReport): LocatedFinding[] {
     };
   });
   return located.sort((a, b) => a.relativePath.localeCompare(b.relativePath) || a.startLine - b.startLine || a.startColumn - b.startColumn);
+}
+
+function shownPath(report: CheckReport, file: string, style: PathStyle): string {
+  const shown = style.absolutePaths ? path.resolve(file) : path.relative(report.root, file);
+  return shown.split(path.sep).join('/');
 }

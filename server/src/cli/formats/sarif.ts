@@ -1,15 +1,21 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { catalog, defaultDocsBase, ruleDocUrl } from '../../rules/catalog';
+import { catalog } from '../../rules/catalog';
 import type { Level } from '../../rules/finding';
 import type { CheckReport } from '../check';
-import { locateFindings } from './locate';
+import { locateFindings, type PathStyle } from './locate';
 
 const sarifLevel: Record<Level, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
-/** SARIF 2.1.0 with one run; paths relative to the checked folder through %SRCROOT%. */
-export function formatSarif(report: CheckReport, version: string, docsBase: string = defaultDocsBase): string {
+/**
+ * SARIF 2.1.0 with one run; paths relative to the current folder through %SRCROOT% (or absolute
+ * file URIs). Each rule carries its documentation page as `help`, since the pages have no
+ * published address.
+ */
+export function formatSarif(report: CheckReport, version: string, style: PathStyle = {}, docsFolder: string = packagedDocs): string {
   const ruleIndex = new Map(catalog.map((rule, index) => [rule.id, index]));
-  const results = locateFindings(report).map(({ finding, relativePath, startLine, startColumn, endLine, endColumn }) => ({
+  const results = locateFindings(report, style).map(({ finding, relativePath, startLine, startColumn, endLine, endColumn }) => ({
     ruleId: finding.ruleId,
     ...(ruleIndex.has(finding.ruleId) ? { ruleIndex: ruleIndex.get(finding.ruleId) } : {}),
     level: sarifLevel[finding.level],
@@ -17,7 +23,7 @@ export function formatSarif(report: CheckReport, version: string, docsBase: stri
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: encodeURI(relativePath), uriBaseId: 'SRCROOT' },
+          artifactLocation: style.absolutePaths ? { uri: pathToFileURL(relativePath).href } : { uri: encodeURI(relativePath), uriBaseId: 'SRCROOT' },
           region: { startLine, startColumn, endLine, endColumn },
         },
       },
@@ -32,15 +38,7 @@ export function formatSarif(report: CheckReport, version: string, docsBase: stri
           driver: {
             name: 'hipaa-notify',
             version,
-            informationUri: docsBase.replace(/\/blob\/main\/docs\/rules$/, ''),
-            rules: catalog.map((rule) => ({
-              id: rule.id,
-              name: rule.name,
-              shortDescription: { text: rule.summary },
-              helpUri: ruleDocUrl(rule.id, docsBase),
-              defaultConfiguration: { level: sarifLevel[rule.level] },
-              ...(rule.citation ? { properties: { tags: ['hipaa', 'compliance'], citation: rule.citation } } : {}),
-            })),
+            rules: sarifRules(docsFolder),
           },
         },
         originalUriBaseIds: { SRCROOT: { uri: pathToFileURL(report.root).href + '/' } },
@@ -50,4 +48,27 @@ export function formatSarif(report: CheckReport, version: string, docsBase: stri
     ],
   };
   return JSON.stringify(log, null, 2) + '\n';
+}
+
+/** The catalog as SARIF reporting descriptors, each with its documentation page as `help`. */
+export function sarifRules(docsFolder: string = packagedDocs) {
+  return catalog.map((rule) => ({
+    id: rule.id,
+    name: rule.name,
+    shortDescription: { text: rule.summary },
+    help: helpOf(rule.id, rule.summary, docsFolder),
+    defaultConfiguration: { level: sarifLevel[rule.level] },
+    ...(rule.citation ? { properties: { tags: ['hipaa', 'compliance'], citation: rule.citation } } : {}),
+  }));
+}
+
+/** The rule pages beside the bundled CLI (dist/cli.js -> docs/rules). */
+const packagedDocs = path.resolve(__dirname, '..', 'docs', 'rules');
+
+function helpOf(id: string, summary: string, docsFolder: string): { text: string; markdown?: string } {
+  try {
+    return { text: summary, markdown: fs.readFileSync(path.join(docsFolder, `${id}.md`), 'utf8') };
+  } catch {
+    return { text: summary };
+  }
 }

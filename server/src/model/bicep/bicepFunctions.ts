@@ -5,6 +5,7 @@ import type { FunctionCall } from '../../syntax/bicep';
 import { knownStringPrefix, templateFunction, unknownWithPrefix, type Argument } from '../functions';
 import { limits } from '../limits';
 import { objectValue, stringValue, unknownValue, valueOfJson, type ObjectProperty, type Origin, type Value } from '../value';
+import { listResult, resourceOfId } from '../functions/runtime';
 import { identityOf, scopeValue, type ExplicitScope } from './resourceIdentity';
 import type { BicepScope } from './bicepScope';
 import type { CallableFunction } from './bicepSymbols';
@@ -34,7 +35,9 @@ export function callFunction(call: FunctionCall, origin: Origin, scope: BicepSco
     }
     if (namespace === undefined || !builtinNamespaces.has(namespace) || symbols.value(namespace, scope, origin) !== undefined) {
       const target = evaluateBicep(call.object, scope);
-      if (identityOf(target) || target.kind === 'unknown') return unknownValue(`${name}() on a resource is known only at deployment`, origin);
+      const identity = identityOf(target);
+      if (identity && /^list/i.test(name)) return listResult(name, resourceOfId(identity.id), origin);
+      if (identity || target.kind === 'unknown') return unknownValue(`${name}() on a resource is known only at deployment`, origin);
       scope.report(call.name, `'${name}' cannot be called on a ${target.kind}`);
       return unknownValue(`'${name}' is not a method of a ${target.kind}`, origin);
     }

@@ -49,15 +49,16 @@ export function evaluateModule(declaration: ModuleDeclaration, instance: Instanc
   context.run.modules.add(file);
   const values = new Map<string, Value>();
   if (params?.kind === 'object') for (const property of params.properties) values.set(property.name.toLowerCase(), property.value);
+  const allGiven = params === undefined || params.kind === 'object';
   const run = context.run;
   if (/\.json$/i.test(file)) {
     const template = readArmTemplate(file, text);
     if (template === undefined) return incomplete(`the module '${target}' is not an ARM template`);
-    const evaluation = evaluateArmTemplate(template, values);
+    const evaluation = evaluateArmTemplate(template, values, allGiven);
     const outputs = objectValue(evaluation.outputs.map((output) => ({ name: output.name, value: output.value })), origin);
     return { resources: evaluation.resources, outputs, complete: template.problems.length === 0 && evaluation.complete, registry: false };
   }
-  const evaluation = evaluateBicepText(file, text, values, { run, load: context.load, chain: [...context.chain, file] });
+  const evaluation = evaluateBicepText(file, text, values, { run, load: context.load, chain: [...context.chain, file], allGiven });
   const outputs = objectValue(evaluation.outputs.map((output) => ({ name: output.name, value: output.value })), origin);
   return { resources: evaluation.resources, outputs, complete: evaluation.complete, registry: false };
 }

@@ -115,7 +115,7 @@ function isFullType(type: string): boolean {
 
 function childName(parent: Value, name: Value): Value {
   if (name.kind !== 'string') return name.kind === 'unknown' ? name : unknownValue('the resource name is not a string', name.origin, 'string');
-  if (parent.kind !== 'string') return unknownValue(`the parent's name is not known${parent.kind === 'unknown' ? ` (${parent.reason})` : ''}`, name.origin, 'string');
+  if (parent.kind !== 'string') return { ...unknownValue(`the parent's name is not known${parent.kind === 'unknown' ? ` (${parent.reason})` : ''}`, name.origin, 'string'), parentName: parent };
   return stringValue(`${parent.value}/${name.value}`, name.origin);
 }
 

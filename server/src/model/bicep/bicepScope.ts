@@ -61,7 +61,7 @@ export class BicepScope {
   }
 
   originOf(span: Span): Origin {
-    return { file: this.context.file, span: { offset: span.offset, length: span.length } };
+    return { file: this.context.file, span: { offset: span.offset, length: span.length }, head: undefined };
   }
 
   report(span: Span, message: string): void {

@@ -50,6 +50,8 @@ export class BicepSymbols {
     statements: readonly Statement[],
     private readonly given: ParameterValues,
     private readonly openImport: (from: string) => BicepFileContext | undefined,
+    /** The caller (a module call) passes every value it will ever pass: a nullable parameter it omits is null. */
+    private readonly allGiven = false,
   ) {
     for (const statement of statements) {
       switch (statement.kind) {
@@ -163,8 +165,10 @@ export class BicepSymbols {
     // A module that passes null for a parameter leaves its default in place.
     if (given !== undefined && !(given.kind === 'null' && declaration.defaultValue !== undefined)) return given;
     if (declaration.defaultValue !== undefined) return evaluateBicep(declaration.defaultValue, scope);
-    if (declaration.type.kind === 'NullableType') return nullValue(scope.originOf(declaration.name));
-    return unknownValue(`parameter '${declaration.name.name}' has no default value`, scope.originOf(declaration.name), shapeOf(declaration.type));
+    const nullable = declaration.type.kind === 'NullableType';
+    if (nullable && this.allGiven) return nullValue(scope.originOf(declaration.name));
+    // A nullable parameter of a file opened on its own may still be given at deployment.
+    return unknownValue(nullable ? `nullable parameter '${declaration.name.name}' has no value here` : `parameter '${declaration.name.name}' has no default value`, scope.originOf(declaration.name), shapeOf(declaration.type));
   }
 
   private importContext(from: string | undefined): BicepFileContext | undefined {

@@ -1,11 +1,12 @@
 import type {
   ArrayExpression, BinaryExpression, Expression, ForExpression, FunctionCall, IndexAccess, Lambda as LambdaNode, ObjectExpression, StringLiteral,
 } from '../../syntax/bicep';
+import type { Span } from '../../syntax/span';
 import { propertyKeyName } from '../../syntax/bicep';
 import type { Argument, Lambda } from '../functions';
 import { limits } from '../limits';
 import {
-  arrayValue, booleanValue, jsonTextOf, nullValue, numberValue, objectValue, propertyOf, runtimeMember, stringValue, unknownValue, valuesEqual,
+  arrayValue, booleanValue, jsonTextOf, nullValue, numberValue, objectValue, propertyOf, runtimeMember, stringValue, unknownValue, valuesEqual, withHead,
   type ObjectProperty, type ObjectValue, type Origin, type Value,
 } from '../value';
 import { identityOf } from './resourceIdentity';
@@ -134,9 +135,22 @@ export function objectOf(object: ObjectExpression, scope: BicepScope, skip?: Rea
       else return unknownValue('a property name is not known', origin, 'object');
     }
     if (name === undefined || skip?.has(name.toLowerCase())) continue;
-    set(name, evaluateBicep(member.value, scope));
+    const value = evaluateBicep(member.value, scope);
+    // Only a literal written here is named by this key; a variable's object keeps its own origin.
+    set(name, value.origin.file === origin.file && value.origin.span.offset === member.value.offset ? withHead(value, member.key) : value);
   }
-  return objectValue(properties, origin);
+  return objectValue(properties, { file: origin.file, span: origin.span, head: objectHead(object) });
+}
+
+/** An object's own head (an array item's): its `name` string, else its first key. */
+function objectHead(object: ObjectExpression): Span | undefined {
+  let first: Span | undefined;
+  for (const member of object.properties) {
+    if (member.kind !== 'ObjectProperty') continue;
+    first ??= member.key;
+    if (member.value.kind === 'StringLiteral' && propertyKeyName(member) === 'name') return { offset: member.value.offset, length: member.value.length };
+  }
+  return first ? { offset: first.offset, length: first.length } : undefined;
 }
 
 function arrayOf(array: ArrayExpression, scope: BicepScope): Value {
@@ -207,7 +221,7 @@ function shortCircuits(expression: Expression): boolean {
 
 /** `x.p` and `x.?p`; also used for the dotted names ARM functions return. */
 export function memberOf(target: Value, name: string, safe: boolean, origin: Origin, scope: BicepScope, at: { offset: number; length: number }): Value {
-  if (target.kind === 'unknown') return runtimeMember(target, name, origin);
+  if (target.kind === 'unknown') return safe && (target.shape === 'string' || target.shape === 'number' || target.shape === 'boolean') ? nullValue(origin) : runtimeMember(target, name, origin);
   if (target.kind === 'null' && safe) return nullValue(origin);
   if (target.kind === 'object') {
     const value = propertyOf(target, name);
@@ -217,6 +231,8 @@ export function memberOf(target: Value, name: string, safe: boolean, origin: Ori
     scope.report(at, `the object has no property '${name}'`);
     return unknownValue(`the object has no property '${name}'`, origin);
   }
+  // `x.?p` compiles to tryGet, which gives null for a value without properties (AVM's `action.?actionGroupId ?? action`).
+  if (safe && target.kind !== 'array') return nullValue(origin);
   scope.report(at, `cannot read property '${name}' of ${target.kind === 'array' ? 'an array' : `a ${target.kind}`}`);
   return unknownValue(`cannot read property '${name}' of a ${target.kind}`, origin);
 }
@@ -246,6 +262,8 @@ function binaryValue(expression: BinaryExpression, origin: Origin, scope: BicepS
   if (operator === '&&' && left.kind === 'boolean' && !left.value) return booleanValue(false, origin);
   if (operator === '||' && left.kind === 'boolean' && left.value) return booleanValue(true, origin);
   if (operator === '??' && left.kind !== 'unknown' && left.kind !== 'null') return left;
+  // An unknown with a shape is not null: the result is that value, and a resource link through it survives.
+  if (operator === '??' && left.kind === 'unknown' && left.shape !== undefined) return left;
   const right = evaluateBicep(expression.right, scope);
   if (operator === '??') return left.kind === 'null' ? right : unknownValue(left.kind === 'unknown' ? left.reason : 'not known', origin);
   if (left.kind === 'unknown' || right.kind === 'unknown') {

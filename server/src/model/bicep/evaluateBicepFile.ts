@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { TargetScope } from '../../syntax/arm/targetScope';
+import type { Span } from '../../syntax/span';
 import { parseBicep, stringValue as literalText, type BicepFile, type ModuleDeclaration, type ResourceDeclaration } from '../../syntax/bicep';
 import type { DeployedResource } from '../deployedResource';
 import { EvaluationRun, type EvaluationProblem } from '../evaluationScope';
@@ -31,6 +32,8 @@ export interface EvaluationOptions {
   readonly run?: EvaluationRun;
   /** The module chain that leads to this file (for cycles); the file itself is added. */
   readonly chain?: readonly string[];
+  /** The parameters come from a module call, which passes all it ever will. */
+  readonly allGiven?: boolean;
 }
 
 const parsedFiles = new Map<string, BicepFile>();
@@ -53,7 +56,7 @@ export function evaluateBicepText(file: string, text: string, parameters: Parame
 /** Evaluates a Bicep file with parameter values (a module call's, a .bicepparam file's), else the defaults. */
 export function evaluateBicepFile(file: string, parsed: BicepFile, parameters: ParameterValues, options: EvaluationOptions): BicepEvaluation {
   const run = options.run ?? new EvaluationRun();
-  const context = fileContext(file, parsed, parameters, run, options.load, [...(options.chain ?? []), file]);
+  const context = fileContext(file, parsed, parameters, run, options.load, [...(options.chain ?? []), file], options.allGiven);
   const lowering = new Lowering(context);
   const scope = BicepScope.of(context);
   for (const statement of parsed.root.statements) {
@@ -71,7 +74,7 @@ export function evaluateBicepFile(file: string, parsed: BicepFile, parameters: P
 }
 
 /** Prepares a file for evaluation: its symbols, target scope and the files it may import. */
-export function fileContext(file: string, parsed: BicepFile, parameters: ParameterValues, run: EvaluationRun, load: FileLoader, chain: readonly string[]): BicepFileContext {
+export function fileContext(file: string, parsed: BicepFile, parameters: ParameterValues, run: EvaluationRun, load: FileLoader, chain: readonly string[], allGiven = false): BicepFileContext {
   const imports = new Map<string, BicepFileContext | undefined>();
   const openImport = (from: string): BicepFileContext | undefined => {
     if (/^(br|ts)[:/]/i.test(from)) return undefined;
@@ -83,7 +86,7 @@ export function fileContext(file: string, parsed: BicepFile, parameters: Paramet
     imports.set(target, imported);
     return imported;
   };
-  const symbols = new BicepSymbols(parsed.root.statements, parameters, openImport);
+  const symbols = new BicepSymbols(parsed.root.statements, parameters, openImport, allGiven);
   const context: BicepFileContext = { file, parsed, targetScope: targetScopeOf(parsed), run, symbols, load, chain };
   symbols.context = context;
   return context;
@@ -144,7 +147,7 @@ class Lowering {
           properties: field('properties'),
           dependsOn: dependsOn?.kind === 'array' ? dependsOn.items : dependsOn === undefined ? [] : [dependsOn],
           body: withFullName,
-          origin: instance.scope.originOf(declaration),
+          origin: { ...instance.scope.originOf(declaration), head: headOf(declaration) },
           deployedBy,
           targetScope: this.context.targetScope,
         });
@@ -190,7 +193,7 @@ class Lowering {
           properties,
           dependsOn: [],
           body: objectValue([...kept, { name: 'name', value: identity.fullName }, { name: 'properties', value: properties }], origin),
-          origin,
+          origin: { ...origin, head: headOf(declaration) },
           deployedBy: undefined,
           targetScope: this.context.targetScope,
         });
@@ -217,4 +220,9 @@ class Lowering {
       if (condition === false) this.context.run.quiet--;
     }
   }
+}
+
+/** A finding about a resource or module sits on its symbolic name, like the Bicep linter's. */
+function headOf(declaration: ResourceDeclaration | ModuleDeclaration): Span {
+  return { offset: declaration.name.offset, length: declaration.name.length };
 }

@@ -35,8 +35,10 @@ export const logicalFunctions: FunctionFamily = {
     return valueArgument(condition.value ? whenTrue : whenFalse, site);
   }),
   coalesce: lenientFunction(1, Infinity, (args, site) => {
-    for (const arg of args) {
+    for (const [i, arg] of args.entries()) {
       if (arg.kind === 'lambda') return invalid(site, 'does not take a lambda');
+      // An unknown known not to be null (it has a shape), or the last one, is the result itself: links through it survive.
+      if (arg.kind === 'unknown' && (arg.shape !== undefined || i === args.length - 1)) return arg;
       if (arg.kind === 'unknown') return unknownValue(`an argument before the first non-null one is not known (${arg.reason})`, site.origin);
       if (arg.kind !== 'null') return arg;
     }

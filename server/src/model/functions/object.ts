@@ -48,7 +48,7 @@ export const objectFunctions: FunctionFamily = {
   tryGet: lenientFunction(2, Infinity, ([target, ...path], site) => {
     let current: Value | ObjectValue = target as Value;
     for (const step of path) {
-      if (current.kind === 'unknown') return current;
+      if (current.kind === 'unknown') return current.shape === 'string' || current.shape === 'number' || current.shape === 'boolean' ? { kind: 'null', origin: site.origin } : current;
       if (current.kind === 'null') return current;
       if (step.kind === 'unknown') return unknownValue(step.reason, site.origin);
       if (current.kind === 'object' && step.kind === 'string') {
@@ -56,6 +56,9 @@ export const objectFunctions: FunctionFamily = {
         current = next ?? (current.open ? unknownValue(`property '${step.value}' is only known at deployment`, site.origin) : { kind: 'null', origin: site.origin });
       } else if (current.kind === 'array' && step.kind === 'number') {
         current = current.items[step.value] ?? { kind: 'null', origin: site.origin };
+      } else if (current.kind !== 'array' && current.kind !== 'object' && step.kind === 'string') {
+        // ARM gives null for a string or number without properties (AVM's `coalesce(tryGet(action, 'actionGroupId'), action)`).
+        return { kind: 'null', origin: site.origin };
       } else {
         return invalid(site, 'expects an object and property names, or an array and indexes');
       }

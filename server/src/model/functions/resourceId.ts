@@ -1,5 +1,5 @@
-import { stringValue, type ResourceReference, type UnknownValue, type Value } from '../value';
-import { invalid, strictFunction, type CallSite, type FunctionFamily, type KnownValue } from './library';
+import { stringValue, unknownValue, type ResourceReference, type UnknownValue, type Value } from '../value';
+import { invalid, lenientFunction, type CallSite, type FunctionFamily, type KnownValue, type TemplateFunction } from './library';
 
 /** `Microsoft.Network/virtualNetworks/subnets` + [vnet, subnet] -> `Microsoft.Network/virtualNetworks/vnet/subnets/subnet`. */
 function providerPath(site: CallSite, type: string, names: readonly KnownValue[]): string | Value {
@@ -39,8 +39,25 @@ function scopedId(site: CallSite, args: readonly KnownValue[], maxScopeArgs: num
   return base === undefined ? unknownId(site, unknownReason, type, names) : stringValue(`${base}/providers/${path}`, site.origin);
 }
 
+/**
+ * Like a strict function, except that an ID whose type is known but whose scope or names are not
+ * still names its resource: `resourceId(type, parameters('name'))` then links to the resource
+ * declared with that same unknown name.
+ */
+function idFunction(minArgs: number, maxArgs: number, evaluate: (args: readonly KnownValue[], site: CallSite) => Value): TemplateFunction {
+  return lenientFunction(minArgs, maxArgs, (args, site) => {
+    if (args.some((arg) => arg.kind === 'lambda')) return invalid(site, 'does not take a lambda');
+    const values = args as readonly Value[];
+    const unknown = values.find((arg): arg is UnknownValue => arg.kind === 'unknown');
+    if (!unknown) return evaluate(values as readonly KnownValue[], site);
+    const at = values.findIndex((arg) => arg.kind === 'string' && arg.value.includes('/'));
+    if (at < 0 || site.name.toLowerCase() === 'extensionresourceid') return unknownValue(unknown.reason, site.origin, 'string');
+    return unknownId(site, unknown.reason, (values[at] as { value: string }).value, values.slice(at + 1));
+  });
+}
+
 export const resourceIdFunctions: FunctionFamily = {
-  resourceId: strictFunction(2, Infinity, (args, site) =>
+  resourceId: idFunction(2, Infinity, (args, site) =>
     scopedId(
       site,
       args,
@@ -49,14 +66,14 @@ export const resourceIdFunctions: FunctionFamily = {
       site.targetScope === 'resourceGroup' ? 'depends on the subscription and resource group deployed to' : 'depends on the subscription deployed to',
     ),
   ),
-  subscriptionResourceId: strictFunction(2, Infinity, (args, site) =>
+  subscriptionResourceId: idFunction(2, Infinity, (args, site) =>
     scopedId(site, args, 1, (scope) => (scope.length === 1 ? `/subscriptions/${scope[0]}` : undefined), 'depends on the subscription deployed to'),
   ),
-  managementGroupResourceId: strictFunction(2, Infinity, (args, site) =>
+  managementGroupResourceId: idFunction(2, Infinity, (args, site) =>
     scopedId(site, args, 1, (scope) => (scope.length === 1 ? `/providers/Microsoft.Management/managementGroups/${scope[0]}` : undefined), 'depends on the management group deployed to'),
   ),
-  tenantResourceId: strictFunction(2, Infinity, (args, site) => scopedId(site, args, 0, () => '', 'depends on the tenant')),
-  extensionResourceId: strictFunction(3, Infinity, ([base, ...rest], site) => {
+  tenantResourceId: idFunction(2, Infinity, (args, site) => scopedId(site, args, 0, () => '', 'depends on the tenant')),
+  extensionResourceId: idFunction(3, Infinity, ([base, ...rest], site) => {
     if (base.kind !== 'string') return invalid(site, 'the first argument must be a resource ID');
     return scopedId(site, rest, 0, () => base.value.replace(/\/$/, ''), 'depends on the extended resource');
   }),

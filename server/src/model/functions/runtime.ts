@@ -19,7 +19,7 @@ const reference: TemplateFunction = lenientFunction(1, 3, ([id, , full], site) =
   return { ...unknown, runtime: { resource, path: whole ? [] : ['properties'] } };
 });
 
-function resourceOfId(id: Value): ResourceReference | undefined {
+export function resourceOfId(id: Value): ResourceReference | undefined {
   if (id.kind === 'unknown') return id.resource;
   const named = id.kind === 'string' ? parseResourceId(id.value) : undefined;
   return named ? { type: named.type, names: named.name.split('/').map((n) => stringValue(n, id.origin)) } : undefined;
@@ -45,4 +45,10 @@ export const failFunction: TemplateFunction = lenientFunction(1, 1, ([message], 
 );
 
 /** `listKeys`, `listSecrets`, `listAccountSas`...: every `list*` function calls the resource provider. */
-export const listFunction: TemplateFunction = deployTime('depends on a list*() call, known only at deployment');
+export const listFunction: TemplateFunction = lenientFunction(0, Infinity, ([id], site) => listResult(site.name, id && id.kind !== 'lambda' ? resourceOfId(id) : undefined, site.origin));
+
+/** A `list*()` result stays unknown but remembers the resource it lists (`listCallbackUrl(<trigger id>)` names a Logic App). */
+export function listResult(name: string, resource: ResourceReference | undefined, origin: Value['origin']): Value {
+  const unknown = unknownValue('depends on a list*() call, known only at deployment', origin);
+  return resource ? { ...unknown, runtime: { resource, path: [name] } } : unknown;
+}

@@ -1,3 +1,4 @@
+import { fix, replaceValue } from '../fixIntent';
 import { policyRule } from './policyRule';
 
 /** Windows time zone IDs people write by habit from Logic Apps, with the IANA zone to use instead. */
@@ -54,6 +55,17 @@ export const hn503PolicyInvalidTimezone = policyRule(
     const zone = policy.timeZone;
     if (!zone || zone.value.trim() === '') return;
     const problem = ianaZoneProblem(zone.value);
-    if (problem) report(zone.span, problem);
+    if (!problem) return;
+    const suggestion = ianaZoneFor(zone.value);
+    report(zone.span, problem, suggestion ? [fix(`Use ${suggestion}`, replaceValue({ file: policy.file, span: zone.span }, suggestion))] : []);
   },
+  { fix: 'writes the IANA zone for a Windows time zone ID (Central Standard Time becomes America/Chicago) or the right letter case of an IANA name; a fixed offset or an unknown name is left to the author' },
 );
+
+/** The IANA name to write instead of `zone`, when one follows from it. */
+function ianaZoneFor(zone: string): string | undefined {
+  const windows = windowsZones[zone];
+  if (windows) return windows;
+  const canonical = canonicalZone(zone);
+  return canonical !== undefined && canonical !== zone && canonical.toLowerCase() === zone.toLowerCase() ? canonical : undefined;
+}

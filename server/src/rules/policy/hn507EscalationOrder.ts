@@ -1,5 +1,6 @@
 import { parseDuration, secondsPerHour, secondsRange } from '../../syntax/policy/duration';
 import { tiersInOrder, type EscalationTier } from '../../syntax/policy/notificationPolicy';
+import { fix, replaceValue } from '../fixIntent';
 import { policyRule } from './policyRule';
 
 const label = (tier: EscalationTier) => `tier ${tier.tier?.value ?? tier.index + 1}`;
@@ -14,7 +15,7 @@ export const hn507EscalationOrder = policyRule(
     });
     const first = timed[0];
     if (first && first.tier === tiersInOrder(policy.escalation)[0] && first.range.min > secondsPerHour) {
-      report(first.within.span, `${label(first.tier)} is reached ${first.within.value} after discovery; the first tier should be notified within one hour (PT1H)`);
+      report(first.within.span, `${label(first.tier)} is reached ${first.within.value} after discovery; the first tier should be notified within one hour (PT1H)`, [fix("Set tier 1's within to PT1H", replaceValue({ file: policy.file, span: first.within.span }, 'PT1H'))]);
     }
     const numbered = new Map<number, EscalationTier>();
     for (const tier of policy.escalation) {
@@ -34,4 +35,5 @@ export const hn507EscalationOrder = policyRule(
       );
     }
   },
+  { fix: "sets tier 1's within to PT1H when it waits longer than an hour; tiers out of order are left to the author (who is told when is the organisation's decision)" },
 );

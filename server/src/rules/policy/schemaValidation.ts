@@ -9,6 +9,8 @@ import { closestName } from './didYouMean';
 export interface SchemaProblem {
   readonly span: Span;
   readonly message: string;
+  /** The did-you-mean to write at `span` (a misspelt key or enum value). */
+  readonly suggestion?: string;
 }
 
 let compiled: ValidateFunction | undefined;
@@ -67,7 +69,7 @@ function problemOf(root: PolicyNode, error: ErrorObject): SchemaProblem | undefi
       const known = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
       const guess = closestName(unknown, known);
       const hint = guess ? ` (did you mean \`${guess}\`?)` : known.length > 0 ? ` (expected one of ${known.map((k) => `\`${k}\``).join(', ')})` : '';
-      return { span: entry?.keySpan ?? keyOrValue, message: `unknown field \`${unknown}\` in ${place}${hint}` };
+      return { span: entry?.keySpan ?? keyOrValue, message: `unknown field \`${unknown}\` in ${place}${hint}`, ...(guess && entry?.keySpan ? { suggestion: guess } : {}) };
     }
     case 'false schema': {
       const owner = fieldOwners[field];
@@ -84,7 +86,7 @@ function problemOf(root: PolicyNode, error: ErrorObject): SchemaProblem | undefi
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]).map(String);
       const guess = typeof error.data === 'string' ? closestName(error.data, allowed) : undefined;
-      return { span: valueSpan, message: `${subject(field, at)} must be one of ${allowed.join(', ')}${guess ? ` (did you mean ${guess}?)` : ''}` };
+      return { span: valueSpan, message: `${subject(field, at)} must be one of ${allowed.join(', ')}${guess ? ` (did you mean ${guess}?)` : ''}`, ...(guess ? { suggestion: guess } : {}) };
     }
     case 'pattern':
       return { span: valueSpan, message: patternMessage(error.schemaPath, field, subject(field, at), error.data) };

@@ -5,6 +5,7 @@ import { connectorOf, isLogicApp, workflowActions } from '../../model/logicAppWo
 import { isDeployed, isResource, knownString, referencedResource, sameType } from '../../model/resourceReference';
 import { valueAt, type StringValue } from '../../model/value';
 import { looksPersonal } from '../policy/personalMailbox';
+import { addItem, addParameter, fix, parameterReference, setProperty, type Fix } from '../fixIntent';
 import { defineRule, describe } from '../rule';
 import { isReservedAddress } from './reservedAddresses';
 
@@ -21,6 +22,7 @@ export const hn101ActionGroupHardcodedRecipients = defineRule('HN101', 'An actio
   for (const group of context.resources) {
     if (!sameType(group.type, actionGroupType) || !isDeployed(group)) continue;
     if (followsMembership(group, context.resources)) continue;
+    const fixes = roleReceiverFix(group);
     for (const [list, field, kind] of personalFields) {
       const receivers = receiversOf(group, list);
       if (receivers === 'unknown') continue;
@@ -30,12 +32,27 @@ export const hn101ActionGroupHardcodedRecipients = defineRule('HN101', 'An actio
         report({
           at: value,
           resource: group,
+          fixes,
           message: `${describe(group)} notifies the ${kind === 'email' ? 'personal address' : 'phone number'} '${value.value}' and no role: add an armRoleReceivers entry (or a Logic App receiver that looks up group members) so recipients follow role changes`,
         });
       }
     }
   }
-});
+}, { fix: "adds an armRoleReceivers entry whose roleId comes from a new parameter 'notificationRoleId' (default: Monitoring Contributor, 749f88d5-cbae-40b8-bcfc-e573ddc772fa); the personal receivers stay until the author removes them" });
+
+export const monitoringContributorRoleId = '749f88d5-cbae-40b8-bcfc-e573ddc772fa';
+const roleParameter = 'notificationRoleId';
+
+/** A role receiver added to the group's receivers as written, its role from a new parameter. */
+function roleReceiverFix(group: DeployedResource): Fix[] {
+  if (group.properties?.kind !== 'object') return [];
+  const receiver = { name: 'notification-role', roleId: parameterReference(roleParameter), useCommonAlertSchema: true };
+  const existing = valueAt(group.properties, ['armRoleReceivers']);
+  const add = existing?.kind === 'array' ? addItem(existing.origin, receiver) : existing === undefined ? setProperty(group.properties.origin, ['armRoleReceivers'], [receiver]) : undefined;
+  if (!add) return [];
+  const parameter = addParameter(group.origin, { name: roleParameter, type: 'string', defaultValue: monitoringContributorRoleId, description: 'Azure role whose members the action group notifies (default: Monitoring Contributor).' });
+  return [fix('Add an armRoleReceivers entry (role from a new parameter, default Monitoring Contributor)', parameter, add)];
+}
 
 function isPhoneNumber(value: StringValue): boolean {
   return /^\+?[\d\s().-]{6,}$/.test(value.value.trim());

@@ -6,6 +6,7 @@ import { notificationComponents } from '../../model/notificationComponents';
 import { isDeployed, isResource, knownString, referencedResource, sameType } from '../../model/resourceReference';
 import { valueAt } from '../../model/value';
 import { defineRule, deploysUnseen, describe } from '../rule';
+import { tierOneAlertFix } from './activityLogAlertFix';
 
 const policyAssignmentType = 'Microsoft.Authorization/policyAssignments';
 const systemTopicSubscriptionType = 'Microsoft.EventGrid/systemTopics/eventSubscriptions';
@@ -21,9 +22,12 @@ export const hn106PolicyComplianceNotNotified = defineRule('HN106', 'Azure Polic
   for (const assignment of assignments) {
     report({
       at: assignment.origin,
+      fixes: tierOneAlertFix(context, 'Policy'),
       message: `non-compliance with ${describe(assignment)} notifies nobody: add an activity log alert on category Policy routed to the tier-1 action group, or an Event Grid subscription to ${policyStatesTopic} events that delivers to the notifier`,
     });
   }
+}, {
+  fix: "adds an activity log alert on category Policy (subscription scope, enabled) routed to the tier-1 action group the policy file names, right after that group's declaration in its template",
 });
 
 /** An activity log alert on category Policy (or on categories not known) that routes to a working action group. */

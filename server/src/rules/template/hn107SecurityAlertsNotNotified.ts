@@ -2,7 +2,9 @@ import type { DeployedResource } from '../../model/deployedResource';
 import { isDeployed, knownString, sameType } from '../../model/resourceReference';
 import { valueAt, type Origin, type Value } from '../../model/value';
 import { discoverySourceSpan } from '../../syntax/policy/notificationPolicy';
-import { defineRule, deploysUnseen, describe } from '../rule';
+import { addParameter, addResource, fixToReview, parameterReference, type Fix } from '../fixIntent';
+import { defineRule, deploysUnseen, describe, type RuleContext } from '../rule';
+import { subscriptionTemplateAnchor } from './subscriptionTemplate';
 
 const contactType = 'Microsoft.Security/securityContacts';
 const automationType = 'Microsoft.Security/automations';
@@ -34,10 +36,41 @@ export const hn107SecurityAlertsNotNotified = defineRule('HN107', 'No security c
   } else {
     report({
       at: { file: context.policyFile, span: discoverySourceSpan(context.policy, 'defenderForCloud') ?? context.policy?.name?.span ?? { offset: 0, length: 0 } },
+      fixes: securityContactFix(context),
       message: `no security contact notifies on Defender for Cloud alerts and no automation exports them in the templates of this policy's folder: add a Microsoft.Security/securityContacts with alert notifications (Medium and up) and notifications to Owners, or an automation exporting Alerts to the notifier`,
     });
   }
+}, {
+  fix: "adds a Microsoft.Security/securityContacts (alerts from Medium up, subscription owners notified) to the workspace's one subscription-scope template, its addresses from a new parameter 'securityContactEmails' the author fills in with role mailboxes; offered for review, never applied by fix-all or check --fix",
 });
+
+/** A security contact mailing alerts from Medium up and the subscription owners, its addresses from a new parameter. */
+function securityContactFix(context: RuleContext): Fix[] {
+  const anchor = subscriptionTemplateAnchor(context);
+  if (!anchor) return [];
+  const contact = {
+    symbol: 'securityContact',
+    type: contactType,
+    apiVersion: '2023-12-01-preview',
+    scoped: false,
+    body: {
+      name: 'default',
+      properties: {
+        emails: parameterReference('securityContactEmails'),
+        isEnabled: true,
+        notificationsByRole: { state: 'On', roles: ['Owner'] },
+        notificationsSources: [{ sourceType: 'Alert', minimalSeverity: 'Medium' }],
+      },
+    },
+  };
+  return [
+    fixToReview(
+      "Add a security contact (alerts from Medium up, owners notified; addresses from parameter 'securityContactEmails')",
+      addParameter(anchor.origin, { name: 'securityContactEmails', type: 'string', description: 'Role mailboxes (separated by ;) that Defender for Cloud mails about security alerts.' }),
+      addResource(anchor.origin, contact),
+    ),
+  ];
+}
 
 function isOn(value: Value | undefined): boolean | 'unknown' {
   if (value?.kind === 'unknown') return 'unknown';

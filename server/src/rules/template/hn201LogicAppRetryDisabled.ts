@@ -2,6 +2,7 @@ import { workflowParameterValue } from '../../model/logicAppWorkflow';
 import { notifierActions } from '../../model/notificationComponents';
 import { knownString } from '../../model/resourceReference';
 import { valueAt } from '../../model/value';
+import { fix as fixOf, replaceValue, setProperty } from '../fixIntent';
 import { defineRule, describe } from '../rule';
 
 const retriedTypes = ['http', 'apiconnection', 'function'];
@@ -20,12 +21,12 @@ export const hn201LogicAppRetryDisabled = defineRule('HN201', 'An HTTP, ApiConne
     const kind = knownString(type)?.toLowerCase();
     const fix = "use type 'exponential' with count 4 and interval 'PT10S'";
     if (kind === 'none') {
-      report({ at: type!, resource: workflow, message: `action '${action.name}' of ${describe(workflow)} never retries (retryPolicy type 'none'), so one transient failure drops the notification: ${fix}` });
+      report({ at: type!, resource: workflow, fixes: [fixOf("Retry exponentially: count 4, interval 'PT10S'", setProperty(policy.origin, [], { type: 'exponential', count: 4, interval: 'PT10S' }))], message: `action '${action.name}' of ${describe(workflow)} never retries (retryPolicy type 'none'), so one transient failure drops the notification: ${fix}` });
     } else if (kind === 'fixed' || kind === 'exponential') {
       const count = setting('count');
       if (count?.kind === 'number' && count.value < minimumRetries) {
-        report({ at: count, resource: workflow, message: `action '${action.name}' of ${describe(workflow)} retries only ${count.value} time${count.value === 1 ? '' : 's'}: ${fix}` });
+        report({ at: count, resource: workflow, fixes: [fixOf('Set count to 4', replaceValue(count.origin, 4))], message: `action '${action.name}' of ${describe(workflow)} retries only ${count.value} time${count.value === 1 ? '' : 's'}: ${fix}` });
       }
     }
   }
-});
+}, { fix: "a policy of type 'none' becomes type 'exponential', count 4, interval 'PT10S' (in the retryPolicy object as written); a count below 3 becomes 4 where it is written" });

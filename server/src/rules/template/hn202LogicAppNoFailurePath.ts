@@ -3,6 +3,7 @@ import { connectorOf, enclosingActions, isFailureStatus, messagingConnectors, ru
 import { notifierActions } from '../../model/notificationComponents';
 import { knownString } from '../../model/resourceReference';
 import { valueAt, type Value } from '../../model/value';
+import { fixToReview, setProperty, type Fix } from '../fixIntent';
 import { defineRule, describe } from '../rule';
 
 const sendingMethods = ['post', 'put', 'patch'];
@@ -18,10 +19,36 @@ export const hn202LogicAppNoFailurePath = defineRule('HN202', 'A sending action 
     report({
       at: action.body,
       resource: workflow,
+      fixes: failureScopeFix(action),
       message: `action '${action.name}' of ${describe(workflow)} sends a notification but nothing runs when it fails: add an action that runs after it on Failed and TimedOut (escalate, record an incident, or dead-letter the message)`,
     });
   }
+}, {
+  fix: "adds a Scope beside the sending action that runs after it on Failed and TimedOut and records the failure (action, status, error, time) in the run history; offered for review, never applied by fix-all or check --fix, since the author should make it escalate or open an incident",
 });
+
+/**
+ * A Scope beside the action that runs when it fails or times out and records the failure (its
+ * status and error, in the run history and the WorkflowRuntime log); the author makes it escalate.
+ */
+function failureScopeFix(action: WorkflowAction): Fix[] {
+  const taken = new Set(action.siblings.properties.map((p) => p.name.toLowerCase()));
+  const base = `Handle_${action.name}_failure`.replace(/[^A-Za-z0-9_]/g, '_');
+  let name = base;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base}_${n}`;
+  const scope = {
+    type: 'Scope',
+    actions: {
+      Record_failure: {
+        type: 'Compose',
+        inputs: { failedAction: action.name, status: `@{actions('${action.name}')?['status']}`, error: `@{actions('${action.name}')?['error']}`, at: '@{utcNow()}' },
+        runAfter: {},
+      },
+    },
+    runAfter: { [action.name]: ['Failed', 'TimedOut'] },
+  };
+  return [fixToReview(`Add a Scope that runs when '${action.name}' fails or times out`, setProperty(action.siblings.origin, [name], scope))];
+}
 
 /** Whether the action sends a notification; 'unknown' when its method or address cannot be known. */
 function sends(workflow: DeployedResource, action: WorkflowAction): boolean | 'unknown' {

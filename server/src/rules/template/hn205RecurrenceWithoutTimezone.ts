@@ -2,6 +2,7 @@ import { isLogicApp, workflowParameterValue, workflowTriggers } from '../../mode
 import { isDeployed } from '../../model/resourceReference';
 import { valueAt, type Value } from '../../model/value';
 import { logicAppTimeZone } from '../../model/windowsTimeZones';
+import { fix, replaceValue, setProperty } from '../fixIntent';
 import { defineRule, describe } from '../rule';
 
 const scheduleKeys = ['hours', 'minutes', 'weekDays', 'monthDays'];
@@ -30,11 +31,13 @@ export const hn205RecurrenceWithoutTimezone = defineRule('HN205', 'A Logic App r
       report({
         at: recurrence,
         resource: workflow,
+        // An empty zone is fixed where it is written (a parameter default or value), a missing one in the recurrence.
+        fixes: [timeZone ? fix(`Set timeZone to '${zone}'`, replaceValue(timeZone.origin, zone)) : fix(`Add timeZone '${zone}'`, setProperty(recurrence.origin, ['timeZone'], zone))],
         message: `trigger '${trigger.name}' of ${describe(workflow)} runs on a ${scheduled === true ? 'schedule' : 'start time'} without a time zone, so it fires in UTC and deadlines kept in local time drift by hours: add timeZone: '${zone}'`,
       });
     }
   }
-});
+}, { fix: "adds timeZone to the recurrence, or fills in the empty zone where it is written: the Windows ID of hipaa-notify.json's timeZone, else 'UTC'" });
 
 /** Whether a string setting is given: absent, null and blank are not; 'unknown' when not known. */
 function isGiven(value: Value | undefined): boolean | 'unknown' {

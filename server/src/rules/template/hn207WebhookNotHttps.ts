@@ -6,6 +6,7 @@ import { isNamespaceSubscription, namespaceDelivery } from '../../model/namespac
 import { isEventSubscription, notifierActions } from '../../model/notificationComponents';
 import { isDeployed, knownString, sameType } from '../../model/resourceReference';
 import { valueAt, type Value } from '../../model/value';
+import { fix, replaceValue } from '../fixIntent';
 import { defineRule, describe } from '../rule';
 
 const receiverUrls: ReadonlyArray<readonly [ReceiverList, string]> = [
@@ -22,7 +23,9 @@ export const hn207WebhookNotHttps = defineRule('HN207', 'A webhook receiver, not
     const text = knownString(url) ?? (url?.kind === 'unknown' ? url.prefix : undefined);
     if (!url || text === undefined || !/^\s*http:\/\//i.test(text)) return;
     const shown = url.kind === 'unknown' ? `${text.trim()}...` : text.trim();
-    report({ at: url, resource, message: `${where} of ${describe(resource)} is '${shown}', sent in clear text: use https://` });
+    // Only a URL written whole can be rewritten; an interpolated one is fixed by hand.
+    const fixes = url.kind === 'string' ? [fix('Use https://', replaceValue(url.origin, url.value.replace(/^(\s*)http:/i, '$1https:')))] : [];
+    report({ at: url, resource, fixes, message: `${where} of ${describe(resource)} is '${shown}', sent in clear text: use https://` });
   };
   const checkWebhookDestination = (destination: Value | undefined, subscription: DeployedResource) => {
     if (destination && knownString(valueAt(destination, ['endpointType']))?.toLowerCase() === 'webhook') check(valueAt(destination, ['properties', 'endpointUrl']), subscription, 'the webhook endpoint');
@@ -55,4 +58,4 @@ export const hn207WebhookNotHttps = defineRule('HN207', 'A webhook receiver, not
       check(uri && workflowParameterValue(workflow, uri), workflow, `the URI of action '${action.name}'`);
     }
   }
-});
+}, { fix: 'rewrites http:// to https:// where the URL is written whole (an interpolated URL is left to the author: its host part may not serve TLS)' });

@@ -1,7 +1,8 @@
-import { diagnosticSettingsOf, settingWorkspace } from '../../model/diagnosticSettings';
+import { diagnosticSettingsOf } from '../../model/diagnosticSettings';
 import type { DeployedResource } from '../../model/deployedResource';
-import { isDeployed, namedOf, referencedResource, sameNamedResource, sameType, shortNameOf, type NamedResource } from '../../model/resourceReference';
+import { isDeployed, knownString, pointsAt, sameType, shortNameOf } from '../../model/resourceReference';
 import { valueAt, type Value } from '../../model/value';
+import { fix, replaceValue, setProperty, type Fix } from '../fixIntent';
 import { defineRule, describe } from '../rule';
 
 const workspaceType = 'Microsoft.OperationalInsights/workspaces';
@@ -14,9 +15,9 @@ export const hn303AuditRetentionTooShort = defineRule('HN303', 'A Log Analytics 
   const named = new Set((context.auditWorkspaces ?? []).map((n) => n.toLowerCase()));
   for (const workspace of context.resources) {
     if (!sameType(workspace.type, workspaceType) || !isDeployed(workspace)) continue;
-    const target = namedOf(workspace);
-    if (!target) continue;
-    const why = receiving.some((r) => sameNamedResource(r, target)) ? 'receives audit or notification logs' : named.has(target.name.toLowerCase()) ? 'is the audit trail of the notification policy' : undefined;
+    const name = knownString(workspace.name);
+    // By name, or by the declaration when its name is not known (`law.id`, resourceId() of the same unknown name).
+    const why = receiving.some((id) => pointsAt(id, workspace)) ? 'receives audit or notification logs' : name !== undefined && named.has(name.toLowerCase()) ? 'is the audit trail of the notification policy' : undefined;
     if (!why) continue;
     const retention = retentionOf(workspace);
     if (retention === 'unknown' || retention.days >= minimumDays) continue;
@@ -24,10 +25,20 @@ export const hn303AuditRetentionTooShort = defineRule('HN303', 'A Log Analytics 
     report({
       at: retention.at,
       resource: workspace,
+      fixes: retentionFix(workspace, retention),
       message: `${describe(workspace)} ${why} but keeps them ${retention.days} days${retention.written ? '' : ' (the default)'}: set retentionInDays to at least ${minimumDays}, and keep the tables that hold them ${sixYears} days (totalRetentionInDays) for the six years HIPAA requires`,
     });
   }
+}, {
+  fix: 'sets retentionInDays to 365 where it is written (or adds it to the workspace); keeping the audit tables six years (totalRetentionInDays 2190 on Microsoft.OperationalInsights/workspaces/tables) is left to the author, who knows which tables hold them',
 });
+
+/** retentionInDays 365 where it is written, or added to the workspace's properties. */
+function retentionFix(workspace: DeployedResource, retention: Retention): Fix[] {
+  const title = `Set retentionInDays to ${minimumDays}`;
+  if (retention.written && 'kind' in retention.at) return [fix(title, replaceValue(retention.at.origin, minimumDays))];
+  return workspace.properties?.kind === 'object' ? [fix(title, setProperty(workspace.properties.origin, ['retentionInDays'], minimumDays))] : [];
+}
 
 interface Retention {
   readonly days: number;
@@ -62,20 +73,17 @@ function archivesSixYears(workspace: DeployedResource, resources: readonly Deplo
   return unknown ? 'unknown' : false;
 }
 
-/** Workspaces that diagnostic settings or Defender for Cloud automations send to. */
-function receivingWorkspaces(resources: readonly DeployedResource[]): NamedResource[] {
-  const workspaces: NamedResource[] = [];
-  for (const setting of diagnosticSettingsOf(resources)) {
-    const target = settingWorkspace(setting);
-    if (target) workspaces.push(target);
-  }
+/** The workspace IDs that diagnostic settings or Defender for Cloud automations send to. */
+function receivingWorkspaces(resources: readonly DeployedResource[]): Value[] {
+  const workspaces: Value[] = [];
+  for (const setting of diagnosticSettingsOf(resources)) if (setting.workspaceId) workspaces.push(setting.workspaceId);
   for (const automation of resources) {
     if (!sameType(automation.type, 'Microsoft.Security/automations') || !isDeployed(automation) || !automation.properties) continue;
     const actions = valueAt(automation.properties, ['actions']);
     for (const action of actions?.kind === 'array' ? actions.items : []) {
-      const target = referencedResource(valueAt(action, ['workspaceResourceId']));
-      if (target) workspaces.push(target);
+      const id = valueAt(action, ['workspaceResourceId']);
+      if (id) workspaces.push(id);
     }
   }
-  return workspaces.filter((w) => sameType(w.type, workspaceType));
+  return workspaces;
 }

@@ -5,6 +5,7 @@ import { notificationComponents } from '../../model/notificationComponents';
 import { secretReadsOf } from '../../model/keyVaultAccess';
 import { knownString } from '../../model/resourceReference';
 import { valueAt, type Value } from '../../model/value';
+import { fix, replaceValue, setProperty } from '../fixIntent';
 import { defineRule, describe } from '../rule';
 
 const azureHosts = [
@@ -32,11 +33,12 @@ export const hn403NotificationIdentityMissing = defineRule('HN403', 'A notificat
     report({
       at: none ?? component.origin,
       resource: component,
+      fixes: [none ? fix("Set identity type to 'SystemAssigned'", replaceValue(none.origin, 'SystemAssigned')) : fix("Add identity: { type: 'SystemAssigned' }", setProperty(component.body.origin, ['identity'], { type: 'SystemAssigned' }))],
       related: [{ file: call.at.origin.file, span: call.at.origin.span, message: `${call.what} calls an Azure API` }],
       message: `${describe(component)} calls ${call.what === 'it' ? 'an Azure API' : `an Azure API (${call.what})`} without a managed identity, so it must hold stored credentials: add identity: { type: 'SystemAssigned' } and grant that identity access`,
     });
   }
-});
+}, { fix: "adds identity: { type: 'SystemAssigned' } to the component, or turns an explicit type 'None' into 'SystemAssigned' where it is written; granting that identity access stays with the author (HN402)" });
 
 function firstAzureCall(component: DeployedResource, resources: readonly DeployedResource[]): { at: Value; what: string } | undefined {
   if (isLogicApp(component)) {

@@ -2,6 +2,7 @@ import { parseTree, printParseErrorCode, ParseErrorCode, type Node, type ParseEr
 import type { SyntaxProblem } from '../span';
 import { member, stringOf } from './jsonNodes';
 import { maskRawLineBreaks, restoreRawLineBreaks } from './rawLineBreaks';
+import { missingCloser } from './missingCloser';
 import { targetScopeOfSchema } from './targetScope';
 import { expressionProblemsIn } from './templateStrings';
 
@@ -48,6 +49,42 @@ export interface JsonOptions {
 /** Deeper JSON is not parsed (jsonc-parser recurses per level); real templates stay far below. */
 export const maxJsonDepth = 1000;
 
+function problemsOf(errors: readonly ParseError[], options: JsonOptions): SyntaxProblem[] {
+  return errors
+    .filter((error) => !(options.arm && error.error === ParseErrorCode.InvalidCharacter))
+    .map((error) => ({ offset: error.offset, length: Math.max(error.length, 1), message: jsonErrorMessage(error.error) }));
+}
+
+/**
+ * One forgotten `}` or `]` makes the parser report at the end of the file, or a cascade of errors
+ * after it. When the indentation shows where the closer belongs and putting it there leaves fewer
+ * errors, that place is reported once, with what remains of the others.
+ */
+function recoveredProblems(text: string, errors: readonly ParseError[], options: JsonOptions): SyntaxProblem[] {
+  const missing = missingCloser(text);
+  if (!missing) return problemsOf(errors, options);
+  const remaining: ParseError[] = [];
+  parseTree(text.slice(0, missing.offset) + missing.closer + text.slice(missing.offset), remaining, {
+    allowTrailingComma: options.arm === true,
+    disallowComments: options.arm !== true && options.comments !== true,
+    allowEmptyContent: false,
+  });
+  const after = problemsOf(remaining, options);
+  if (after.length >= problemsOf(errors, options).length) return problemsOf(errors, options);
+  const what = missing.closer === '}' ? "expected '}' to close the object" : "expected ']' to close the array";
+  const opened = lineOf(text, missing.opener) + 1;
+  return [
+    { offset: Math.max(0, missing.offset - 1), length: 1, message: `${what} that starts on line ${opened}` },
+    ...after.map((p) => (p.offset > missing.offset ? { ...p, offset: p.offset - 1 } : p)),
+  ].sort((a, b) => a.offset - b.offset);
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
 export function parseJsonDocument(text: string, options: JsonOptions = {}): JsonDocument {
   const errors: ParseError[] = [];
   const masked = maskRawLineBreaks(text, maxJsonDepth);
@@ -61,15 +98,7 @@ export function parseJsonDocument(text: string, options: JsonOptions = {}): Json
     allowEmptyContent: false,
   });
   restoreRawLineBreaks(root, source.breaks);
-  const problems: SyntaxProblem[] = [];
-  for (const error of errors) {
-    if (options.arm && error.error === ParseErrorCode.InvalidCharacter) continue;
-    problems.push({
-      offset: error.offset,
-      length: Math.max(error.length, 1),
-      message: jsonErrorMessage(error.error),
-    });
-  }
+  const problems = errors.length > 0 ? recoveredProblems(source.text, errors, options) : [];
   if (options.arm === true && targetScopeOfSchema(stringOf(member(root, '$schema'))) !== undefined) {
     problems.push(...expressionProblemsIn(text, root));
     problems.sort((a, b) => a.offset - b.offset);

@@ -1,4 +1,4 @@
-import { parseAllDocuments, type Document } from 'yaml';
+import { parseAllDocuments, visit, type Document } from 'yaml';
 import type { SyntaxProblem } from '../span';
 import { policyLimits } from './limits';
 
@@ -35,7 +35,9 @@ export function parseYamlDocument(text: string, options: YamlOptions = {}): Yaml
   for (const doc of list.slice(0, 1)) {
     for (const error of doc.errors) {
       const [start, end] = error.pos;
-      problems.push({ offset: start, length: Math.max(end - start, 1), message: yamlMessage(error.code, error.message) });
+      const quote = error.code === 'MISSING_CHAR' ? unclosedQuoteBefore(doc, start) : undefined;
+      if (quote) problems.push(quote);
+      else problems.push({ offset: start, length: Math.max(end - start, 1), message: yamlMessage(error.code, error.message) });
     }
   }
   if (list.length > 1) {
@@ -54,6 +56,23 @@ function yamlMessage(code: string, raw: string): string {
 function firstSentence(message: string): string {
   const line = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
   return line.charAt(0).toLowerCase() + line.slice(1);
+}
+
+/**
+ * The yaml library reports an unclosed quote where the text ends; the person needs the quote
+ * that opened it: the last quoted scalar that runs up to the error.
+ */
+function unclosedQuoteBefore(doc: Document, errorAt: number): SyntaxProblem | undefined {
+  let opening: { offset: number; quote: string } | undefined;
+  visit(doc, {
+    Scalar(_, node) {
+      const [from, to] = node.range ?? [0, 0];
+      if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && to >= errorAt && from < errorAt && (!opening || from > opening.offset)) {
+        opening = { offset: from, quote: node.type === 'QUOTE_DOUBLE' ? '"' : "'" };
+      }
+    },
+  });
+  return opening && { offset: opening.offset, length: 1, message: `this string is not closed (missing ${opening.quote})` };
 }
 
 const maxFlowNesting = 256;

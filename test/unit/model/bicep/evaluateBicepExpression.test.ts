@@ -42,7 +42,9 @@ const table: readonly (readonly [string, string, unknown])[] = [
   // parameters, variables, functions
   ['name', "param name string = 'ag-${env}'\nparam env string = 'prod'", 'ag-prod'],
   ['secret', '@secure()\nparam secret string', unknown],
-  ['maybe', 'param maybe string?', null],
+  ['maybe', 'param maybe string?', unknown],
+  ['maybe ?? []', 'param maybe string[]?', unknown],
+  ["action.?actionGroupId ?? action", "var action = '/subscriptions/s/resourceGroups/g/providers/Microsoft.Insights/actionGroups/ag'", '/subscriptions/s/resourceGroups/g/providers/Microsoft.Insights/actionGroups/ag'],
   ['upper', "var upper = toUpper('x')", 'X'],
   ["concat('a', 'b', string(1))", '', 'ab1'],
   ["format('{0}-{1}', 'a', 2)", '', 'a-2'],

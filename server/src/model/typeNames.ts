@@ -1,0 +1,50 @@
+/** The resource types the catalog (shared/RULES.md) names, in Azure's documented casing. */
+const catalogTypes = [
+  'Microsoft.Insights/actionGroups',
+  'Microsoft.Insights/metricAlerts',
+  'Microsoft.Insights/activityLogAlerts',
+  'Microsoft.Insights/scheduledQueryRules',
+  'Microsoft.Insights/diagnosticSettings',
+  'Microsoft.AlertsManagement/actionRules',
+  'Microsoft.Logic/workflows',
+  'Microsoft.Web/sites',
+  'Microsoft.Web/sites/functions',
+  'Microsoft.EventGrid/topics',
+  'Microsoft.EventGrid/systemTopics',
+  'Microsoft.EventGrid/domains',
+  'Microsoft.EventGrid/eventSubscriptions',
+  'Microsoft.EventGrid/topics/eventSubscriptions',
+  'Microsoft.EventGrid/systemTopics/eventSubscriptions',
+  'Microsoft.EventGrid/domains/eventSubscriptions',
+  'Microsoft.EventGrid/namespaces/topics/eventSubscriptions',
+  'Microsoft.Storage/storageAccounts',
+  'Microsoft.Storage/storageAccounts/blobServices',
+  'Microsoft.Storage/storageAccounts/fileServices',
+  'Microsoft.Storage/storageAccounts/queueServices',
+  'Microsoft.Storage/storageAccounts/tableServices',
+  'Microsoft.Sql/servers',
+  'Microsoft.Sql/servers/databases',
+  'Microsoft.DocumentDB/databaseAccounts',
+  'Microsoft.KeyVault/vaults',
+  'Microsoft.DBforPostgreSQL/flexibleServers',
+  'Microsoft.DBforMySQL/flexibleServers',
+  'Microsoft.HealthcareApis/services',
+  'Microsoft.HealthcareApis/workspaces',
+  'Microsoft.HealthcareApis/workspaces/fhirservices',
+  'Microsoft.HealthcareApis/workspaces/dicomservices',
+  'Microsoft.OperationalInsights/workspaces',
+  'Microsoft.Network/networkSecurityGroups',
+  'Microsoft.Network/networkInterfaces',
+  'Microsoft.Network/virtualNetworks/subnets',
+  'Microsoft.Authorization/locks',
+  'Microsoft.Authorization/policyAssignments',
+  'Microsoft.Authorization/roleAssignments',
+  'Microsoft.Security/automations',
+  'Microsoft.Security/securityContacts',
+];
+const byLowerCase = new Map(catalogTypes.map((type) => [type.toLowerCase(), type]));
+
+/** A type as messages show it: the catalog's casing when the catalog names it (`microsoft.insights/actiongroups` -> `Microsoft.Insights/actionGroups`). */
+export function displayType(type: string): string {
+  return byLowerCase.get(type.toLowerCase()) ?? type;
+}
