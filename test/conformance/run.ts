@@ -14,6 +14,8 @@ const modes: Record<string, (dirs: string[]) => number> = {
   arm: (dirs) => (require('./arm') as typeof import('./arm')).runArmConformance(dirs),
   /** The template rules, one workspace per deployment folder: counts per rule for precision review. */
   rules: (dirs) => (require('./rules') as typeof import('./rules')).runRulesConformance(dirs),
+  /** The workspace index against one run over the whole workspace: the findings must be equal. */
+  incremental: (dirs) => (require('./incremental') as typeof import('./incremental')).runIncrementalConformance(dirs),
   /** Every offered fix applied to an in-memory copy and re-analysed: the finding goes, no HN001 appears. */
   fixes: (dirs) => (require('./fixes') as typeof import('./fixes')).runFixesConformance(dirs),
 };

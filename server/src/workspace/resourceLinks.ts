@@ -61,7 +61,7 @@ export function linksOf(resource: DeployedResource): ResourceLinks {
   const type = resource.type;
   // A resource of unknown type is of no type that a rule looks for.
   if (type) {
-    for (const t of parentTypes(type)) declares.add(typeKey(t));
+    declares.add(typeKey(type));
     if (resource.name.kind === 'string') {
       declares.add(resourceKey(type, resource.name.value));
       const parents = new Set<string>();
@@ -139,6 +139,43 @@ export function linksOf(resource: DeployedResource): ResourceLinks {
 
 /** What the resource is, without where it is written: equal fingerprints, same findings elsewhere. */
 export function fingerprintOf(resource: DeployedResource): string {
-  const text = JSON.stringify(resource, (key, value: unknown) => (key === 'origin' ? undefined : value));
-  return createHash('sha1').update(text).digest('base64');
+  // Fed in pieces: a nested deployment's body can be megabytes, and one string per resource is garbage the size of the workspace.
+  const hash = createHash('sha1');
+  let pending = '';
+  const put = (piece: string) => {
+    pending += piece;
+    if (pending.length > 65_536) {
+      hash.update(pending);
+      pending = '';
+    }
+  };
+  const seen = new Set<object>();
+  const feed = (value: unknown): void => {
+    if (value === null || typeof value !== 'object') {
+      put(`${typeof value}:${String(value)}\u0000`);
+      return;
+    }
+    if (seen.has(value)) {
+      put('^');
+      return;
+    }
+    seen.add(value);
+    if (Array.isArray(value)) {
+      put('[');
+      for (const item of value) feed(item);
+      put(']');
+    } else {
+      put('{');
+      for (const key of Object.keys(value)) {
+        if (key === 'origin') continue;
+        put(`${key}=`);
+        feed((value as Record<string, unknown>)[key]);
+      }
+      put('}');
+    }
+    seen.delete(value);
+  };
+  feed(resource);
+  hash.update(pending);
+  return hash.digest('base64');
 }

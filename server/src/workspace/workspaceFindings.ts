@@ -24,6 +24,8 @@ interface State {
   readonly policyTexts: readonly (string | undefined)[];
   readonly index: WorkspaceIndex;
   readonly policyRuns: ReadonlyMap<string, PolicyRun>;
+  /** For a reader whose files never change (a CLI run): the template findings of one run over everything, by file. */
+  readonly once?: ReadonlyMap<string, readonly Finding[]>;
   all?: readonly Finding[];
 }
 const states = new WeakMap<WorkspaceReader, State>();
@@ -66,14 +68,14 @@ function policyFilesOf(reader: WorkspaceReader): string[] {
  */
 export function workspaceRuleFindings(reader: WorkspaceReader, defaultTimeZone?: string, rules: readonly Rule[] = templateRules): readonly Finding[] {
   const state = stateOf(reader, defaultTimeZone, rules);
-  state.all ??= [...state.index.findings(), ...[...state.policyRuns.values()].flatMap((run) => run.findings)];
+  state.all ??= [...(state.once ? [...state.once.values()].flat() : state.index.findings()), ...[...state.policyRuns.values()].flatMap((run) => run.findings)];
   return state.all;
 }
 
 /** The findings of `workspaceRuleFindings` located in one file, computing only the templates that can put findings there. */
 export function workspaceRuleFindingsIn(reader: WorkspaceReader, file: string, defaultTimeZone?: string, rules: readonly Rule[] = templateRules): Finding[] {
   const state = stateOf(reader, defaultTimeZone, rules);
-  return [...state.index.findingsIn(file), ...[...state.policyRuns.values()].flatMap((run) => run.findings.filter((f) => f.file === file))];
+  return [...(state.once ? (state.once.get(file) ?? []) : state.index.findingsIn(file)), ...[...state.policyRuns.values()].flatMap((run) => run.findings.filter((f) => f.file === file))];
 }
 
 function stateOf(reader: WorkspaceReader, defaultTimeZone: string | undefined, rules: readonly Rule[]): State {
@@ -85,7 +87,9 @@ function stateOf(reader: WorkspaceReader, defaultTimeZone: string | undefined, r
   const typed = policies.map((file, i) => typedPolicy(file, policyTexts[i]));
   const auditWorkspaces = typed.flatMap((p) => (p?.auditTrail.workspace ? [p.auditTrail.workspace.value] : []));
   const index = workspaceIndexOf(reader, defaultTimeZone, auditWorkspaces, rules);
-  index.sync(models);
+  // Nothing will change in a CLI run: one run of the rules over everything costs less than building the index.
+  const once = reader.unchanging ? wholeWorkspaceFindings(models, rules, defaultTimeZone, auditWorkspaces) : undefined;
+  if (!once) index.sync(models);
   const changes = index.takeChanges();
   // The workspace (absence) rules look at everything in scope: they run again when a resource's
   // content changed, or when a finding of theirs sits in a file whose text moved.
@@ -105,12 +109,25 @@ function stateOf(reader: WorkspaceReader, defaultTimeZone: string | undefined, r
     const context = { resources: inScope.flatMap((m) => m.resources), policyFile: policy, policy: typed[i], defaultTimeZone, auditWorkspaces, partial: shared.partial as never, deploymentOf: shared.deploymentOf as never };
     policyRuns.set(policy, { text: policyTexts[i], findings: runRules(rules.filter((r) => r.workspace), context, policy) });
   });
-  const state: State = { models, policies, policyTexts, index, policyRuns };
+  const state: State = { models, policies, policyTexts, index, policyRuns, ...(once ? { once } : {}) };
   states.set(reader, state);
   return state;
 }
 
 const typedPolicies = new Map<string, { readonly text: string; readonly policy: NotificationPolicy | undefined }>();
+
+function wholeWorkspaceFindings(models: readonly TemplateModel[], rules: readonly Rule[], defaultTimeZone: string | undefined, auditWorkspaces: readonly string[]): Map<string, Finding[]> {
+  const partial = new Set(models.filter((m) => !m.complete).flatMap((m) => m.resources));
+  const deploymentOf = new Map(models.flatMap((m) => m.resources.map((r) => [r, m.file] as const)));
+  const context = { resources: models.flatMap((m) => m.resources), policyFile: undefined, defaultTimeZone, auditWorkspaces, partial, deploymentOf };
+  const byFile = new Map<string, Finding[]>();
+  for (const finding of runRules(templateOnly(rules), context, models[0]?.file ?? '')) {
+    const list = byFile.get(finding.file);
+    if (list) list.push(finding);
+    else byFile.set(finding.file, [finding]);
+  }
+  return byFile;
+}
 
 function typedPolicy(file: string, text: string | undefined): NotificationPolicy | undefined {
   if (text === undefined) return undefined;

@@ -240,7 +240,10 @@ export class WorkspaceIndex {
   private run(batch: readonly ModelEntry[], included = this.neighbourhood(batch[0])): Finding[][] {
     const focus = new Map(batch.map((entry, i) => [entry, i] as const));
     const ordered = [...included].sort((a, b) => a.entry.order - b.entry.order || a.position - b.position);
-    const batchFiles = new Set(batch.flatMap((entry) => [...entry.files]));
+    const batchFiles = new Set<string>();
+    const sharedInBatch = new Set<string>();
+    for (const entry of batch) for (const file of entry.files) (batchFiles.has(file) ? sharedInBatch : batchFiles).add(file);
+    const needsMark = new Set(batch.filter((entry) => [...entry.files].some((file) => sharedInBatch.has(file))));
     const relocations = new Map<ModelEntry, Map<object, unknown>>();
     const resources: DeployedResource[] = [];
     const partial = new Set<DeployedResource>();
@@ -249,7 +252,7 @@ export class WorkspaceIndex {
       let resource = item.resource;
       const at = focus.get(item.entry);
       // A lone template's own resources stay as they are; others' are marked when they could be mistaken for its.
-      const mark = at === undefined ? ([...item.entry.files].some((file) => batchFiles.has(file)) ? elsewhere : undefined) : batch.length > 1 ? `\u0000${at}:` : undefined;
+      const mark = at === undefined ? ([...item.entry.files].some((file) => batchFiles.has(file)) ? elsewhere : undefined) : needsMark.has(item.entry) ? `\u0000${at}:` : undefined;
       if (mark !== undefined) {
         let memo = relocations.get(item.entry);
         if (!memo) relocations.set(item.entry, (memo = new Map()));
@@ -264,10 +267,17 @@ export class WorkspaceIndex {
     const results: Finding[][] = batch.map(() => []);
     for (const finding of findings) {
       const marked = /^\u0000(\d+):/.exec(finding.file);
-      const owner = marked ? Number(marked[1]) : batch.length === 1 || !finding.file.startsWith('\u0000') ? 0 : -1;
-      const file = marked ? finding.file.slice(marked[0].length) : finding.file;
-      if (owner < 0 || !batch[owner].files.has(file)) continue;
-      results[owner].push(placedBack(marked ? { ...finding, file } : finding));
+      if (marked) {
+        const file = finding.file.slice(marked[0].length);
+        const owner = Number(marked[1]);
+        if (batch[owner].files.has(file)) results[owner].push(placedBack({ ...finding, file }));
+        continue;
+      }
+      if (finding.file.startsWith('\u0000')) continue;
+      // An unmarked place is in a file that only one template of the batch reads (or the fallback of a failed rule).
+      const owner = batch.findIndex((entry) => !needsMark.has(entry) && entry.files.has(finding.file));
+      if (owner >= 0) results[owner].push(placedBack(finding));
+      else if (finding.file === batch[0].model.file) results[0].push(placedBack(finding));
     }
     return results;
   }
