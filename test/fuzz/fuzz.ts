@@ -57,7 +57,13 @@ export function inputFiles(folders: readonly string[], limit = Infinity): string
  * folder as the workspace, so its modules and parameter files are read too). A case fails when
  * the analysis reports its own failure, throws, or takes more than a second per MB.
  */
-export function fuzzAnalysis(files: readonly string[], cases: number, seed = 0x5eed): FuzzReport {
+/** How long a case may take before it counts as a hang: `msPerMb` per MB of text, and never less than `minMs`. */
+export interface TimeBound {
+  readonly msPerMb: number;
+  readonly minMs: number;
+}
+
+export function fuzzAnalysis(files: readonly string[], cases: number, seed = 0x5eed, bound: TimeBound = { msPerMb: 1000, minMs: 0 }): FuzzReport {
   const random = seededRandom(seed);
   const failures: FuzzFailure[] = [];
   let slowestMs = 0;
@@ -100,7 +106,7 @@ export function fuzzAnalysis(files: readonly string[], cases: number, seed = 0x5
     const mb = Math.max(1, text.length / 1024 / 1024);
     slowestMs = Math.max(slowestMs, ms);
     slowestPerMb = Math.max(slowestPerMb, ms / mb);
-    if (ms > 1000 * mb) failures.push({ file, mutation, caseNumber: n, problem: `took ${ms.toFixed(0)} ms for ${(text.length / 1024 / 1024).toFixed(2)} MB` });
+    if (ms > Math.max(bound.minMs, bound.msPerMb * mb)) failures.push({ file, mutation, caseNumber: n, problem: `took ${ms.toFixed(0)} ms for ${(text.length / 1024 / 1024).toFixed(2)} MB` });
   }
   return { cases, failures, slowestMs, slowestPerMb };
 }
