@@ -1,13 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { analyseFile } from '../../../server/src/analysis';
-import { documentKindOf } from '../../../server/src/syntax/documentKind';
-import { diskReader } from '../../../server/src/workspace/workspaceReader';
 import { hn104AlertNotRouted } from '../../../server/src/rules/template/hn104AlertNotRouted';
-import { armTemplate, testRule } from './ruleTester';
+import { armTemplate, offeredFixTitles, testRule } from './ruleTester';
 import { actionGroupText, activityLogAlertText, roleReceiver } from './alertingFixture';
 import { bicepResource, expression, type Described } from './templateText';
 
@@ -202,26 +196,12 @@ testRule(hn104AlertNotRouted, {
   ],
 });
 
-/** The fix titles HN104 offers for the one finding of a one-file workspace. */
-function offeredTitles(name: string, text: string): string[] {
-  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'hn104-choice-'));
-  try {
-    const file = path.join(folder, name);
-    fs.writeFileSync(file, text);
-    const findings = analyseFile({ file, text }, documentKindOf(file, text), { workspaceRoot: folder, reader: diskReader(folder) }).filter((f) => f.ruleId === 'HN104');
-    assert.equal(findings.length, 1);
-    return (findings[0].fixes ?? []).map((f) => f.title);
-  } finally {
-    fs.rmSync(folder, { recursive: true, force: true });
-  }
-}
-
 test('HN104 offers one "Route to action group" fix per working group of the file, never the disabled one (Bicep)', () => {
   const text = `${bicepResource(actionGroupText({ armRoleReceivers: [roleReceiver] }, { enabled: false, symbol: 'agOld', name: 'ag-old' }))}\n${bicepResource(actionGroupText({ armRoleReceivers: [roleReceiver] }))}\n${bicepResource(actionGroupText({ armRoleReceivers: [roleReceiver] }, { symbol: 'agTier2', name: 'ag-hipaa-tier2' }))}\n${bicepResource(activityLogAlertText('Security', { name: 'ala-claims-security', groups: [] }))}`;
-  assert.deepEqual(offeredTitles('main.bicep', text), ["Route to action group 'ag-hipaa-tier1'", "Route to action group 'ag-hipaa-tier2'"]);
+  assert.deepEqual(offeredFixTitles('HN104', { 'main.bicep': text }), [["Route to action group 'ag-hipaa-tier1'", "Route to action group 'ag-hipaa-tier2'"]]);
 });
 
 test('HN104 offers one "Route to action group" fix per working group of the template (ARM JSON)', () => {
   const text = armTemplate(`${activityAlert(routedTo(tier1))},\n${actionGroup(`"enabled": false, ${roleReceivers}`)},\n${actionGroup(roleReceivers).replace('ag-hipaa-tier1', 'ag-a')},\n${actionGroup('"emailReceivers": []').replace('ag-hipaa-tier1', 'ag-empty')},\n${actionGroup(roleReceivers).replace('ag-hipaa-tier1', 'ag-b')}`);
-  assert.deepEqual(offeredTitles('azuredeploy.json', text), ["Route to action group 'ag-a'", "Route to action group 'ag-b'"]);
+  assert.deepEqual(offeredFixTitles('HN104', { 'azuredeploy.json': text }), [["Route to action group 'ag-a'", "Route to action group 'ag-b'"]]);
 });

@@ -289,3 +289,20 @@ export function rewritten(text: string, from: string, to: string): string {
   if (parts.length !== 2) throw new Error(`'${from}' occurs ${parts.length - 1} times, not once`);
   return parts.join(to);
 }
+
+/** The titles of the fixes each finding of `ruleId` offers in a small workspace (what the editor lists, choices included). */
+export function offeredFixTitles(ruleId: string, files: Files): string[][] {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), `hn-offered-${ruleId}-`));
+  try {
+    for (const [name, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(folder, name)), { recursive: true });
+      fs.writeFileSync(path.join(folder, name), text);
+    }
+    const onDisk = (file: string) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined);
+    return workspaceFindings(folder, Object.keys(files), onDisk)
+      .filter((finding) => finding.ruleId === ruleId)
+      .map((finding) => (finding.fixes ?? []).map((f) => f.title));
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
