@@ -151,6 +151,22 @@ testRule(hn104AlertNotRouted, {
       findings: [{ file: 'azuredeploy.json', line: 15, message: /routes only to action groups that are disabled or have no receivers/ }],
     },
     {
+      name: 'Bicep: no actions, two working groups: choosing the second',
+      choose: "Route to action group 'ag-hipaa-tier2'",
+      files: {
+        'main.bicep': `${bicepResource(actionGroupText({ armRoleReceivers: [roleReceiver] }))}\n${bicepResource(actionGroupText({ armRoleReceivers: [roleReceiver] }, { symbol: 'agTier2', name: 'ag-hipaa-tier2' }))}\n${bicepResource(activityLogAlertText('Security', { name: 'ala-claims-security', groups: [] }))}`,
+      },
+      rewrites: { 'main.bicep': [['actionGroups: []', 'actionGroups: [\n        {\n          actionGroupId: agTier2.id\n        }\n      ]']] },
+      findings: [{ file: 'main.bicep', line: 49, message: /'ala-claims-security' has no action group/ }],
+    },
+    {
+      name: 'ARM: routed only to a disabled group, two working groups: choosing one adds it and its dependsOn',
+      choose: "Route to action group 'ag-b'",
+      files: { 'azuredeploy.json': armTemplate(`${activityAlert(routedTo(tier1), '\n      "dependsOn": [ "[resourceId(\'Microsoft.Insights/actionGroups\', \'ag-hipaa-tier1\')]" ],')},\n${actionGroup(`"enabled": false, ${roleReceivers}`)},\n${actionGroup(roleReceivers).replace('ag-hipaa-tier1', 'ag-a')},\n${actionGroup(roleReceivers).replace('ag-hipaa-tier1', 'ag-b')}`) },
+      rewrites: { 'azuredeploy.json': [['      "dependsOn": [ "[resourceId(\'Microsoft.Insights/actionGroups\', \'ag-hipaa-tier1\')]" ],\n', '      "dependsOn": [\n        "[resourceId(\'Microsoft.Insights/actionGroups\', \'ag-hipaa-tier1\')]",\n        "[resourceId(\'Microsoft.Insights/actionGroups\', \'ag-b\')]"\n      ],\n'], ['        "actions": { "actionGroups": [ { "actionGroupId": "[resourceId(\'Microsoft.Insights/actionGroups\', \'ag-hipaa-tier1\')]" } ] }\n', '        "actions": {\n          "actionGroups": [\n            {\n              "actionGroupId": "[resourceId(\'Microsoft.Insights/actionGroups\', \'ag-hipaa-tier1\')]"\n            },\n            {\n              "actionGroupId": "[resourceId(\'Microsoft.Insights/actionGroups\', \'ag-b\')]"\n            }\n          ]\n        }\n']] },
+      findings: [{ file: 'azuredeploy.json', line: 16, message: /routes only to action groups that are disabled or have no receivers/ }],
+    },
+    {
       name: 'Bicep: a scheduled query rule with an empty action group list',
       files: { 'main.bicep': "resource bulkExport 'Microsoft.Insights/scheduledQueryRules@2023-03-15-preview' = {\n  name: 'phi-bulk-export'\n  location: 'eastus'\n  kind: 'LogAlert'\n  properties: {\n    enabled: true\n    scopes: [\n      resourceId('Microsoft.OperationalInsights/workspaces', 'law-hipaa-audit')\n    ]\n    criteria: {\n      allOf: [\n        { query: 'StorageBlobLogs', timeAggregation: 'Count', resourceIdColumn: '_ResourceId', operator: 'GreaterThan', threshold: 500 }\n      ]\n    }\n    actions: {\n      actionGroups: []\n    }\n  }\n}\n" },
       findings: [{ file: 'main.bicep', line: 15, message: /'phi-bulk-export' has no action group/ }],
