@@ -221,3 +221,24 @@ test('HN104 offers one "Route to action group" fix per working group of the temp
   const text = armTemplate(`${activityAlert(routedTo(tier1))},\n${actionGroup(`"enabled": false, ${roleReceivers}`)},\n${actionGroup(roleReceivers).replace('ag-hipaa-tier1', 'ag-a')},\n${actionGroup('"emailReceivers": []').replace('ag-hipaa-tier1', 'ag-empty')},\n${actionGroup(roleReceivers).replace('ag-hipaa-tier1', 'ag-b')}`);
   assert.deepEqual(offeredFixTitles('HN104', { 'azuredeploy.json': text }), [["Route to action group 'ag-a'", "Route to action group 'ag-b'"]]);
 });
+
+test('HN104 offers no route to a group of another deployment (ARM: a nested template in another resource group)', () => {
+  const nested = `    {
+      "type": "Microsoft.Resources/deployments",
+      "apiVersion": "2022-09-01",
+      "name": "shared-groups",
+      "resourceGroup": "rg-shared-monitoring",
+      "properties": {
+        "mode": "Incremental",
+        "expressionEvaluationOptions": { "scope": "inner" },
+        "template": {
+          "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+          "contentVersion": "1.0.0.0",
+          "resources": [
+${actionGroup(roleReceivers)}
+          ]
+        }
+      }
+    }`;
+  assert.deepEqual(offeredFixTitles('HN104', { 'azuredeploy.json': armTemplate(`${activityAlert('"actions": { "actionGroups": [] }')},\n${nested}`) }), [[]]);
+});

@@ -151,6 +151,27 @@ test('HN203 offers the new-parameters fix and one per blob-capable storage accou
   ]);
 });
 
+test('HN203 offers no account fix for an ARM account of another deployment (a nested template in another resource group)', () => {
+  const nested = `    {
+      "type": "Microsoft.Resources/deployments",
+      "apiVersion": "2022-09-01",
+      "name": "dead-letter-storage",
+      "resourceGroup": "rg-claims-dr",
+      "properties": {
+        "mode": "Incremental",
+        "expressionEvaluationOptions": { "scope": "inner" },
+        "template": {
+          "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+          "contentVersion": "1.0.0.0",
+          "resources": [
+${armResource(deadLetterAccount)}
+          ]
+        }
+      }
+    }`;
+  assert.deepEqual(offeredFixTitles('HN203', { 'azuredeploy.json': armTemplate(`${armResource(blobSubscription({}))},\n${nested}`) }), [['Add a dead-letter destination (a storage container given as new parameters)']]);
+});
+
 test('HN203 offers no account fix for an ARM account in a copy loop or with a computed name', () => {
   const looped = armResource({ ...deadLetterAccount, body: { ...deadLetterAccount.body, name: expression('', "concat('stnotifydl', copyIndex())") } }, { copy: { name: 'accounts', count: 2 } });
   const computed = armResource({ ...deadLetterAccount, body: { ...deadLetterAccount.body, name: expression('', "concat('stnotify', 'dl002')") } });

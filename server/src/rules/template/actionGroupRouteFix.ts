@@ -23,6 +23,7 @@ export function routeToActionGroupFixes(alert: DeployedResource, resources: read
       group.condition === true &&
       group.copy === undefined &&
       group.origin.file === file &&
+      group.deployedBy === alert.deployedBy &&
       group.targetScope === 'resourceGroup' &&
       (deploymentOf === undefined || deploymentOf.get(group) === deploymentOf.get(alert)) &&
       enabledState(group) === true &&

@@ -17,7 +17,7 @@ export const hn203EventSubscriptionNoDeadLetter = defineRule('HN203', 'An Event 
       report({
         at: properties ?? subscription.origin,
         resource: subscription,
-        fixes: properties?.kind === 'object' ? [...deadLetterFix(properties.origin, subscription.origin), ...accountDeadLetterFixes(subscription, properties.origin, context.resources)] : [],
+        fixes: properties?.kind === 'object' ? [...deadLetterFix(properties.origin, subscription.origin), ...accountDeadLetterFixes(subscription, properties.origin, context.resources, context.deploymentOf)] : [],
         message: `${describe(subscription)} has no dead-letter destination, so events it cannot deliver are dropped without a trace: add deadLetterDestination (or deadLetterWithResourceIdentity) pointing at a storage container`,
       });
     } else if (isNamespaceSubscription(subscription)) {
@@ -57,13 +57,15 @@ const storageAccountType = 'Microsoft.Storage/storageAccounts';
  * included; ARM JSON by resourceId() with a dependsOn entry): dead-letter to it, the container
  * a new parameter. Offered for review: the container must exist in that account.
  */
-function accountDeadLetterFixes(subscription: DeployedResource, properties: Value['origin'], resources: readonly DeployedResource[]): Fix[] {
+function accountDeadLetterFixes(subscription: DeployedResource, properties: Value['origin'], resources: readonly DeployedResource[], deploymentOf?: ReadonlyMap<DeployedResource, string>): Fix[] {
   const file = subscription.origin.file;
   const bicep = /\.bicep$/i.test(file);
   const fixes: Fix[] = [];
   for (const account of resources) {
     if (!sameType(account.type, storageAccountType) || account.origin.file !== file || account.copy !== undefined || account.condition !== true) continue;
     if (knownString(account.kind)?.toLowerCase() === 'filestorage') continue;
+    // resourceId() and a symbol's id name the account only within the subscription's own deployment (template, nested deployment).
+    if (account.deployedBy !== subscription.deployedBy || (deploymentOf !== undefined && deploymentOf.get(account) !== deploymentOf.get(subscription))) continue;
     const name = knownString(account.name);
     if (name === undefined) continue;
     const intents: FixIntent[] = [];
