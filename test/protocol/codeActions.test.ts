@@ -220,3 +220,20 @@ test('a fix that edits another file than the one shown names it in its title', a
     assert.deepEqual(fixed.resources[0].properties.armRoleReceivers, [{ name: 'notification-role', roleId: "[parameters('notificationRoleId')]", useCommonAlertSchema: true }]);
   });
 });
+
+test('a choice of fixes (HN104: two working action groups) is offered as one quick fix each, none preferred, and fix-all applies neither', async () => {
+  await withWorkspace(async (client, folder) => {
+    const group = (symbol: string, name: string) => `resource ${symbol} 'Microsoft.Insights/actionGroups@2023-01-01' = {\n  name: '${name}'\n  location: 'Global'\n  properties: {\n    groupShortName: '${symbol}'\n    enabled: true\n    armRoleReceivers: [\n      {\n        name: 'monitoring'\n        roleId: '749f88d5-cbae-40b8-bcfc-e573ddc772fa'\n        useCommonAlertSchema: true\n      }\n    ]\n  }\n}\n`;
+    const alert = "resource securityAlert 'Microsoft.Insights/activityLogAlerts@2020-10-01' = {\n  name: 'ala-claims-security'\n  location: 'Global'\n  properties: {\n    enabled: true\n    scopes: [\n      subscription().id\n    ]\n    condition: {\n      allOf: [\n        { field: 'category', equals: 'Security' }\n      ]\n    }\n    actions: {\n      actionGroups: []\n    }\n  }\n}\n";
+    const text = `${group('agTier1', 'ag-hipaa-tier1')}\n${group('agTier2', 'ag-hipaa-tier2')}\n${alert}`;
+    const { uri, diagnostics } = await openSaved(client, path.join(folder, 'main.bicep'), 'bicep', text);
+    const unrouted = diagnostics.find((d) => d.code === 'HN104');
+    assert.ok(unrouted, `HN104 among ${diagnostics.map((d) => d.code).join(', ')}`);
+    const routes = (await actionsFor(client, uri, unrouted)).filter((a) => a.title.startsWith('Route to action group'));
+    assert.deepEqual(routes.map((a) => [a.title, a.isPreferred ?? false]), [["Route to action group 'ag-hipaa-tier1'", false], ["Route to action group 'ag-hipaa-tier2'", false]]);
+    assert.equal(applied(routes[1].edit, uri, text), text.replace('actionGroups: []', 'actionGroups: [\n        {\n          actionGroupId: agTier2.id\n        }\n      ]'));
+    const [fixAll] = await actionsFor(client, uri, unrouted, ['source.fixAll']);
+    const resolved = await client.connection.sendRequest(CodeActionResolveRequest.type, fixAll);
+    assert.ok(applied(resolved.edit ?? {}, uri, text).includes('actionGroups: []'), 'fix-all leaves the choice to the user');
+  });
+});

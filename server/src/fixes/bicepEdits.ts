@@ -14,6 +14,8 @@ export function bicepEdits(file: string, text: string, intent: FixIntent): TextE
   switch (intent.kind) {
     case 'replaceValue':
       return editor.replaceLiteral(intent.at.span, intent.value);
+    case 'replaceStart':
+      return editor.replaceStart(intent.at.span, intent.from, intent.to);
     case 'setProperty':
       return editor.setProperty(intent.object.span, intent.path, intent.value);
     case 'addItem':
@@ -43,6 +45,15 @@ class BicepEditor {
     if (!node || !literalKinds.has(node.kind)) return undefined;
     if (node.kind === 'StringLiteral' && (node.value === undefined || node.multiline)) return undefined;
     return [this.edit(node.offset, node.length, bicepText(value, indentOfLineAt(this.text, node.offset), this.layout))];
+  }
+
+  /** The start of a single-line string literal, interpolated or not, when its first segment starts with `from`. */
+  replaceStart(span: Span, from: string, to: string): TextEdit[] | undefined {
+    const node = this.nodeExactlyAt(span);
+    if (node?.kind !== 'StringLiteral' || node.multiline) return undefined;
+    const written = this.text.slice(node.offset + 1, node.offset + 1 + from.length);
+    if (!node.segments[0]?.value.toLowerCase().startsWith(from.toLowerCase()) || written.toLowerCase() !== from.toLowerCase()) return undefined;
+    return [this.edit(node.offset + 1, from.length, to)];
   }
 
   setProperty(span: Span, path: readonly string[], value: FixValue): TextEdit[] | undefined {

@@ -13,6 +13,7 @@ export type ReadText = (file: string) => string | undefined;
 function intentFile(intent: FixIntent): string {
   switch (intent.kind) {
     case 'replaceValue':
+    case 'replaceStart':
       return intent.at.file;
     case 'setProperty':
       return intent.object.file;
@@ -76,7 +77,8 @@ function movedIntent(intent: FixIntent, edits: ReadonlyArray<{ offset: number; l
     return { file: origin.file, span: { offset, length } };
   };
   switch (intent.kind) {
-    case 'replaceValue': {
+    case 'replaceValue':
+    case 'replaceStart': {
       const at = move(intent.at);
       return at && { ...intent, at };
     }

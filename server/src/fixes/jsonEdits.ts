@@ -25,6 +25,17 @@ export function jsonEdits(file: string, text: string, intent: FixIntent): TextEd
       if (node.parent?.type === 'property' && node.parent.children?.[0] === node) return typeof intent.value === 'string' ? [{ file, offset: node.offset, length: node.length, newText: JSON.stringify(intent.value) }] : undefined;
       return write(getNodePath(node), intent.value);
     }
+    case 'replaceStart': {
+      // A plain string, or an expression (its origin is inside the string) whose first argument is the string literal that starts the result.
+      const { offset, length } = intent.at.span;
+      const node = findNodeAtOffset(root, offset, false);
+      if (node?.type !== 'string' || offset < node.offset || offset + length > node.offset + node.length) return undefined;
+      const written = text.slice(offset, offset + length);
+      const whole = offset === node.offset && length === node.length;
+      const lead = whole ? (written.startsWith('"[') ? undefined : '"') : /^(?:concat|format)\s*\(\s*'/i.exec(written)?.[0];
+      if (lead === undefined || written.slice(lead.length, lead.length + intent.from.length).toLowerCase() !== intent.from.toLowerCase()) return undefined;
+      return [{ file, offset: offset + lead.length, length: intent.from.length, newText: intent.to }];
+    }
     case 'setProperty': {
       const node = nodeExactlyAt(root, intent.object.span);
       if (node?.type !== 'object') return undefined;

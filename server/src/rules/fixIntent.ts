@@ -5,13 +5,26 @@ import type { Origin } from '../model/value';
  * names origins (file and span of what is written), never text offsets to edit; fixes/ turns it
  * into text edits for the syntax the origin lives in.
  */
-export type FixIntent = ReplaceValue | SetProperty | AddItem | AddResource | AddParameter;
+export type FixIntent = ReplaceValue | SetProperty | AddItem | AddResource | AddParameter | ReplaceStart;
 
 /** Replace the literal written at `at` (a property value, a parameter default, a parameter file value, a module argument). */
 export interface ReplaceValue {
   readonly kind: 'replaceValue';
   readonly at: Origin;
   readonly value: FixValue;
+}
+
+/**
+ * Rewrite the text a string written at `at` starts with, when it is written there: a plain
+ * literal, a Bicep interpolation (`'http://${host}/x'`), or an ARM `concat()`/`format()` whose
+ * first argument starts with it. For strings only partly known, where replaceValue cannot apply.
+ */
+export interface ReplaceStart {
+  readonly kind: 'replaceStart';
+  readonly at: Origin;
+  /** Matched case-insensitively; plain text without quotes or escapes. */
+  readonly from: string;
+  readonly to: string;
 }
 
 /** Set `path` (property names, created as nested objects where absent) inside the object literal written at `object`. */
@@ -94,6 +107,7 @@ export interface Fix {
 }
 
 export const replaceValue = (at: Origin, value: FixValue): ReplaceValue => ({ kind: 'replaceValue', at, value });
+export const replaceStart = (at: Origin, from: string, to: string): ReplaceStart => ({ kind: 'replaceStart', at, from, to });
 export const setProperty = (object: Origin, path: readonly string[], value: FixValue): SetProperty => ({ kind: 'setProperty', object, path, value });
 export const addResource = (beside: Origin, resource: NewResource): AddResource => ({ kind: 'addResource', beside, resource });
 export const addParameter = (near: Origin, parameter: Omit<AddParameter, 'kind' | 'near'>): AddParameter => ({ kind: 'addParameter', near, ...parameter });

@@ -4,7 +4,7 @@ import { bicepEdits } from '../../../server/src/fixes/bicepEdits';
 import { jsonEdits } from '../../../server/src/fixes/jsonEdits';
 import { applyEdits } from '../../../server/src/fixes/textEdit';
 import { layoutOf } from '../../../server/src/fixes/textLayout';
-import { addItem, addParameter, addResource, FixExpression, replaceValue, setProperty, type FixIntent } from '../../../server/src/rules/fixIntent';
+import { addItem, addParameter, addResource, FixExpression, replaceStart, replaceValue, setProperty, type FixIntent } from '../../../server/src/rules/fixIntent';
 import { hn109CommonAlertSchemaOff } from '../../../server/src/rules/template/hn109CommonAlertSchemaOff';
 import { fixProofGaps } from '../rules/ruleTester';
 
@@ -45,6 +45,20 @@ test('Bicep: only a literal is replaced; an expression or interpolation is not a
   assert.equal(applied('main.bicep', text, replaceValue(at('main.bicep', text, 'false'), true)), "param on bool = true\nvar url = 'http://${host}'\nvar flag = !on\n");
   assert.equal(applied('main.bicep', text, replaceValue(at('main.bicep', text, "'http://${host}'"), 'https://x')), undefined);
   assert.equal(applied('main.bicep', text, replaceValue(at('main.bicep', text, '!on'), true)), undefined);
+});
+
+test('replaceStart: the written start of a literal, an interpolation or a concat()/format() changes; a start computed elsewhere does not', () => {
+  const bicep = "var a = 'HTTP://${host}/x'\nvar b = '${scheme}${host}'\nvar c = '''\nhttp://x'''\n";
+  assert.equal(applied('main.bicep', bicep, replaceStart(at('main.bicep', bicep, "'HTTP://${host}/x'"), 'http://', 'https://')), "var a = 'https://${host}/x'\nvar b = '${scheme}${host}'\nvar c = '''\nhttp://x'''\n");
+  assert.equal(applied('main.bicep', bicep, replaceStart(at('main.bicep', bicep, "'${scheme}${host}'"), 'http://', 'https://')), undefined);
+  assert.equal(applied('main.bicep', bicep, replaceStart(at('main.bicep', bicep, "'''\nhttp://x'''"), 'http://', 'https://')), undefined);
+  const json = `{ "a": "[concat('http://', parameters('h'))]", "b": "[format( 'http://{0}', parameters('h'))]", "c": "http://x", "d": "[variables('u')]", "e": "[[http://x" }`;
+  const edit = (written: string) => applied('t.json', json, replaceStart(at('t.json', json, written), 'http://', 'https://'));
+  assert.equal(edit("concat('http://', parameters('h'))"), json.replace("concat('http://'", "concat('https://'"));
+  assert.equal(edit("format( 'http://{0}', parameters('h'))"), json.replace("format( 'http://", "format( 'https://"));
+  assert.equal(edit('"http://x"'), json.replace('"http://x"', '"https://x"'));
+  assert.equal(edit("variables('u')"), undefined);
+  assert.equal(edit('"[[http://x"'), undefined);
 });
 
 test('Bicep: an item is appended to a multi-line array; a broken file is not edited', () => {

@@ -1,5 +1,7 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
 import { hn104AlertNotRouted } from '../../../server/src/rules/template/hn104AlertNotRouted';
-import { armTemplate, testRule } from './ruleTester';
+import { armTemplate, offeredFixTitles, testRule } from './ruleTester';
 import { actionGroupText, activityLogAlertText, roleReceiver } from './alertingFixture';
 import { bicepResource, expression, type Described } from './templateText';
 
@@ -111,6 +113,60 @@ testRule(hn104AlertNotRouted, {
       findings: [{ file: 'main.bicep', line: 33, message: /'ala-claims-security' routes only to action groups that are disabled or have no receivers \(Microsoft.Insights\/actionGroups 'ag-hipaa-tier1'\)/ }],
     },
     {
+      name: 'Bicep: an empty action group list, with one working group in the file: routed to it by symbol',
+      files: { 'main.bicep': `${bicepResource(actionGroupText({ armRoleReceivers: [roleReceiver] }))}\n${bicepResource(activityLogAlertText('Security', { name: 'ala-claims-security', groups: [] }))}` },
+      rewrites: { 'main.bicep': [['actionGroups: []', 'actionGroups: [\n        {\n          actionGroupId: agTier1.id\n        }\n      ]']] },
+      findings: [{ file: 'main.bicep', line: 33, message: /'ala-claims-security' has no action group/ }],
+    },
+    {
+      name: 'Bicep: routed only to a disabled group, with one working group in the file: the working one is added',
+      files: {
+        'main.bicep': `${bicepResource(actionGroupText({ armRoleReceivers: [roleReceiver] }, { enabled: false, symbol: 'agOld', name: 'ag-old' }))}\n${bicepResource(actionGroupText({ armRoleReceivers: [roleReceiver] }))}\n${bicepResource(activityLogAlertText('Security', { name: 'ala-claims-security', groups: [{ actionGroupId: expression('agOld.id', '') }] }))}`,
+      },
+      rewrites: { 'main.bicep': [['actionGroupId: agOld.id\n        }', 'actionGroupId: agOld.id\n        }\n        {\n          actionGroupId: agTier1.id\n        }']] },
+      findings: [{ file: 'main.bicep', line: 49, message: /routes only to action groups that are disabled or have no receivers \(Microsoft.Insights\/actionGroups 'ag-old'\)/ }],
+    },
+    {
+      name: 'Bicep: no actions, two working groups in the file: a choice, so nothing is applied without asking',
+      files: {
+        'main.bicep': `${bicepResource(actionGroupText({ armRoleReceivers: [roleReceiver] }))}\n${bicepResource(actionGroupText({ armRoleReceivers: [roleReceiver] }, { symbol: 'agTier2', name: 'ag-hipaa-tier2' }))}\n${bicepResource(activityLogAlertText('Security', { name: 'ala-claims-security', groups: [] }))}`,
+      },
+      findings: [{ file: 'main.bicep', line: 49, message: /'ala-claims-security' has no action group/ }],
+    },
+    {
+      name: 'ARM: an empty action group list, with one working group in the template: routed to it by resourceId, with dependsOn',
+      files: { 'azuredeploy.json': armTemplate(`${activityAlert('"actions": { "actionGroups": [] }')},\n${actionGroup(roleReceivers)}`) },
+      rewrites: { 'azuredeploy.json': [['        "actions": { "actionGroups": [] }\n      }\n', '        "actions": {\n          "actionGroups": [\n            {\n              "actionGroupId": "[resourceId(\'Microsoft.Insights/actionGroups\', \'ag-hipaa-tier1\')]"\n            }\n          ]\n        }\n      },\n      "dependsOn": [\n        "[resourceId(\'Microsoft.Insights/actionGroups\', \'ag-hipaa-tier1\')]"\n      ]\n']] },
+      findings: [{ file: 'azuredeploy.json', line: 15, message: /'ala-claims-security' has no action group/ }],
+    },
+    {
+      name: 'ARM: a metric alert without actions, with one working group: an actions list is added',
+      files: { 'azuredeploy.json': armTemplate(`    {\n      "type": "Microsoft.Insights/metricAlerts",\n      "apiVersion": "2018-03-01",\n      "name": "alert-runs-failed",\n      "location": "global",\n      "dependsOn": [],\n      "properties": { "enabled": true, "severity": 1, "scopes": [ "[resourceId('Microsoft.Logic/workflows', 'la')]" ] }\n    },\n${actionGroup(roleReceivers)}`) },
+      rewrites: { 'azuredeploy.json': [['      "dependsOn": [],\n      "properties": { "enabled": true, "severity": 1, "scopes": [ "[resourceId(\'Microsoft.Logic/workflows\', \'la\')]" ] }\n', '      "dependsOn": [\n        "[resourceId(\'Microsoft.Insights/actionGroups\', \'ag-hipaa-tier1\')]"\n      ],\n      "properties": {\n        "enabled": true,\n        "severity": 1,\n        "scopes": [\n          "[resourceId(\'Microsoft.Logic/workflows\', \'la\')]"\n        ],\n        "actions": [\n          {\n            "actionGroupId": "[resourceId(\'Microsoft.Insights/actionGroups\', \'ag-hipaa-tier1\')]"\n          }\n        ]\n      }\n']] },
+      findings: [{ file: 'azuredeploy.json', line: 13, message: /'alert-runs-failed' has no action group/ }],
+    },
+    {
+      name: 'ARM: routed only to a disabled group, two working groups: a choice, nothing applied without asking',
+      files: { 'azuredeploy.json': armTemplate(`${activityAlert(routedTo(tier1))},\n${actionGroup(`"enabled": false, ${roleReceivers}`)},\n${actionGroup(roleReceivers).replace('ag-hipaa-tier1', 'ag-a')},\n${actionGroup(roleReceivers).replace('ag-hipaa-tier1', 'ag-b')}`) },
+      findings: [{ file: 'azuredeploy.json', line: 15, message: /routes only to action groups that are disabled or have no receivers/ }],
+    },
+    {
+      name: 'Bicep: no actions, two working groups: choosing the second',
+      choose: "Route to action group 'ag-hipaa-tier2'",
+      files: {
+        'main.bicep': `${bicepResource(actionGroupText({ armRoleReceivers: [roleReceiver] }))}\n${bicepResource(actionGroupText({ armRoleReceivers: [roleReceiver] }, { symbol: 'agTier2', name: 'ag-hipaa-tier2' }))}\n${bicepResource(activityLogAlertText('Security', { name: 'ala-claims-security', groups: [] }))}`,
+      },
+      rewrites: { 'main.bicep': [['actionGroups: []', 'actionGroups: [\n        {\n          actionGroupId: agTier2.id\n        }\n      ]']] },
+      findings: [{ file: 'main.bicep', line: 49, message: /'ala-claims-security' has no action group/ }],
+    },
+    {
+      name: 'ARM: routed only to a disabled group, two working groups: choosing one adds it and its dependsOn',
+      choose: "Route to action group 'ag-b'",
+      files: { 'azuredeploy.json': armTemplate(`${activityAlert(routedTo(tier1), '\n      "dependsOn": [ "[resourceId(\'Microsoft.Insights/actionGroups\', \'ag-hipaa-tier1\')]" ],')},\n${actionGroup(`"enabled": false, ${roleReceivers}`)},\n${actionGroup(roleReceivers).replace('ag-hipaa-tier1', 'ag-a')},\n${actionGroup(roleReceivers).replace('ag-hipaa-tier1', 'ag-b')}`) },
+      rewrites: { 'azuredeploy.json': [['      "dependsOn": [ "[resourceId(\'Microsoft.Insights/actionGroups\', \'ag-hipaa-tier1\')]" ],\n', '      "dependsOn": [\n        "[resourceId(\'Microsoft.Insights/actionGroups\', \'ag-hipaa-tier1\')]",\n        "[resourceId(\'Microsoft.Insights/actionGroups\', \'ag-b\')]"\n      ],\n'], ['        "actions": { "actionGroups": [ { "actionGroupId": "[resourceId(\'Microsoft.Insights/actionGroups\', \'ag-hipaa-tier1\')]" } ] }\n', '        "actions": {\n          "actionGroups": [\n            {\n              "actionGroupId": "[resourceId(\'Microsoft.Insights/actionGroups\', \'ag-hipaa-tier1\')]"\n            },\n            {\n              "actionGroupId": "[resourceId(\'Microsoft.Insights/actionGroups\', \'ag-b\')]"\n            }\n          ]\n        }\n']] },
+      findings: [{ file: 'azuredeploy.json', line: 16, message: /routes only to action groups that are disabled or have no receivers/ }],
+    },
+    {
       name: 'Bicep: a scheduled query rule with an empty action group list',
       files: { 'main.bicep': "resource bulkExport 'Microsoft.Insights/scheduledQueryRules@2023-03-15-preview' = {\n  name: 'phi-bulk-export'\n  location: 'eastus'\n  kind: 'LogAlert'\n  properties: {\n    enabled: true\n    scopes: [\n      resourceId('Microsoft.OperationalInsights/workspaces', 'law-hipaa-audit')\n    ]\n    criteria: {\n      allOf: [\n        { query: 'StorageBlobLogs', timeAggregation: 'Count', resourceIdColumn: '_ResourceId', operator: 'GreaterThan', threshold: 500 }\n      ]\n    }\n    actions: {\n      actionGroups: []\n    }\n  }\n}\n" },
       findings: [{ file: 'main.bicep', line: 15, message: /'phi-bulk-export' has no action group/ }],
@@ -154,4 +210,35 @@ testRule(hn104AlertNotRouted, {
       findings: [{ file: 'main.bicep', line: 4, message: /'ala-claims-security' is disabled/ }],
     },
   ],
+});
+
+test('HN104 offers one "Route to action group" fix per working group of the file, never the disabled one (Bicep)', () => {
+  const text = `${bicepResource(actionGroupText({ armRoleReceivers: [roleReceiver] }, { enabled: false, symbol: 'agOld', name: 'ag-old' }))}\n${bicepResource(actionGroupText({ armRoleReceivers: [roleReceiver] }))}\n${bicepResource(actionGroupText({ armRoleReceivers: [roleReceiver] }, { symbol: 'agTier2', name: 'ag-hipaa-tier2' }))}\n${bicepResource(activityLogAlertText('Security', { name: 'ala-claims-security', groups: [] }))}`;
+  assert.deepEqual(offeredFixTitles('HN104', { 'main.bicep': text }), [["Route to action group 'ag-hipaa-tier1'", "Route to action group 'ag-hipaa-tier2'"]]);
+});
+
+test('HN104 offers one "Route to action group" fix per working group of the template (ARM JSON)', () => {
+  const text = armTemplate(`${activityAlert(routedTo(tier1))},\n${actionGroup(`"enabled": false, ${roleReceivers}`)},\n${actionGroup(roleReceivers).replace('ag-hipaa-tier1', 'ag-a')},\n${actionGroup('"emailReceivers": []').replace('ag-hipaa-tier1', 'ag-empty')},\n${actionGroup(roleReceivers).replace('ag-hipaa-tier1', 'ag-b')}`);
+  assert.deepEqual(offeredFixTitles('HN104', { 'azuredeploy.json': text }), [["Route to action group 'ag-a'", "Route to action group 'ag-b'"]]);
+});
+
+test('HN104 offers no route to a group of another deployment (ARM: a nested template in another resource group)', () => {
+  const nested = `    {
+      "type": "Microsoft.Resources/deployments",
+      "apiVersion": "2022-09-01",
+      "name": "shared-groups",
+      "resourceGroup": "rg-shared-monitoring",
+      "properties": {
+        "mode": "Incremental",
+        "expressionEvaluationOptions": { "scope": "inner" },
+        "template": {
+          "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+          "contentVersion": "1.0.0.0",
+          "resources": [
+${actionGroup(roleReceivers)}
+          ]
+        }
+      }
+    }`;
+  assert.deepEqual(offeredFixTitles('HN104', { 'azuredeploy.json': armTemplate(`${activityAlert('"actions": { "actionGroups": [] }')},\n${nested}`) }), [[]]);
 });

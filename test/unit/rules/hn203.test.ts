@@ -1,7 +1,9 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
 import { hn203EventSubscriptionNoDeadLetter } from '../../../server/src/rules/template/hn203EventSubscriptionNoDeadLetter';
 import { blobSubscription, deadLetter, namespaceDeadLetter, namespaceSubscription } from './eventGridFixture';
-import { armTemplate, testRule } from './ruleTester';
-import { armResource, bicepResource, expression } from './templateText';
+import { armTemplate, offeredFixTitles, testRule } from './ruleTester';
+import { armResource, bicepResource, expression, type ResourceText } from './templateText';
 
 const parametersFile = '{\n  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",\n  "contentVersion": "1.0.0.0",\n  "parameters": {\n    "deadLetterOn": { "value": false }\n  }\n}\n';
 const conditional = (on: string, armOn: string) => blobSubscription({ deadLetterDestination: expression(`${on} ? deadLetter : null`, `if(${armOn}, variables('deadLetter'), null())`) });
@@ -13,6 +15,8 @@ const hubPush = namespaceSubscription(
   { deliveryMode: 'Push', push: { maxDeliveryCount: 10, deliveryWithResourceIdentity: { identity: { type: 'SystemAssigned' }, destination: { endpointType: 'EventHub', properties: { resourceId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-claims/providers/Microsoft.EventHub/namespaces/evhns-claims/eventhubs/breach-signals' } } } } },
   'breach-signals-to-hub',
 );
+
+const deadLetterAccount: ResourceText = { symbol: 'deadLetterAccount', type: 'Microsoft.Storage/storageAccounts@2023-01-01', body: { name: 'stnotifydl001', location: 'eastus', kind: 'StorageV2', sku: { name: 'Standard_ZRS' }, properties: { minimumTlsVersion: 'TLS1_2' } } };
 
 testRule(hn203EventSubscriptionNoDeadLetter, {
   valid: [
@@ -38,6 +42,13 @@ ${bicepDeadLetter}${bicepResource(conditional('deadLetterOn', ''))}` } },
   ],
   invalid: [
     { name: 'ARM: a system topic subscription without dead-lettering', files: { 'azuredeploy.json': armTemplate(armResource(blobSubscription({}))) }, rewrites: { 'azuredeploy.json': [['  "parameters": {},\n', '  "parameters": {\n    "deadLetterStorageAccountId": {\n      "type": "string",\n      "metadata": {\n        "description": "Resource ID of the storage account that keeps events Event Grid could not deliver."\n      }\n    },\n    "deadLetterContainerName": {\n      "type": "string",\n      "defaultValue": "eventgrid-deadletter",\n      "metadata": {\n        "description": "Blob container for events Event Grid could not deliver."\n      }\n    }\n  },\n'], ['          ]\n', '          ]\n        },\n        "deadLetterDestination": {\n          "endpointType": "StorageBlob",\n          "properties": {\n            "resourceId": "[parameters(\'deadLetterStorageAccountId\')]",\n            "blobContainerName": "[parameters(\'deadLetterContainerName\')]"\n          }\n']] }, findings: [{ file: 'azuredeploy.json', line: 11, message: /'evgt-claims-documents\/claims-blob-deleted' has no dead-letter destination/ }] },
+    {
+      name: 'ARM: a storage account deployed beside it; choosing that account',
+      choose: "Dead-letter to storage account 'stnotifydl001' (container given as a new parameter)",
+      files: { 'azuredeploy.json': armTemplate(`${armResource(blobSubscription({}))},\n${armResource(deadLetterAccount)}`) },
+      rewrites: { 'azuredeploy.json': [['  "parameters": {},\n', '  "parameters": {\n    "deadLetterContainerName": {\n      "type": "string",\n      "defaultValue": "eventgrid-deadletter",\n      "metadata": {\n        "description": "Blob container for events Event Grid could not deliver."\n      }\n    }\n  },\n'], ['          ]\n', '          ]\n        },\n        "deadLetterDestination": {\n          "endpointType": "StorageBlob",\n          "properties": {\n            "resourceId": "[resourceId(\'Microsoft.Storage/storageAccounts\', \'stnotifydl001\')]",\n            "blobContainerName": "[parameters(\'deadLetterContainerName\')]"\n          }\n'], ['        }\n      }\n', '        }\n      },\n      "dependsOn": [\n        "[resourceId(\'Microsoft.Storage/storageAccounts\', \'stnotifydl001\')]"\n      ]\n']] },
+      findings: [{ file: 'azuredeploy.json', line: 11, message: /'evgt-claims-documents\/claims-blob-deleted' has no dead-letter destination/ }],
+    },
     {
       name: 'ARM: an extension subscription on a custom topic',
       files: { 'azuredeploy.json': armTemplate(armResource({ ...blobSubscription({}), type: 'Microsoft.EventGrid/eventSubscriptions@2022-06-15', body: { ...blobSubscription({}).body, name: 'claims-events', scope: 'Microsoft.EventGrid/topics/evgt-claims' } })) },
@@ -87,9 +98,17 @@ ${bicepDeadLetter}${bicepResource(conditional('deadLetterOn', ''))}` } },
       ],
     },
     {
-      name: 'Bicep: an extension subscription scoped to a storage account',
+      name: 'Bicep: an extension subscription scoped to a storage account; choosing the new parameters',
+      choose: 'Add a dead-letter destination (a storage container given as new parameters)',
       files: { 'main.bicep': "resource claimsDocs 'Microsoft.Storage/storageAccounts@2023-01-01' existing = {\n  name: 'stclaimsdocs001'\n}\n\n" + bicepResource({ ...blobSubscription({}), type: 'Microsoft.EventGrid/eventSubscriptions@2022-06-15', body: { name: 'claims-blob-deleted', scope: expression('claimsDocs', ''), properties: blobSubscription({}).body.properties } }) },
       rewrites: { 'main.bicep': [['resource claimsDocs \'Microsoft.Storage/storageAccounts@2023-01-01\' existing = {\n  name: \'stclaimsdocs001\'\n}\n\nresource blobDeleted \'Microsoft.EventGrid/eventSubscriptions@2022-06-15\' = {\n  name: \'claims-blob-deleted\'\n  scope: claimsDocs\n  properties: {\n    destination: {\n      endpointType: \'WebHook\'\n      properties: {\n        endpointUrl: \'https://tickets.contoso-health.com/api/events\'\n      }\n    }\n    filter: {\n      includedEventTypes: [\n        \'Microsoft.Storage.BlobDeleted\'\n      ]', '@description(\'Resource ID of the storage account that keeps events Event Grid could not deliver.\')\nparam deadLetterStorageAccountId string\n\n@description(\'Blob container for events Event Grid could not deliver.\')\nparam deadLetterContainerName string = \'eventgrid-deadletter\'\n\nresource claimsDocs \'Microsoft.Storage/storageAccounts@2023-01-01\' existing = {\n  name: \'stclaimsdocs001\'\n}\n\nresource blobDeleted \'Microsoft.EventGrid/eventSubscriptions@2022-06-15\' = {\n  name: \'claims-blob-deleted\'\n  scope: claimsDocs\n  properties: {\n    destination: {\n      endpointType: \'WebHook\'\n      properties: {\n        endpointUrl: \'https://tickets.contoso-health.com/api/events\'\n      }\n    }\n    filter: {\n      includedEventTypes: [\n        \'Microsoft.Storage.BlobDeleted\'\n      ]\n    }\n    deadLetterDestination: {\n      endpointType: \'StorageBlob\'\n      properties: {\n        resourceId: deadLetterStorageAccountId\n        blobContainerName: deadLetterContainerName\n      }']] },
+      findings: [{ file: 'main.bicep', line: 8, message: /Microsoft.EventGrid\/eventSubscriptions 'claims-blob-deleted' has no dead-letter/ }],
+    },
+    {
+      name: 'Bicep: an extension subscription scoped to a storage account; choosing that account',
+      choose: "Dead-letter to storage account 'stclaimsdocs001' (container given as a new parameter)",
+      files: { 'main.bicep': "resource claimsDocs 'Microsoft.Storage/storageAccounts@2023-01-01' existing = {\n  name: 'stclaimsdocs001'\n}\n\n" + bicepResource({ ...blobSubscription({}), type: 'Microsoft.EventGrid/eventSubscriptions@2022-06-15', body: { name: 'claims-blob-deleted', scope: expression('claimsDocs', ''), properties: blobSubscription({}).body.properties } }) },
+      rewrites: { 'main.bicep': [['resource claimsDocs \'Microsoft.Storage/storageAccounts@2023-01-01\' existing = {\n  name: \'stclaimsdocs001\'\n}\n\nresource blobDeleted \'Microsoft.EventGrid/eventSubscriptions@2022-06-15\' = {\n  name: \'claims-blob-deleted\'\n  scope: claimsDocs\n  properties: {\n    destination: {\n      endpointType: \'WebHook\'\n      properties: {\n        endpointUrl: \'https://tickets.contoso-health.com/api/events\'\n      }\n    }\n    filter: {\n      includedEventTypes: [\n        \'Microsoft.Storage.BlobDeleted\'\n      ]', '@description(\'Blob container for events Event Grid could not deliver.\')\nparam deadLetterContainerName string = \'eventgrid-deadletter\'\n\nresource claimsDocs \'Microsoft.Storage/storageAccounts@2023-01-01\' existing = {\n  name: \'stclaimsdocs001\'\n}\n\nresource blobDeleted \'Microsoft.EventGrid/eventSubscriptions@2022-06-15\' = {\n  name: \'claims-blob-deleted\'\n  scope: claimsDocs\n  properties: {\n    destination: {\n      endpointType: \'WebHook\'\n      properties: {\n        endpointUrl: \'https://tickets.contoso-health.com/api/events\'\n      }\n    }\n    filter: {\n      includedEventTypes: [\n        \'Microsoft.Storage.BlobDeleted\'\n      ]\n    }\n    deadLetterDestination: {\n      endpointType: \'StorageBlob\'\n      properties: {\n        resourceId: claimsDocs.id\n        blobContainerName: deadLetterContainerName\n      }']] },
       findings: [{ file: 'main.bicep', line: 8, message: /Microsoft.EventGrid\/eventSubscriptions 'claims-blob-deleted' has no dead-letter/ }],
     },
     {
@@ -121,4 +140,40 @@ ${bicepDeadLetter}${bicepResource(conditional('deadLetterOn', ''))}` } },
       findings: [{ file: 'modules/events.bicep', line: 2, message: /no dead-letter/ }],
     },
   ],
+});
+
+test('HN203 offers the new-parameters fix and one per blob-capable storage account of the file (Bicep: by symbol, existing included; FileStorage left out)', () => {
+  const files = {
+    'main.bicep': `${bicepResource(deadLetterAccount)}\n${bicepResource({ ...deadLetterAccount, symbol: 'shares', body: { ...deadLetterAccount.body, name: 'stclaimsshares001', kind: 'FileStorage' } })}\n${bicepResource({ symbol: 'docs', type: 'Microsoft.Storage/storageAccounts@2023-01-01', body: { name: 'stclaimsdocs001' } }, { existing: true })}\n${bicepResource(blobSubscription({}))}`,
+  };
+  assert.deepEqual(offeredFixTitles('HN203', files), [
+    ['Add a dead-letter destination (a storage container given as new parameters)', "Dead-letter to storage account 'stnotifydl001' (container given as a new parameter)", "Dead-letter to storage account 'stclaimsdocs001' (container given as a new parameter)"],
+  ]);
+});
+
+test('HN203 offers no account fix for an ARM account of another deployment (a nested template in another resource group)', () => {
+  const nested = `    {
+      "type": "Microsoft.Resources/deployments",
+      "apiVersion": "2022-09-01",
+      "name": "dead-letter-storage",
+      "resourceGroup": "rg-claims-dr",
+      "properties": {
+        "mode": "Incremental",
+        "expressionEvaluationOptions": { "scope": "inner" },
+        "template": {
+          "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+          "contentVersion": "1.0.0.0",
+          "resources": [
+${armResource(deadLetterAccount)}
+          ]
+        }
+      }
+    }`;
+  assert.deepEqual(offeredFixTitles('HN203', { 'azuredeploy.json': armTemplate(`${armResource(blobSubscription({}))},\n${nested}`) }), [['Add a dead-letter destination (a storage container given as new parameters)']]);
+});
+
+test('HN203 offers no account fix for an ARM account in a copy loop or with a computed name', () => {
+  const looped = armResource({ ...deadLetterAccount, body: { ...deadLetterAccount.body, name: expression('', "concat('stnotifydl', copyIndex())") } }, { copy: { name: 'accounts', count: 2 } });
+  const computed = armResource({ ...deadLetterAccount, body: { ...deadLetterAccount.body, name: expression('', "concat('stnotify', 'dl002')") } });
+  assert.deepEqual(offeredFixTitles('HN203', { 'azuredeploy.json': armTemplate(`${armResource(blobSubscription({}))},\n${looped},\n${computed}`) }), [['Add a dead-letter destination (a storage container given as new parameters)']]);
 });

@@ -76,8 +76,14 @@ ${bicepResource(onCall(expression('ticketUrl', '')))}` } },
       ],
     },
     {
-      name: 'ARM: the start of concat() and format() whose host is unknown',
+      name: 'ARM: concat() whose scheme comes from a variable: no fix',
+      files: { 'azuredeploy.json': armTemplate(armResource(onCall(expression('', "concat(variables('scheme'), parameters('ticketHost'), '/api/azure-alerts')"))), { parameters: '"ticketHost": { "type": "string" }', variables: '"scheme": "http://"' }) },
+      findings: [{ file: 'azuredeploy.json', line: 18, message: /'ag-claims-oncall' is 'http:\/\/\.\.\.'/ }],
+    },
+    {
+      name: 'ARM: the start of concat() and format() whose host is unknown: the written scheme is rewritten',
       files: { 'azuredeploy.json': armTemplate(`${armResource(onCall(expression('', "concat('http://', parameters('ticketHost'), '/api/azure-alerts')")))},\n${armResource(onCall(expression('', "format('HTTP://{0}/api/azure-alerts', parameters('ticketHost'))"), 'ag-claims-oncall-2'))}`, { parameters: '"ticketHost": { "type": "string" }' }) },
+      rewrites: { 'azuredeploy.json': [["concat('http://'", "concat('https://'"], ["format('HTTP://{0}", "format('https://{0}"]] },
       findings: [
         { file: 'azuredeploy.json', line: 18, message: /'ag-claims-oncall' is 'http:\/\/\.\.\.'/ },
         { file: 'azuredeploy.json', line: 36, message: /'ag-claims-oncall-2' is 'HTTP:\/\/\.\.\.'/ },
@@ -89,14 +95,21 @@ ${bicepResource(onCall(expression('ticketUrl', '')))}` } },
     {
       name: 'Bicep: an interpolated variable in a loop',
       files: { 'main.bicep': `var ticketHost = 'tickets.claims-partner.com'\nvar ticketUrl = 'http://\${ticketHost}/api/azure-alerts'\n\n${bicepResource(onCall(expression('ticketUrl', ''), expression("'ag-claims-oncall-${tier}'", '')), { loop: 'tier in [1, 2]' })}` },
+      rewrites: { 'main.bicep': [["'http://${ticketHost}", "'https://${ticketHost}"]] },
       findings: [
         { file: 'main.bicep', line: 2, message: /'ag-claims-oncall-1'.*'http:\/\/tickets.claims-partner.com\/api\/azure-alerts'/ },
       ],
     },
     {
-      name: 'Bicep: the scheme of an interpolation whose host is unknown',
+      name: 'Bicep: the scheme of an interpolation whose host is unknown: rewritten in the interpolation',
       files: { 'main.bicep': `param ticketHost string\n\n${bicepResource(onCall(expression("'http://${ticketHost}/api/azure-alerts'", '')))}` },
+      rewrites: { 'main.bicep': [["'http://${ticketHost}", "'https://${ticketHost}"]] },
       findings: [{ file: 'main.bicep', line: 12, message: /is 'http:\/\/\.\.\.', sent in clear text/ }],
+    },
+    {
+      name: 'Bicep: the scheme comes from a variable: no fix (the variable may serve other URLs)',
+      files: { 'main.bicep': `param ticketHost string\nvar scheme = 'http://'\n\n${bicepResource(onCall(expression("'${scheme}${ticketHost}/api/azure-alerts'", '')))}` },
+      findings: [{ file: 'main.bicep', line: 13, message: /is 'http:\/\/\.\.\.', sent in clear text/ }],
     },
     { name: 'Bicep: an Event Grid webhook destination', files: { 'main.bicep': bicepResource(blobSubscription({ destination: { endpointType: 'WebHook', properties: { endpointUrl: partner } }, deadLetterDestination: deadLetter })) }, rewrites: { 'main.bicep': [['http://tickets.claims-partner.com/api/azure-alerts', 'https://tickets.claims-partner.com/api/azure-alerts']] }, findings: [{ file: 'main.bicep', line: 7, message: /the webhook endpoint of Microsoft.EventGrid\/systemTopics\/eventSubscriptions 'evgt-claims-documents\/claims-blob-deleted'/ }] },
     {

@@ -69,7 +69,21 @@ testRule(hn303AuditRetentionTooShort, {
   invalid: [
     { name: 'ARM: a receiving workspace keeping 90 days', files: { 'azuredeploy.json': armTemplate(`${workspace(', "retentionInDays": 90')},\n${setting}`) }, rewrites: { 'azuredeploy.json': [['90', '365']] }, findings: [{ file: 'azuredeploy.json', line: 12, message: /'law-hipaa-audit' receives audit or notification logs but keeps them 90 days/ }] },
     { name: 'ARM: the default retention, at properties', files: { 'azuredeploy.json': armTemplate(`${workspace('')},\n${setting}`) }, rewrites: { 'azuredeploy.json': [['      "properties": { "sku": { "name": "PerGB2018" } }\n', '      "properties": {\n        "sku": {\n          "name": "PerGB2018"\n        },\n        "retentionInDays": 365\n      }\n']] }, findings: [{ file: 'azuredeploy.json', line: 12, message: /keeps them 30 days \(the default\)/ }] },
-    { name: 'ARM: a table kept less than six years does not help', files: { 'azuredeploy.json': armTemplate(`${workspace(', "retentionInDays": 90')},\n${table('730')},\n${setting}`) }, rewrites: { 'azuredeploy.json': [['90', '365']] }, findings: [{ file: 'azuredeploy.json', line: 12, message: /90 days/ }] },
+    { name: 'ARM: a table kept less than six years does not help; choosing the workspace retention', files: { 'azuredeploy.json': armTemplate(`${workspace(', "retentionInDays": 90')},\n${table('730')},\n${setting}`) }, choose: 'Set retentionInDays to 365', rewrites: { 'azuredeploy.json': [['90', '365']] }, findings: [{ file: 'azuredeploy.json', line: 12, message: /90 days/ }] },
+    {
+      name: 'ARM: a declared table kept two years: choosing to keep it six years',
+      files: { 'azuredeploy.json': armTemplate(`${workspace(', "retentionInDays": 90')},\n${table('730')},\n${setting}`) },
+      choose: "Keep table 'AzureDiagnostics' 2190 days (totalRetentionInDays)",
+      rewrites: { 'azuredeploy.json': [['730', '2190']] },
+      findings: [{ file: 'azuredeploy.json', line: 12, message: /90 days/ }],
+    },
+    {
+      name: 'ARM: a declared table without totalRetentionInDays: choosing to add it',
+      files: { 'azuredeploy.json': armTemplate(`${workspace(', "retentionInDays": 90')},\n${table('730').replace('"totalRetentionInDays": 730', '"plan": "Analytics"')},\n${setting}`) },
+      choose: "Keep table 'AzureDiagnostics' 2190 days (totalRetentionInDays)",
+      rewrites: { 'azuredeploy.json': [['      "properties": { "plan": "Analytics" }\n', '      "properties": {\n        "plan": "Analytics",\n        "totalRetentionInDays": 2190\n      }\n']] },
+      findings: [{ file: 'azuredeploy.json', line: 12, message: /90 days/ }],
+    },
     {
       name: 'ARM: named by the policy file as the audit trail',
       files: { 'azuredeploy.json': armTemplate(workspace(', "retentionInDays": 180')), 'claims.hipaa-notify.yaml': minimalPolicy },
@@ -101,6 +115,20 @@ testRule(hn303AuditRetentionTooShort, {
     { name: 'Bicep: through a parameter default', files: { 'main.bicep': bicepWorkspace('days', 'param days int = 90\n\n', bicepSetting) }, rewrites: { 'main.bicep': [['90', '365']] }, findings: [{ file: 'main.bicep', line: 1, message: /90 days/ }] },
     { name: 'Bicep: through a .bicepparam value', files: { 'main.bicep': bicepWorkspace('days', 'param days int = 365\n\n', bicepSetting), 'main.bicepparam': "using 'main.bicep'\n\nparam days = 31\n" }, rewrites: { 'main.bicepparam': [['31', '365']] }, findings: [{ file: 'main.bicepparam', line: 3, message: /31 days/ }] },
     { name: 'Bicep: through a variable', files: { 'main.bicep': bicepWorkspace('hotDays', 'var hotDays = 60\n\n', bicepSetting) }, rewrites: { 'main.bicep': [['60', '365']] }, findings: [{ file: 'main.bicep', line: 1, message: /60 days/ }] },
+    {
+      name: 'Bicep: a declared child table kept two years: choosing to keep it six years',
+      files: { 'main.bicep': bicepWorkspace('90', '', `${bicepSetting}\nresource auditTable 'Microsoft.OperationalInsights/workspaces/tables@2022-10-01' = {\n  parent: audit\n  name: 'AzureDiagnostics'\n  properties: {\n    totalRetentionInDays: 730\n  }\n}\n`) },
+      choose: "Keep table 'AzureDiagnostics' 2190 days (totalRetentionInDays)",
+      rewrites: { 'main.bicep': [['730', '2190']] },
+      findings: [{ file: 'main.bicep', line: 8, message: /90 days/ }],
+    },
+    {
+      name: 'Bicep: a declared table without properties: choosing to add totalRetentionInDays',
+      files: { 'main.bicep': bicepWorkspace('90', '', `${bicepSetting}\nresource auditTable 'Microsoft.OperationalInsights/workspaces/tables@2022-10-01' = {\n  parent: audit\n  name: 'AzureDiagnostics'\n}\n`) },
+      choose: "Keep table 'AzureDiagnostics' 2190 days (totalRetentionInDays)",
+      rewrites: { 'main.bicep': [['  name: \'AzureDiagnostics\'\n', '  name: \'AzureDiagnostics\'\n  properties: {\n    totalRetentionInDays: 2190\n  }\n']] },
+      findings: [{ file: 'main.bicep', line: 8, message: /90 days/ }],
+    },
     {
       name: 'Bicep: a loop of workspaces, the receiving one too short',
       files: {

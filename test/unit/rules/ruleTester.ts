@@ -38,6 +38,11 @@ export interface InvalidCase extends ValidCase {
   readonly output?: Files;
   /** The output stated as rewrites of the input: per file, each `[from, to]` (from occurring once). */
   readonly rewrites?: { readonly [file: string]: ReadonlyArray<readonly [string, string]> };
+  /**
+   * Where a finding offers several fixes (a choice the editor shows, `check --fix` never makes):
+   * the title of the one to apply, as the user picking it would. Without it only a finding's only fix applies.
+   */
+  readonly choose?: string;
 }
 
 function expectedOutput(c: InvalidCase): Files | undefined {
@@ -210,7 +215,9 @@ function checkFix(rule: Rule, c: InvalidCase): void {
     const before = workspaceFindings(folder, names, onDisk);
     const offered = before.filter((finding) => finding.ruleId === rule.id && (finding.fixes?.length ?? 0) > 0);
     if (offered.length > 0 && !rule.fix) assert.fail(`${rule.id} offers fixes but does not declare one (defineRule's fix option)`);
-    const run = fixUntilStable(onDisk, (readText) => workspaceFindings(folder, names, readText), { accept: (finding) => finding.ruleId === rule.id, fixOf: onlyFixOf });
+    const fixOf = (finding: Finding) => onlyFixOf(finding) ?? (c.choose === undefined ? undefined : finding.fixes?.find((f) => f.title === c.choose));
+    if (c.choose !== undefined) assert.ok(offered.some((finding) => (finding.fixes?.length ?? 0) > 1 && finding.fixes!.some((f) => f.title === c.choose)), `no finding offers '${c.choose}' among several fixes`);
+    const run = fixUntilStable(onDisk, (readText) => workspaceFindings(folder, names, readText), { accept: (finding) => finding.ruleId === rule.id, fixOf });
     const changed = Object.fromEntries([...run.changed].filter(([file, text]) => text !== onDisk(file)).map(([file, text]) => [path.relative(folder, file), text]));
     // HN_PRINT_FIXES=file collects what the fixes did, to review and state as a new case's rewrites.
     if (process.env.HN_PRINT_FIXES) for (const [name, text] of Object.entries(changed)) fs.appendFileSync(process.env.HN_PRINT_FIXES, `${JSON.stringify({ rule: rule.id, case: c.name, file: name, rewrites: rewritesOf(c.files[name], text) })}\n`);
@@ -222,12 +229,12 @@ function checkFix(rule: Rule, c: InvalidCase): void {
     assert.deepEqual(changed, output, '(c) the fixed text');
     const current = (file: string) => run.changed.get(file) ?? onDisk(file);
     const after = workspaceFindings(folder, names, current);
-    const fixedBefore = tally(offered.filter((finding) => finding.fixes?.length === 1), folder);
+    const fixedBefore = tally(offered.filter((finding) => fixOf(finding) !== undefined), folder);
     const remaining = tally(after.filter((finding) => finding.ruleId === rule.id), folder);
     for (const key of fixedBefore.keys()) assert.ok(!remaining.has(key), `(a) the fixed finding is still reported: ${key}`);
     const earlier = tally(before, folder);
     for (const [key, count] of tally(after, folder)) assert.ok(count <= (earlier.get(key) ?? 0), `(b) the fix introduced a finding: ${key}`);
-    const again = fixUntilStable(current, (readText) => workspaceFindings(folder, names, readText), { accept: (finding) => finding.ruleId === rule.id, fixOf: onlyFixOf });
+    const again = fixUntilStable(current, (readText) => workspaceFindings(folder, names, readText), { accept: (finding) => finding.ruleId === rule.id, fixOf });
     assert.equal(again.changed.size, 0, `(d) fixing the output again changes ${[...again.changed.keys()].map((file) => path.relative(folder, file)).join(', ')}`);
   } finally {
     fs.rmSync(folder, { recursive: true, force: true });
@@ -281,4 +288,21 @@ export function rewritten(text: string, from: string, to: string): string {
   const parts = text.split(from);
   if (parts.length !== 2) throw new Error(`'${from}' occurs ${parts.length - 1} times, not once`);
   return parts.join(to);
+}
+
+/** The titles of the fixes each finding of `ruleId` offers in a small workspace (what the editor lists, choices included). */
+export function offeredFixTitles(ruleId: string, files: Files): string[][] {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), `hn-offered-${ruleId}-`));
+  try {
+    for (const [name, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(folder, name)), { recursive: true });
+      fs.writeFileSync(path.join(folder, name), text);
+    }
+    const onDisk = (file: string) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined);
+    return workspaceFindings(folder, Object.keys(files), onDisk)
+      .filter((finding) => finding.ruleId === ruleId)
+      .map((finding) => (finding.fixes ?? []).map((f) => f.title));
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
 }

@@ -6,7 +6,7 @@ import { isNamespaceSubscription, namespaceDelivery } from '../../model/namespac
 import { isEventSubscription, notifierActions } from '../../model/notificationComponents';
 import { isDeployed, knownString, sameType } from '../../model/resourceReference';
 import { valueAt, type Value } from '../../model/value';
-import { fix, replaceValue } from '../fixIntent';
+import { fix, replaceStart, replaceValue } from '../fixIntent';
 import { defineRule, describe } from '../rule';
 
 const receiverUrls: ReadonlyArray<readonly [ReceiverList, string]> = [
@@ -23,8 +23,8 @@ export const hn207WebhookNotHttps = defineRule('HN207', 'A webhook receiver, not
     const text = knownString(url) ?? (url?.kind === 'unknown' ? url.prefix : undefined);
     if (!url || text === undefined || !/^\s*http:\/\//i.test(text)) return;
     const shown = url.kind === 'unknown' ? `${text.trim()}...` : text.trim();
-    // Only a URL written whole can be rewritten; an interpolated one is fixed by hand.
-    const fixes = url.kind === 'string' ? [fix('Use https://', replaceValue(url.origin, url.value.replace(/^(\s*)http:/i, '$1https:')))] : [];
+    // The scheme is rewritten where the written text starts with it (a literal, an interpolation, concat()/format()).
+    const fixes = [fix('Use https://', url.kind === 'string' && !/^http:\/\//i.test(url.value) ? replaceValue(url.origin, url.value.replace(/^(\s*)http:/i, '$1https:')) : replaceStart(url.origin, 'http://', 'https://'))];
     report({ at: url, resource, fixes, message: `${where} of ${describe(resource)} is '${shown}', sent in clear text: use https://` });
   };
   const checkWebhookDestination = (destination: Value | undefined, subscription: DeployedResource) => {
@@ -58,4 +58,4 @@ export const hn207WebhookNotHttps = defineRule('HN207', 'A webhook receiver, not
       check(uri && workflowParameterValue(workflow, uri), workflow, `the URI of action '${action.name}'`);
     }
   }
-}, { fix: 'rewrites http:// to https:// where the URL is written whole (an interpolated URL is left to the author: its host part may not serve TLS)' });
+}, { fix: "rewrites http:// to https:// where the URL is written: whole, or as an interpolation (Bicep '...${}...', ARM concat()/format()) whose written text starts with http://. A URL whose scheme comes from elsewhere (a variable holding 'http://') is left to the author" });

@@ -1,7 +1,7 @@
 import { diagnosticSettingsOf } from '../../model/diagnosticSettings';
 import type { DeployedResource } from '../../model/deployedResource';
 import { isDeployed, knownString, pointsAt, sameType, shortNameOf } from '../../model/resourceReference';
-import { valueAt, type Value } from '../../model/value';
+import { valueAt, type Origin, type Value } from '../../model/value';
 import { fix, replaceValue, setProperty, type Fix } from '../fixIntent';
 import { defineRule, describe } from '../rule';
 
@@ -25,12 +25,12 @@ export const hn303AuditRetentionTooShort = defineRule('HN303', 'A Log Analytics 
     report({
       at: retention.at,
       resource: workspace,
-      fixes: retentionFix(workspace, retention),
+      fixes: [...retentionFix(workspace, retention), ...tableRetentionFixes(workspace, context.resources)],
       message: `${describe(workspace)} ${why} but keeps them ${retention.days} days${retention.written ? '' : ' (the default)'}: set retentionInDays to at least ${minimumDays}, and keep the tables that hold them ${sixYears} days (totalRetentionInDays) for the six years HIPAA requires`,
     });
   }
 }, {
-  fix: 'sets retentionInDays to 365 where it is written (or adds it to the workspace); keeping the audit tables six years (totalRetentionInDays 2190 on Microsoft.OperationalInsights/workspaces/tables) is left to the author, who knows which tables hold them',
+  fix: "sets retentionInDays to 365 where it is written (or adds it to the workspace); where the workspace's tables (Microsoft.OperationalInsights/workspaces/tables) are declared, each also gets a fix setting its totalRetentionInDays to 2190 (six years), a choice the author makes in the editor since only they know which tables hold the audit logs. With no table declared, keeping them six years is left to the author",
 });
 
 /** retentionInDays 365 where it is written, or added to the workspace's properties. */
@@ -38,6 +38,27 @@ function retentionFix(workspace: DeployedResource, retention: Retention): Fix[] 
   const title = `Set retentionInDays to ${minimumDays}`;
   if (retention.written && 'kind' in retention.at) return [fix(title, replaceValue(retention.at.origin, minimumDays))];
   return workspace.properties?.kind === 'object' ? [fix(title, setProperty(workspace.properties.origin, ['retentionInDays'], minimumDays))] : [];
+}
+
+/** totalRetentionInDays 2190 on each table of the workspace declared in its file: one fix per table, where the value is written or can be added. */
+function tableRetentionFixes(workspace: DeployedResource, resources: readonly DeployedResource[]): Fix[] {
+  const prefix = `${shortNameOf(workspace) ?? ''}/`.toLowerCase();
+  const fixes: Fix[] = [];
+  for (const table of resources) {
+    if (!sameType(table.type, `${workspaceType}/tables`) || !isDeployed(table) || table.origin.file !== workspace.origin.file) continue;
+    if (table.name.kind !== 'string' || !table.name.value.toLowerCase().startsWith(prefix)) continue;
+    const title = `Keep table '${table.name.value.slice(prefix.length)}' ${sixYears} days (totalRetentionInDays)`;
+    const properties = table.properties;
+    const total = properties?.kind === 'object' ? valueAt(properties, ['totalRetentionInDays']) : undefined;
+    if (total?.kind === 'number' && within(total.origin, table.origin)) fixes.push(fix(title, replaceValue(total.origin, sixYears)));
+    else if (total === undefined && properties?.kind === 'object' && within(properties.origin, table.origin)) fixes.push(fix(title, setProperty(properties.origin, ['totalRetentionInDays'], sixYears)));
+    else if (properties === undefined && table.body.kind === 'object' && within(table.body.origin, table.origin)) fixes.push(fix(title, setProperty(table.body.origin, ['properties', 'totalRetentionInDays'], sixYears)));
+  }
+  return fixes;
+}
+
+function within(inner: Origin, outer: Origin): boolean {
+  return inner.file === outer.file && inner.span.offset >= outer.span.offset && inner.span.offset + inner.span.length <= outer.span.offset + outer.span.length;
 }
 
 interface Retention {
