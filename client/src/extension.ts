@@ -2,26 +2,17 @@ import * as vscode from 'vscode';
 import {
   LanguageClient,
   TransportKind,
-  type DocumentSelector,
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { analysedDocuments } from './documentSelector';
 import { registerLanguageStatus } from './languageStatus';
 import { openRuleCommand, registerRuleDocs, ruleLinkTemplate } from './ruleDocs';
 import { registerWalkthroughProgress } from './walkthrough';
 import { registerWorkspaceCommands } from './workspaceCommands';
 import { registerCoverageView } from './coverage/coverageView';
 
-const selector: DocumentSelector = [
-  { language: 'bicep' },
-  { language: 'bicepparam' },
-  // Microsoft's Bicep extension names .bicepparam files' language 'bicep-params'.
-  { language: 'bicep-params' },
-  // ARM templates and parameter files are any JSON; the server recognises them by $schema.
-  { language: 'json' },
-  { language: 'jsonc' },
-  { language: 'yaml', pattern: '**/*.hipaa-notify.{yaml,yml}' },
-];
+const selector = analysedDocuments;
 
 let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel;

@@ -1,14 +1,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { analysedDocuments } from './documentSelector';
 
-const selector: vscode.DocumentSelector = [
-  { language: 'bicep' },
-  { language: 'bicepparam' },
-  { language: 'bicep-params' },
-  { language: 'json' },
-  { language: 'jsonc' },
-  { language: 'yaml', pattern: '**/*.hipaa-notify.{yaml,yml}' },
-];
+const selector: vscode.DocumentSelector = analysedDocuments as vscode.DocumentSelector;
 
 const source = 'hipaa-notify';
 
