@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { analyseSnapshot, readLiveEstate, type LiveSnapshot } from '../../server/src/azure';
 import { liveModels } from '../../server/src/azure/liveModel';
-import { bicepForLiveGap, hasLiveFix } from '../../server/src/fixes/bicepForLiveGap';
+import { bicepForLiveGap, hasLiveFix, liveFixesOf } from '../../server/src/fixes/bicepForLiveGap';
 import { isDeployed, namedOf, sameNamedResource } from '../../server/src/model/resourceReference';
 import { templateRules } from '../../server/src/rules/registry';
 import { runRules } from '../../server/src/rules/runRules';
@@ -13,6 +13,7 @@ import { templateModelOf } from '../../server/src/workspace/templateModels';
 import { diskReader } from '../../server/src/workspace/workspaceReader';
 import type { ArmTestServer } from './armTestServer';
 import { managedIdentity, serve } from './liveHarness';
+import { liveTwinOf } from './liveTwin';
 
 let server: ArmTestServer;
 let snapshot: LiveSnapshot;
@@ -31,13 +32,13 @@ after(async () => {
  * The findings after "deploying" generated Bicep onto the live subscription: its resources replace
  * the live ones of the same name and are added otherwise; `existing` ones stand for the live ones.
  */
-function findingsAfter(bicep: string, subscriptionId: string) {
+function findingsAfter(bicep: string, subscriptionId: string, estate: LiveSnapshot = snapshot) {
   const file = path.join(folder, `fix-${Math.random().toString(36).slice(2)}.bicep`);
   fs.writeFileSync(file, bicep);
   const model = templateModelOf(file, bicep, diskReader(folder));
   assert.ok(model?.complete, 'the generated Bicep evaluates');
   const deployed = model.resources.filter(isDeployed);
-  const live = liveModels(snapshot).find((m) => m.subscriptionId === subscriptionId)!;
+  const live = liveModels(estate).find((m) => m.subscriptionId === subscriptionId)!;
   const replaced = new Set(live.resources.filter((r) => deployed.some((d) => { const a = namedOf(d); const b = namedOf(r); return a && b && sameNamedResource(a, b); })));
   const resources = [...live.resources.filter((r) => !replaced.has(r)), ...deployed];
   const scope = `/subscriptions/${subscriptionId}`;
@@ -74,4 +75,62 @@ test('a fix whose resource holds a redacted secret is refused with the reason, n
   const fix = bicepForLiveGap(disabled, { rule: 'HN103', level: 'error', message: 'disabled', resourceId: group.id });
   assert.equal(fix.text, undefined);
   assert.match(fix.reason ?? '', /secrets/);
+});
+
+/** Renders every gap of `estate` whose first quick fix only adds resources and parameters; checks each closes its gap. Returns the rules rendered. */
+function checkIntentFixes(estate: LiveSnapshot): string[] {
+  const rendered: string[] = [];
+  for (const finding of analyseSnapshot(estate).findings) {
+    const fixes = liveFixesOf(estate, finding);
+    const added = fixes[0]?.intents.flatMap((i) => (i.kind === 'addResource' ? [i] : []));
+    if (!added || added.length === 0 || fixes[0].intents.some((i) => i.kind !== 'addResource' && i.kind !== 'addParameter')) continue;
+    const fix = bicepForLiveGap(estate, finding);
+    assert.ok(fix.text, `${finding.rule}: ${fix.reason}`);
+    rendered.push(finding.rule);
+    assert.ok(fix.text.startsWith(`// Built from the fix intents of ${finding.rule}'s quick fix "${fixes[0].title}"`), fix.text);
+    for (const intent of added) {
+      // The resource the rule's intent adds, by its name in the intent, not the table's.
+      assert.ok(fix.text.includes(`'${intent.resource.body.name as string}'`), `${finding.rule}: the intent's resource is declared\n${fix.text}`);
+      if (intent.resource.scoped) assert.match(fix.text, /\n {2}scope: [A-Za-z]\w*\n/, `${finding.rule}: scoped to an existing reference\n${fix.text}`);
+    }
+    assert.match(fix.text, /resource \w+ '[^']+' existing = \{/);
+    for (const intent of fixes[0].intents) if (intent.kind === 'addParameter') assert.match(fix.text, new RegExp(`\\nparam ${intent.name} ${intent.type}( = '[^']+')?\\n`));
+    const subscriptionId = finding.resourceId.split('/')[2].toLowerCase();
+    const still = findingsAfter(fix.text, subscriptionId, estate).filter((f) => f.ruleId === finding.rule && f.file.toLowerCase() === finding.resourceId.toLowerCase());
+    assert.deepEqual(still.map((f) => f.message), [], `${finding.rule} on ${finding.resourceId} is still found after\n${fix.text}`);
+  }
+  return rendered;
+}
+
+test("a gap whose rule has a quick fix gets that fix's intents, against existing references, and the result closes it", () => {
+  const rendered = checkIntentFixes(snapshot);
+  assert.ok(rendered.filter((r) => r === 'HN304').length >= 2, `rendered from intents: ${rendered.join(', ')}`);
+});
+
+test('on the live twin of samples/claims-platform, the missing delivery log (HN301) comes from the quick fix: a new parameter defaulting to the audit workspace, and a diagnostic setting scoped to the existing resource', async () => {
+  const twin = liveTwinOf(path.resolve(__dirname, '../../../samples/claims-platform'), { subscriptionId: '22222222-2222-4222-8222-222222222222', displayName: 'Claims (live twin)', resourceGroup: 'rg-claims' });
+  const claims = await serve(twin);
+  try {
+    const estate = await readLiveEstate({ credential: managedIdentity(), armEndpoint: claims.armEndpoint });
+    const rendered = checkIntentFixes(estate);
+    assert.ok(rendered.includes('HN301'), `rendered from intents: ${rendered.join(', ')}`);
+    const hn301 = analyseSnapshot(estate).findings.find((f) => f.rule === 'HN301')!;
+    const text = bicepForLiveGap(estate, hn301).text!;
+    const workspace = estate.resources.find((r) => /\/workspaces\/[^/]+$/i.test(r.id) && /operationalinsights/i.test(r.id));
+    assert.ok(workspace, 'the twin has its audit workspace');
+    assert.ok(text.includes(`param auditWorkspaceId string = '${workspace.id}'`), text);
+    assert.match(text, /'Microsoft\.Insights\/diagnosticSettings@[^']+' = \{\n {2}name: 'hipaa-notify-audit'\n {2}scope: \w+\n[^]*workspaceId: auditWorkspaceId/);
+  } finally {
+    await claims.close();
+  }
+});
+
+test('a gap whose rule offers no quick fix on the live model falls back to the table and says so', () => {
+  const finding = analyseSnapshot(snapshot).findings.find((f) => f.rule === 'HN305');
+  assert.ok(finding, 'HN305 is found on the live twin');
+  assert.deepEqual(liveFixesOf(snapshot, finding), []);
+  const fix = bicepForLiveGap(snapshot, finding);
+  assert.ok(fix.text, fix.reason);
+  assert.match(fix.text, /^\/\/ Built from HIPAA Notify's table of live fixes: no quick fix of HN305 applies/);
+  assert.doesNotMatch(fix.text, /Built from the fix intents/);
 });

@@ -1,9 +1,9 @@
-import type { Level } from '../rules/finding';
+import type { Finding, Level } from '../rules/finding';
 import { templateRules } from '../rules/registry';
 import { runRules } from '../rules/runRules';
 import { portalUrlOf } from './clouds';
 import { subscriptionCoverage, type SubscriptionCoverage } from './coverage';
-import { liveModels } from './liveModel';
+import { liveModels, type SubscriptionModel } from './liveModel';
 import { redactText } from './redact';
 import type { LiveSnapshot, ReadError, SubscriptionRecord } from './snapshot';
 
@@ -36,12 +36,7 @@ export function analyseSnapshot(snapshot: LiveSnapshot): CoverageReport {
   const coverage: SubscriptionCoverage[] = [];
   const names = new Map(snapshot.subscriptions.map((s) => [s.id.toLowerCase(), s.name]));
   for (const model of liveModels(snapshot)) {
-    const subscriptionScope = `/subscriptions/${model.subscriptionId}`;
-    const context = { resources: model.resources, defaultTimeZone: undefined, partial: model.partial, deploymentOf: model.deploymentOf };
-    const ruleFindings = [
-      ...runRules(templateRules.filter((r) => !r.workspace), { ...context, policyFile: undefined }, subscriptionScope),
-      ...runRules(templateRules.filter((r) => r.workspace), { ...context, policyFile: subscriptionScope }, subscriptionScope),
-    ];
+    const ruleFindings = liveRuleFindings(model);
     for (const finding of ruleFindings) {
       const portalUrl = portalUrlOf(snapshot.cloud, finding.file);
       findings.push({ rule: finding.ruleId, level: finding.level, message: redactText(finding.message), resourceId: finding.file, ...(portalUrl ? { portalUrl } : {}) });
@@ -49,4 +44,14 @@ export function analyseSnapshot(snapshot: LiveSnapshot): CoverageReport {
     coverage.push(subscriptionCoverage(model, names.get(model.subscriptionId) ?? model.subscriptionId, ruleFindings));
   }
   return { subscriptions: snapshot.subscriptions, findings, coverage, errors: snapshot.errors, complete: snapshot.complete };
+}
+
+/** The findings, with their fixes, of every template rule on one subscription's model. */
+export function liveRuleFindings(model: SubscriptionModel): Finding[] {
+  const subscriptionScope = `/subscriptions/${model.subscriptionId}`;
+  const context = { resources: model.resources, defaultTimeZone: undefined, partial: model.partial, deploymentOf: model.deploymentOf };
+  return [
+    ...runRules(templateRules.filter((r) => !r.workspace), { ...context, policyFile: undefined }, subscriptionScope),
+    ...runRules(templateRules.filter((r) => r.workspace), { ...context, policyFile: subscriptionScope }, subscriptionScope),
+  ];
 }

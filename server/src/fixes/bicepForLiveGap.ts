@@ -1,8 +1,12 @@
-import type { LiveFinding } from '../azure/analyseSnapshot';
+import { liveRuleFindings, type LiveFinding } from '../azure/analyseSnapshot';
+import { liveModels } from '../azure/liveModel';
 import { resourceGroupIdOf, subscriptionIdOf, typeAndNameOf } from '../azure/resourceIds';
-import { redacted } from '../azure/redact';
+import { redacted, redactText } from '../azure/redact';
 import type { LiveResource, LiveSnapshot } from '../azure/snapshot';
+import { FixExpression, type Fix, type FixValue } from '../rules/fixIntent';
+import { auditWorkspaceParameter } from '../rules/template/diagnosticSettingFix';
 import { bicepLiteral, bicepString, expression, symbolFor } from './bicepLiteral';
+import { bicepText } from './bicepText';
 
 /**
  * Bicep that closes a gap found in a live subscription, for the resource as it runs: what is
@@ -43,11 +47,88 @@ export function hasLiveFix(rule: string): boolean {
   return Object.prototype.hasOwnProperty.call(generators, rule);
 }
 
+/**
+ * The quick fix's intents, rendered against `existing` references to the live resources, when
+ * the rule offers one that applies to a live resource; else the table above.
+ */
 export function bicepForLiveGap(snapshot: LiveSnapshot, finding: LiveFinding): LiveFix {
+  const fromIntents = bicepFromFixIntents(snapshot, finding);
+  if (fromIntents) return fromIntents;
   const generate = generators[finding.rule];
   if (!generate) return { text: undefined, reason: `${finding.rule} has no generated fix; its rule page says what closes it.` };
   const record = snapshot.resources.find((r) => r.id.toLowerCase() === finding.resourceId.toLowerCase());
-  return generate(snapshot, finding, record);
+  const fix = generate(snapshot, finding, record);
+  return fix.text === undefined ? fix : { text: `// Built from HIPAA Notify's table of live fixes: no quick fix of ${finding.rule} applies to a resource as it runs.\n${fix.text}` };
+}
+
+/** The fixes the rule gives the finding on the live model of its subscription (the same run as the coverage). */
+export function liveFixesOf(snapshot: LiveSnapshot, finding: LiveFinding): readonly Fix[] {
+  const subscriptionId = subscriptionIdOf(finding.resourceId);
+  const model = liveModels(snapshot).find((m) => m.subscriptionId === subscriptionId);
+  if (!model) return [];
+  const id = finding.resourceId.toLowerCase();
+  const same = liveRuleFindings(model).filter((f) => f.ruleId === finding.rule && f.file.toLowerCase() === id);
+  const found = same.find((f) => redactText(f.message) === finding.message) ?? (same.length === 1 ? same[0] : undefined);
+  return found?.fixes ?? [];
+}
+
+/**
+ * The first fix whose intents all render against live resources: a resource added beside a live
+ * one is declared after an `existing` reference to it (`scope:` it when the intent is scoped); a
+ * new parameter for the audit workspace defaults to the workspace the subscription logs to.
+ * Intents that edit a written value cannot apply: every value of a live resource has the
+ * resource as its origin, so they fall back to the table.
+ */
+function bicepFromFixIntents(snapshot: LiveSnapshot, finding: LiveFinding): LiveFix | undefined {
+  for (const fix of liveFixesOf(snapshot, finding)) {
+    const text = renderFix(snapshot, finding, fix);
+    if (text !== undefined) return { text };
+  }
+  return undefined;
+}
+
+function renderFix(snapshot: LiveSnapshot, finding: LiveFinding, fix: Fix): string | undefined {
+  const layout = { eol: '\n', unit: '  ' } as const;
+  const recordAt = (id: string) => snapshot.resources.find((r) => r.id.toLowerCase() === id.toLowerCase());
+  const anchors: LiveResource[] = [];
+  for (const intent of fix.intents) {
+    if (intent.kind === 'addParameter') continue;
+    if (intent.kind !== 'addResource') return undefined;
+    const record = recordAt(intent.beside.file);
+    if (!record) return undefined;
+    anchors.push(record);
+  }
+  if (anchors.length === 0) return undefined;
+  const home = resourceGroupIdOf(anchors[0].id);
+  const taken = new Set<string>();
+  const symbols = new Map<string, string>();
+  const parameters: string[] = [];
+  const declarations: string[] = [];
+  for (const intent of fix.intents) {
+    if (intent.kind === 'addParameter') {
+      if (parameters.some((p) => p.includes(`param ${intent.name} `))) continue;
+      taken.add(intent.name.toLowerCase());
+      let value = intent.defaultValue;
+      if (value === undefined && intent.name === auditWorkspaceParameter && intent.type === 'string') value = auditWorkspace(snapshot, subscriptionIdOf(finding.resourceId))?.id;
+      parameters.push(`@description(${bicepString(intent.description)})\nparam ${intent.name} ${intent.type}${value === undefined ? '' : ` = ${bicepText(value, '', layout)}`}\n`);
+      continue;
+    }
+    if (intent.kind !== 'addResource') return undefined;
+    const record = recordAt(intent.beside.file)!;
+    let symbol = symbols.get(record.id.toLowerCase());
+    if (!symbol) {
+      symbol = symbolFor(record.name, taken);
+      symbols.set(record.id.toLowerCase(), symbol);
+      declarations.push(existing(record, symbol, home));
+    }
+    const { resource } = intent;
+    const own = symbolFor(resource.symbol, taken);
+    const { name, ...rest } = resource.body;
+    const body: { [key: string]: FixValue } = { ...(name !== undefined ? { name } : {}), ...(resource.scoped ? { scope: new FixExpression(symbol, '') } : {}), ...rest };
+    declarations.push(`resource ${own} ${bicepString(`${resource.type}@${resource.apiVersion}`)} = ${bicepText(body, '', layout)}\n`);
+  }
+  const provenance = `// Built from the fix intents of ${finding.rule}'s quick fix "${fix.title}", against the live resources.\n`;
+  return [provenance + header(finding, deployTarget(anchors[0].id)), ...parameters, ...declarations].join('\n');
 }
 
 interface Editable {
