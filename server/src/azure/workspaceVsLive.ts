@@ -1,13 +1,21 @@
 import type { DeployedResource } from '../model/deployedResource';
 import { isDeployed, knownString, namedOf, sameNamedResource } from '../model/resourceReference';
 import { valueAt } from '../model/value';
-import type { WorkspaceComparison } from '../protocol/coverageProtocol';
+import type { ControlState } from './coverage';
 import { LineMap } from '../syntax/lineMap';
 import { notificationPolicyOf } from '../syntax/policy/notificationPolicy';
 import { readPolicyTree } from '../syntax/policy/readPolicyTree';
 import type { TemplateModel } from '../workspace/templateModels';
 import { typeAndNameOf } from './resourceIds';
 import type { LiveResource, LiveSnapshot } from './snapshot';
+
+/** A workspace policy or template compared with what runs (the Coverage view's workspace nodes). */
+export interface WorkspaceComparison {
+  readonly file: string;
+  readonly kind: 'policy' | 'template';
+  readonly state: ControlState;
+  readonly items: readonly { readonly message: string; readonly state: ControlState; readonly resourceId?: string; readonly line?: number }[];
+}
 
 type Item = WorkspaceComparison['items'][number];
 

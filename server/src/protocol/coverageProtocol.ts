@@ -1,3 +1,6 @@
+import type { WorkspaceComparison } from '../azure/workspaceVsLive';
+
+export type { WorkspaceComparison };
 /**
  * The custom LSP requests of the coverage view: the VS Code client asks, the server reads Azure
  * (or a snapshot), analyses and answers; the client only renders. Plain types and method names,
@@ -88,12 +91,6 @@ export interface ControlCoverage {
 }
 
 /** A workspace file compared with what runs: a policy's action groups and workspace (HN504 live), a template's drift. */
-export interface WorkspaceComparison {
-  readonly file: string;
-  readonly kind: 'policy' | 'template';
-  readonly state: CoverageState;
-  readonly items: readonly { readonly message: string; readonly state: CoverageState; readonly resourceId?: string; readonly line?: number }[];
-}
 
 /** A piece of a report: partial results bring each subscription as it is read; the final answer is the whole report and replaces them. */
 export interface CoverageChunk {
