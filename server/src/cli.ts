@@ -9,7 +9,7 @@ import { formatText, plural } from './cli/formats/text';
 import { formatModelJson, formatModelText, modelRows } from './cli/model';
 import { formatFixDiff, formatFixSummary, runFix } from './cli/fix';
 import { runCoverageCommand } from './cli/coverage/runCoverage';
-import { boundHeapGrowth } from './cli/heapGrowth';
+import { boundHeapGrowth } from './heapGrowth';
 
 declare const HIPAA_NOTIFY_VERSION: string | undefined;
 const version = typeof HIPAA_NOTIFY_VERSION === 'string' ? HIPAA_NOTIFY_VERSION : '0.0.0-dev';
