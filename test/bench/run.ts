@@ -2,6 +2,7 @@
  * Runs the benches and prints, per bench: name, median ms, MB/s (when it has a size).
  *   npm run bench            all benches
  *   node out/test/bench/run.js parse    only benches whose name contains "parse"
+ *   node out/test/bench/run.js cli      only the CLI over the public corpora
  */
 import { performance } from 'node:perf_hooks';
 import { benches as armModelBenches } from './armModel.bench';
@@ -10,6 +11,7 @@ import { benches as bicepParserBenches } from './bicepParser.bench';
 import { benches as lspLatencyBenches } from './lspLatency.bench';
 import { benches as liveCoverageBenches } from './liveCoverage.bench';
 import { runWorkspaceLatency } from './workspaceLatency';
+import { runCliCorpusBench } from './cliCorpus';
 
 export interface Bench {
   readonly name: string;
@@ -54,6 +56,8 @@ async function main(filter: string | undefined): Promise<void> {
   }
   // Whole workspaces through the language server: its own table (first diagnostics, keystrokes, memory).
   if (filter === undefined || filter === 'workspace' || filter.startsWith('generated') || filter.includes('+')) await runWorkspaceLatency(filter);
+  // The CLI over whole corpora: time and peak memory of one process.
+  if (filter === undefined || filter === 'cli') await runCliCorpusBench();
 }
 
 main(process.argv[2]).catch((error: unknown) => {
