@@ -250,6 +250,32 @@ suite('the Coverage view against the ARM test server', () => {
     assert.deepEqual(editor.selection.start, diagnostic.range.start);
   });
 
+  /**
+   * Closes an untitled document without saving and waits until the extension host has let it go:
+   * an untitled document opened right after could otherwise be handed its name and old text.
+   */
+  async function discard(document: vscode.TextDocument): Promise<void> {
+    const closed = new Promise<void>((resolve) => {
+      const subscription = vscode.workspace.onDidCloseTextDocument((gone) => {
+        if (gone !== document) return;
+        subscription.dispose();
+        resolve();
+      });
+    });
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    if (!document.isClosed) await closed;
+  }
+
+  /** `hipaa-notify check --format json` of generated Bicep in a folder of its own (the workspace it is checked as). */
+  function checkGenerated(text: string): { ruleId: string; message: string }[] {
+    const folder = fs.mkdtempSync(path.join(scratch, 'generated-'));
+    fs.writeFileSync(path.join(folder, 'fix.bicep'), text);
+    const cli = vscode.Uri.joinPath(vscode.extensions.getExtension(extensionId)!.extensionUri, 'dist', 'cli.js').fsPath;
+    const run = spawnSync(process.execPath, [cli, 'check', folder, '--format', 'json'], { cwd: folder, encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
+    return (JSON.parse(run.stdout) as { findings: { ruleId: string; message: string }[] }).findings;
+  }
+
   test('"Generate Bicep to fix" opens Bicep that hipaa-notify check passes for that gap', async () => {
     const gap = findingsOf(await render()).find((f) => label(f.item).startsWith('HN301 ') && String(f.item.contextValue).includes('fixable'));
     assert.ok(gap, 'a fixable HN301 gap');
@@ -259,13 +285,25 @@ suite('the Coverage view against the ARM test server', () => {
     const text = editor.document.getText();
     assert.match(text, /existing = \{/);
     assert.match(text, /'Microsoft\.Insights\/diagnosticSettings@/);
-    const file = path.join(scratch, 'fix.bicep');
-    fs.writeFileSync(file, text);
-    const cli = vscode.Uri.joinPath(vscode.extensions.getExtension(extensionId)!.extensionUri, 'dist', 'cli.js').fsPath;
-    const run = spawnSync(process.execPath, [cli, 'check', file, '--format', 'json'], { encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
-    const report = JSON.parse(run.stdout) as { findings: { ruleId: string; message: string }[] };
-    assert.deepEqual(report.findings.filter((f) => f.ruleId === 'HN301' || f.ruleId === 'HN001' || f.ruleId === 'HN002'), [], run.stdout);
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    const findings = checkGenerated(text);
+    assert.deepEqual(findings.filter((f) => f.ruleId === 'HN301' || f.ruleId === 'HN001' || f.ruleId === 'HN002'), [], JSON.stringify(findings));
+    await discard(editor.document);
+  });
+
+  test('"Generate Bicep to fix" on a wrong value declares the live resource again with the quick fix\'s change, which hipaa-notify check passes', async () => {
+    const gap = findingsOf(await render()).find((f) => label(f.item).startsWith('HN103 ') && String(f.item.contextValue).includes('fixable'));
+    assert.ok(gap, 'a fixable HN103 gap');
+    const message = label(gap.item).slice('HN103 '.length);
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor>('hipaaNotify.coverage.generateBicepFix', gap.node);
+    const text = editor.document.getText();
+    assert.match(text, /^\/\/ Built from the fix intents of HN103's quick fix "Set enabled to true"/);
+    assert.match(text, /\nresource \w+ 'Microsoft\.Insights\/actionGroups@[^']+' = \{\n {2}name: 'ag-claims-legacy-pager'\n/);
+    assert.match(text, /\n {4}enabled: true\n/);
+    const findings = checkGenerated(text);
+    assert.deepEqual(findings.filter((f) => (f.ruleId === 'HN103' && f.message === message) || f.ruleId === 'HN001' || f.ruleId === 'HN002'), [], JSON.stringify(findings));
+    // Without the change, check finds the gap the view shows: the comparison above can fail.
+    assert.deepEqual(checkGenerated(text.replace(/\n {4}enabled: true\n/, '\n    enabled: false\n')).filter((f) => f.ruleId === 'HN103').map((f) => f.message), [message]);
+    await discard(editor.document);
   });
 
   test('"Show Gaps Only" hides every covered node (and what is under it); "Show Covered and Gaps" brings the whole tree back', async () => {
