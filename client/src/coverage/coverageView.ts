@@ -76,7 +76,7 @@ export function registerCoverageView(context: vscode.ExtensionContext, clientOf:
     interval = undefined;
     const setting = Number(vscode.workspace.getConfiguration('hipaaNotify.coverage').get<number>('refreshInterval', 0));
     const minutes = Number.isFinite(setting) ? Math.min(setting, maxRefreshMinutes) : 0;
-    if (minutes > 0) interval = setInterval(() => { if (!reads.isRunning && store.state === 'ready' && store.header) void reads.readLive(false); }, minutes * 60_000);
+    if (minutes > 0) interval = setInterval(() => { if (!reads.isRunning && store.state === 'ready' && store.header && !store.origin?.endsWith('.json')) void reads.readLive(false, true); }, minutes * 60_000);
   };
   schedule();
 

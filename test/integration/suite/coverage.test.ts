@@ -348,13 +348,18 @@ suite('the Coverage view against the ARM test server', () => {
     assert.ok(read(await render()) && !disabledTier1(await render()));
     // Someone disables the tier-1 group; no refresh command is run from here on.
     (tier1.properties as Record<string, unknown>).enabled = false;
+    // A timed refresh keeps the tree until its report replaces it: it never goes blank.
+    let blank = 0;
+    const watching = api.coverage.tree.onDidChangeTreeData!(() => void render().then((roots) => { if (roots.length === 0) blank++; }));
     try {
       const shown = treeWhere((roots) => read(roots) && disabledTier1(roots), 'the disabled tier-1 group without a refresh');
       await coverageSettings().update('refreshInterval', 0.02, vscode.ConfigurationTarget.Global);
       await shown;
     } finally {
       (tier1.properties as Record<string, unknown>).enabled = true;
+      watching.dispose();
     }
+    assert.equal(blank, 0, 'the tree went blank during a timed refresh');
     await treeWhere((roots) => read(roots) && !disabledTier1(roots), 'the tier-1 group enabled again on a later tick');
     await coverageSettings().update('refreshInterval', undefined, vscode.ConfigurationTarget.Global);
     await treeWhere(read, 'the last timed read finished');
