@@ -208,7 +208,6 @@ function redeclaration(record: LiveResource, changed: FixObject, recordAt: (id: 
   return { text, symbol };
 }
 
-
 function header(finding: LiveFinding, deployTo: string): string {
   return [
     `// Closes ${finding.rule} found on the live resource:`,
