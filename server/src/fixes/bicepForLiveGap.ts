@@ -50,7 +50,10 @@ export function bicepForLiveGap(snapshot: LiveSnapshot, finding: LiveFinding): L
   const fromIntents = bicepFromFixIntents(snapshot, finding);
   if (fromIntents) return fromIntents;
   const generate = generators[finding.rule];
-  if (!generate) return { text: undefined, reason: `${finding.rule} has no generated fix; its rule page says what closes it.` };
+  if (!generate) {
+    const quickFixed = templateRules.some((r) => r.id === finding.rule && r.fix !== undefined);
+    return { text: undefined, reason: quickFixed ? `No quick fix of ${finding.rule} applies to this resource as it runs; its rule page says what closes it.` : `${finding.rule} has no generated fix; its rule page says what closes it.` };
+  }
   const record = snapshot.resources.find((r) => r.id.toLowerCase() === finding.resourceId.toLowerCase());
   const fix = generate(snapshot, finding, record);
   return fix.text === undefined ? fix : { text: `// Built from HIPAA Notify's table of live fixes: no quick fix of ${finding.rule} applies to a resource as it runs.\n${fix.text}` };
