@@ -9,6 +9,7 @@ import { formatText, plural } from './cli/formats/text';
 import { formatModelJson, formatModelText, modelRows } from './cli/model';
 import { formatFixDiff, formatFixSummary, runFix } from './cli/fix';
 import { runCoverageCommand } from './cli/coverage/runCoverage';
+import { boundHeapGrowth } from './heapGrowth';
 
 declare const HIPAA_NOTIFY_VERSION: string | undefined;
 const version = typeof HIPAA_NOTIFY_VERSION === 'string' ? HIPAA_NOTIFY_VERSION : '0.0.0-dev';
@@ -25,6 +26,7 @@ const handlers: Record<string, (parsed: ParsedCommand) => number> = {
 };
 
 function check(args: CheckArguments): number {
+  boundHeapGrowth();
   if (args.fix) {
     const fixed = runFix(args.paths, { ...(args.config ? { config: args.config } : {}), write: !args.dryRun });
     process.stderr.write(formatFixSummary(fixed, !args.dryRun));

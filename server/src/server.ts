@@ -33,6 +33,7 @@ import { WorkspaceIndexing } from './protocol/workspaceIndexing';
 const configInForceRequest = 'hipaaNotify/configInForce';
 import { CodeActions, fixAllKind, showDocumentationCommand } from './protocol/codeActions';
 import { registerCoverageRequests } from './protocol/coverageRequests';
+import { boundHeapGrowth } from './heapGrowth';
 
 interface ServerOptions {
   /** Base URL of the rule pages (the client passes its packaged docs folder). */
@@ -46,6 +47,8 @@ interface ServerOptions {
 
 declare const HIPAA_NOTIFY_VERSION: string | undefined;
 const version = typeof HIPAA_NOTIFY_VERSION === 'string' ? HIPAA_NOTIFY_VERSION : '0.0.0-dev';
+
+boundHeapGrowth();
 
 // ProposedFeatures.all picks the transport from argv: --stdio, --node-ipc or --socket=N.
 const connection = createConnection(ProposedFeatures.all);
@@ -76,9 +79,14 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   connection.console.info(`hipaa-notify ${version} language server started (Node ${process.versions.node}); workspace folders: ${folders.join(', ') || 'none'}; analysing ${options.run === 'onSave' ? 'on save' : 'as you type'}`);
   // Once a folder is indexed, open files get the workspace rules too.
-  indexing = new WorkspaceIndexing(connection, params.capabilities.window?.workDoneProgress === true, () => {
-    for (const document of documents.all()) schedule(document.uri);
-  });
+  indexing = new WorkspaceIndexing(
+    connection,
+    params.capabilities.window?.workDoneProgress === true,
+    () => {
+      for (const document of documents.all()) schedule(document.uri);
+    },
+    () => debouncer.pending > 0,
+  );
   clientCapabilities = params.capabilities;
   return {
     capabilities: {

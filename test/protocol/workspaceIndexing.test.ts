@@ -42,3 +42,27 @@ test('a large workspace is indexed in the background with progress; the open fil
     fs.rmSync(root, { recursive: true, force: true });
   }
 });
+
+test('past 500 templates the open file is answered without waiting for the index, which steps aside while the file is analysed', async () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'hn-indexing-'));
+  const generated = generateWorkspace(root, 1_200);
+  const text = fs.readFileSync(generated.editTarget, 'utf8');
+  const uri = pathToFileURL(generated.editTarget).href;
+  const { client } = await LspTestClient.start({ debounceMs: 10 }, pathToFileURL(root).href);
+  try {
+    let readBeforeFirst = 0;
+    const first = client.diagnostics(uri).then(() => {
+      for (const { value } of client.progress) {
+        const read = value.kind === 'report' ? /^(\d+)\/\d+ files read/.exec(value.message ?? '') : null;
+        if (read) readBeforeFirst = Number(read[1]);
+      }
+    });
+    await client.open(uri, 'bicep', text);
+    await first;
+    assert.ok(readBeforeFirst < 50, `the first answer came after the index had read ${readBeforeFirst} of ${generated.files - 1} templates`);
+    await client.progressSeen((v) => v.kind === 'end');
+  } finally {
+    await client.stop();
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});

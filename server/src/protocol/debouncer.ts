@@ -4,6 +4,11 @@ export class Debouncer {
 
   constructor(private readonly delayMs: number) {}
 
+  /** Requests waiting for their quiet period to end. */
+  get pending(): number {
+    return this.timers.size;
+  }
+
   schedule(key: string, run: () => void): void {
     this.cancel(key);
     this.timers.set(

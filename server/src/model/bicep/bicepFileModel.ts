@@ -7,6 +7,7 @@ import { EvaluationRun, type EvaluationProblem } from '../evaluationScope';
 import type { Value } from '../value';
 import { BicepScope, type FileLoader } from './bicepScope';
 import { evaluateBicepText, fileContext, parsedBicep } from './evaluateBicepFile';
+import { dropsSymbolFacts } from './resourceIdentity';
 
 /** A .bicep file evaluated with its parameter defaults, or a .bicepparam file with the template it uses. */
 export interface BicepFileModel {
@@ -22,8 +23,10 @@ export interface BicepFileModel {
 }
 
 export function buildBicepFileModel(file: string, text: string, load: FileLoader): BicepFileModel {
-  const evaluation = evaluateBicepText(file, text, new Map(), { load });
-  return { parsed: evaluation.parsed, resources: evaluation.resources, problems: evaluation.problems, complete: evaluation.complete, modules: [...evaluation.modules] };
+  return dropsSymbolFacts(() => {
+    const evaluation = evaluateBicepText(file, text, new Map(), { load });
+    return { parsed: evaluation.parsed, resources: evaluation.resources, problems: evaluation.problems, complete: evaluation.complete, modules: [...evaluation.modules] };
+  });
 }
 
 /**
@@ -31,6 +34,10 @@ export function buildBicepFileModel(file: string, text: string, load: FileLoader
  * template its `using` names. Values set for parameters the template lacks are HN002.
  */
 export function buildBicepParamModel(file: string, text: string, load: FileLoader): BicepFileModel {
+  return dropsSymbolFacts(() => paramModel(file, text, load));
+}
+
+function paramModel(file: string, text: string, load: FileLoader): BicepFileModel {
   const parsed = parsedBicep(file, text, 'bicepparam');
   const run = new EvaluationRun();
   const context = fileContext(file, parsed, new Map(), run, load, [file]);

@@ -16,6 +16,30 @@ export interface ResourceIdentity {
 }
 
 const identities = new WeakMap<ObjectValue, ResourceIdentity>();
+/** Values given facts since the outermost `dropsSymbolFacts` began. */
+let marked: ObjectValue[] | undefined;
+
+/**
+ * Runs one whole evaluation (a file with its modules) and then forgets the facts it attached to
+ * values: they are only needed while evaluating, and a value kept in a template model would
+ * otherwise keep the evaluation's syntax trees and scopes alive.
+ */
+export function dropsSymbolFacts<T>(evaluate: () => T): T {
+  const outer = marked;
+  const mine: ObjectValue[] = [];
+  marked = mine;
+  try {
+    return evaluate();
+  } finally {
+    marked = outer;
+    if (outer) for (const value of mine) outer.push(value);
+    else
+      for (const value of mine) {
+        identities.delete(value);
+        explicitScopes.delete(value);
+      }
+  }
+}
 
 /** The resource a value stands for, when it is a resource or module symbol (or an item of a loop of them). */
 export function identityOf(value: Value | undefined): ResourceIdentity | undefined {
@@ -36,6 +60,7 @@ export function referenceValue(identity: ResourceIdentity, origin: Origin, extra
   ];
   const value = objectValue(properties, origin, true);
   identities.set(value, identity);
+  marked?.push(value);
   return value;
 }
 
@@ -47,6 +72,7 @@ const explicitScopes = new WeakMap<ObjectValue, ExplicitScope>();
 
 export function scopeValue(scope: ExplicitScope, value: ObjectValue): ObjectValue {
   explicitScopes.set(value, scope);
+  marked?.push(value);
   return value;
 }
 
