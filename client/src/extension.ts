@@ -21,8 +21,8 @@ let coverage: ReturnType<typeof registerCoverageView> | undefined;
 /** What the extension shows, for other extensions and for reading the status without the UI. */
 export interface HipaaNotifyApi {
   languageStatus(): { findings: { text: string; detail?: string }; config: { text: string } };
-  /** The Coverage view's tree (cloud > subscription > control > resource > finding). */
-  readonly coverage: Pick<ReturnType<typeof registerCoverageView>, 'tree' | 'view'>;
+  /** The Coverage view's tree (cloud > subscription > control > resource > finding) and its status bar item. */
+  readonly coverage: Pick<ReturnType<typeof registerCoverageView>, 'tree' | 'view' | 'statusBar'>;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<HipaaNotifyApi> {
@@ -46,7 +46,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<HipaaN
   await start(context);
   return {
     languageStatus: () => ({ findings: { text: status.findings.text, ...(status.findings.detail ? { detail: status.findings.detail } : {}) }, config: { text: status.config.text } }),
-    coverage: { tree: view.tree, view: view.view },
+    coverage: { tree: view.tree, view: view.view, statusBar: () => view.statusBar() },
   };
 }
 

@@ -1,7 +1,7 @@
 // Screenshots of the Coverage view for the README, taken in code-server: the live twin of
 // samples/claims-platform (plus a resource group that answers 403) is read by the CLI into a
 // snapshot, which the extension under development opens the way an auditor would ("Open
-// Coverage Snapshot..."); then the tree, a finding's tooltip and a generated Bicep fix are shot.
+// Coverage Snapshot..."); then the tree, a finding's tooltip and two generated Bicep fixes are shot.
 // usage: node scripts/vscode-host/coverageScreenshots.mjs [output folder, default docs/images]
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -115,6 +115,16 @@ try {
   await page.waitForTimeout(1000);
   await page.screenshot({ path: path.join(shots, 'coverage-bicep-fix.png') });
   log('coverage-bicep-fix.png');
+  // A wrong value: the disabled pager declared again with the quick fix's enabled: true.
+  const disabled = row('HN103');
+  await disabled.scrollIntoViewIfNeeded();
+  await disabled.click({ button: 'right' });
+  await page.locator('.context-view .action-label', { hasText: 'Generate Bicep to Fix' }).first().click();
+  await page.waitForSelector('.monaco-editor .view-line:has-text("groupShortName")', { timeout: 30_000 });
+  await page.mouse.move(1100, 700);
+  await page.waitForTimeout(1000);
+  await page.screenshot({ path: path.join(shots, 'coverage-bicep-redeclared.png') });
+  log('coverage-bicep-redeclared.png');
   exitCode = 0;
 } catch (error) {
   console.error('screenshots failed:', error instanceof Error ? error.message : error);

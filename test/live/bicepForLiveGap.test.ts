@@ -5,7 +5,10 @@ import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { analyseSnapshot, readLiveEstate, type LiveSnapshot } from '../../server/src/azure';
 import { liveModels } from '../../server/src/azure/liveModel';
+import { runCheck } from '../../server/src/cli/check';
 import { bicepForLiveGap, hasLiveFix, liveFixesOf } from '../../server/src/fixes/bicepForLiveGap';
+import { isValueEdit } from '../../server/src/fixes/liveRecordEdits';
+import { typeAndNameOf } from '../../server/src/azure/resourceIds';
 import { isDeployed, namedOf, sameNamedResource } from '../../server/src/model/resourceReference';
 import { templateRules } from '../../server/src/rules/registry';
 import { runRules } from '../../server/src/rules/runRules';
@@ -133,4 +136,96 @@ test('a gap whose rule offers no quick fix on the live model falls back to the t
   assert.ok(fix.text, fix.reason);
   assert.match(fix.text, /^\/\/ Built from HIPAA Notify's table of live fixes: no quick fix of HN305 applies/);
   assert.doesNotMatch(fix.text, /Built from the fix intents/);
+});
+
+/**
+ * `hipaa-notify check` on the generated Bicep alone, as a user would run it before deploying: its
+ * own folder is the workspace (a file named by itself would share the current folder, the
+ * repository, whose samples declare the same resources).
+ */
+function checkAlone(bicep: string) {
+  const alone = fs.mkdtempSync(path.join(folder, 'alone-'));
+  fs.writeFileSync(path.join(alone, 'fix.bicep'), bicep);
+  return runCheck([alone]).findings;
+}
+
+/**
+ * The claims twin with gaps on resources that can be declared again from a read: the daily digest
+ * loses its managed identity (HN403); the escalation Logic App's OAuth client secret is not in the
+ * record (a Key Vault reference in practice); the blob event subscriptions deliver to a storage
+ * queue, whose address a read returns (a webhook's URL it does not).
+ */
+function variantOf(estate: LiveSnapshot): LiveSnapshot {
+  const account = estate.resources.find((r) => /storageAccounts\/stclaimsdocs001$/i.test(r.id))!;
+  return {
+    ...estate,
+    resources: estate.resources.map((r) => {
+      if (/\/eventSubscriptions\/claims-blob-(deleted|tier-changed)$/i.test(r.id)) {
+        return { ...r, properties: { ...(r.properties as object), destination: { endpointType: 'StorageQueue', properties: { resourceId: account.id, queueName: 'claims-events' } } } };
+      }
+      if (/\/workflows\/la-claims-daily-digest$/i.test(r.id)) {
+        const { identity: _identity, ...rest } = r;
+        return rest;
+      }
+      if (/\/workflows\/la-claims-escalation$/i.test(r.id)) return JSON.parse(JSON.stringify(r).replace(/,"secret":"<redacted>"/g, '')) as typeof r;
+      return r;
+    }),
+  };
+}
+
+test('a gap whose quick fix edits a value of the live resource gets that resource declared again with the fix applied; hipaa-notify check and the live subscription both lose the gap, rule by rule', async () => {
+  const subscriptionId = '33333333-3333-4333-8333-333333333333';
+  const twin = liveTwinOf(path.resolve(__dirname, '../../../samples/claims-platform'), { subscriptionId, displayName: 'Claims (live twin)', resourceGroup: 'rg-claims' });
+  const claims = await serve(twin);
+  try {
+    const estate = variantOf(await readLiveEstate({ credential: managedIdentity(), armEndpoint: claims.armEndpoint }));
+    const proven = new Set<string>();
+    for (const finding of analyseSnapshot(estate).findings) {
+      const fixes = liveFixesOf(estate, finding);
+      if (!fixes.some((f) => f.intents.some(isValueEdit))) continue;
+      const record = estate.resources.find((r) => r.id.toLowerCase() === finding.resourceId.toLowerCase())!;
+      const fix = bicepForLiveGap(estate, finding);
+      assert.ok(fix.text, `${finding.rule} on ${record.name}: ${fix.reason}`);
+      assert.match(fix.text, new RegExp(`^// Built from the fix intents of ${finding.rule}'s quick fix "`));
+      // Declared again (what a deployment replaces), not referred to as existing.
+      assert.ok(fix.text.includes(`' = {\n  name: '${typeAndNameOf(record.id)!.name}'\n`), `${finding.rule}: ${record.name} is declared again\n${fix.text}`);
+      assert.doesNotMatch(fix.text, /<redacted>/);
+      const alone = checkAlone(fix.text).filter((f) => (f.ruleId === finding.rule && f.message === finding.message) || f.ruleId === 'HN001' || f.ruleId === 'HN002');
+      assert.deepEqual(alone.map((f) => `${f.ruleId} ${f.message}`), [], `hipaa-notify check still finds it in\n${fix.text}`);
+      const still = findingsAfter(fix.text, subscriptionId, estate).filter((f) => f.ruleId === finding.rule && f.file.toLowerCase() === finding.resourceId.toLowerCase() && f.message === finding.message);
+      assert.deepEqual(still.map((f) => f.message), [], `${finding.rule} on ${record.name} is still found live after\n${fix.text}`);
+      proven.add(finding.rule);
+    }
+    assert.deepEqual([...proven].sort(), ['HN101', 'HN103', 'HN104', 'HN109', 'HN201', 'HN202', 'HN203', 'HN204', 'HN205', 'HN206', 'HN207', 'HN208', 'HN209', 'HN303', 'HN401', 'HN403']);
+
+    // A webhook subscription as Resource Manager returns it (no URL) is not declared again with a hole in it.
+    const read = await readLiveEstate({ credential: managedIdentity(), armEndpoint: claims.armEndpoint });
+    const webhook = analyseSnapshot(read).findings.find((f) => f.rule === 'HN203' && /claims-blob-deleted$/.test(f.resourceId))!;
+    assert.deepEqual(bicepForLiveGap(read, webhook), { text: undefined, reason: "Resource Manager does not return a webhook event subscription's endpoint URL, so the resource cannot be declared again from the read; make the change in its template." });
+
+    // The check above can fail: the same declaration without the fix is found by hipaa-notify check.
+    const hn103 = analyseSnapshot(estate).findings.find((f) => f.rule === 'HN103')!;
+    const unfixed = bicepForLiveGap(estate, hn103).text!.replace('enabled: true', 'enabled: false');
+    assert.deepEqual(checkAlone(unfixed).filter((f) => f.ruleId === 'HN103').map((f) => f.message), [hn103.message]);
+  } finally {
+    await claims.close();
+  }
+});
+
+test('HN403 on a live Logic App: the fix sets a system-assigned identity on its declaration, with the rest as read', async () => {
+  const subscriptionId = '44444444-4444-4444-8444-444444444444';
+  const twin = liveTwinOf(path.resolve(__dirname, '../../../samples/claims-platform'), { subscriptionId, displayName: 'Claims (live twin)', resourceGroup: 'rg-claims' });
+  const claims = await serve(twin);
+  try {
+    const estate = variantOf(await readLiveEstate({ credential: managedIdentity(), armEndpoint: claims.armEndpoint }));
+    const finding = analyseSnapshot(estate).findings.find((f) => f.rule === 'HN403' && /la-claims-daily-digest$/.test(f.resourceId));
+    assert.ok(finding, 'HN403 on the digest without its identity');
+    const text = bicepForLiveGap(estate, finding).text!;
+    assert.match(text, /\nresource laClaimsDailyDigest 'Microsoft\.Logic\/workflows@[^']+' = \{\n {2}name: 'la-claims-daily-digest'\n/);
+    assert.match(text, /\n {2}identity: \{\n {4}type: 'SystemAssigned'\n {2}\}\n/);
+    assert.match(text, /\n {4}state: 'Disabled'\n/, 'what the fix does not touch stays as read (its own HN208 has a fix of its own)');
+    assert.doesNotMatch(text, /provisioningState|createdTime|changedTime|accessEndpoint/);
+  } finally {
+    await claims.close();
+  }
 });

@@ -58,13 +58,17 @@ export class CoverageReads implements vscode.Disposable {
     return this.running !== undefined;
   }
 
-  /** Reads the cloud the settings name; `interactive` when the user asked (sign in if needed). */
-  readLive(interactive: boolean): Promise<void> {
+  /**
+   * Reads the cloud the settings name; `interactive` when the user asked (sign in if needed).
+   * A `background` read (the refresh interval) keeps the tree as it is until the new report
+   * replaces it, and shows its progress in the view only.
+   */
+  readLive(interactive: boolean, background = false): Promise<void> {
     this.cloud = accountCloud();
     this.interactive = interactive;
     const { source } = this.cloud;
     const label = source.armEndpoint ? source.armEndpoint : cloudLabels[source.cloud] ?? source.cloud;
-    return this.read(source, label);
+    return this.read(source, label, background);
   }
 
   readSnapshot(label: string, text: string): Promise<void> {
@@ -85,7 +89,7 @@ export class CoverageReads implements vscode.Disposable {
     this.running?.cancel();
   }
 
-  private async read(source: CoverageSource, label: string): Promise<void> {
+  private async read(source: CoverageSource, label: string, background = false): Promise<void> {
     const client = this.clientOf();
     if (!client) {
       this.store.fail('error', 'The HIPAA Notify language server is not running (hipaaNotify.enable).');
@@ -94,7 +98,8 @@ export class CoverageReads implements vscode.Disposable {
     this.running?.cancel();
     const cancellation = new vscode.CancellationTokenSource();
     this.running = cancellation;
-    this.store.begin(label);
+    if (background) this.store.refreshing();
+    else this.store.begin(label);
     const workDoneToken = randomUUID();
     const partialResultToken = randomUUID();
     const params: CoverageReadParams = {
@@ -104,15 +109,18 @@ export class CoverageReads implements vscode.Disposable {
       partialResultToken,
     };
     const title = source.kind === 'live' ? `Reading HIPAA coverage of ${label}` : `Opening coverage snapshot ${label}`;
+    const notified = (work: (progress: vscode.Progress<{ message?: string }>, token: vscode.CancellationToken) => Promise<void>) =>
+      background ? work({ report: () => undefined }, cancellation.token) : vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, work);
     try {
       await vscode.window.withProgress({ location: { viewId: coverageViewId } }, () =>
-        vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
+        notified(async (progress, token) => {
           token.onCancellationRequested(() => cancellation.cancel());
           const reports = client.onProgress(WorkDoneProgress.type, workDoneToken, (value) => {
             if (value.kind !== 'end' && value.message) progress.report({ message: value.message });
           });
+          // A background read's parts would add to the tree it keeps: its final answer replaces it whole.
           const chunks = client.onProgress(chunkType, partialResultToken, (chunk) => {
-            if (this.running === cancellation) this.store.add(chunk);
+            if (this.running === cancellation && !background) this.store.add(chunk);
           });
           try {
             const report = await client.sendRequest<CoverageReport>(coverageReadMethod, params, cancellation.token);

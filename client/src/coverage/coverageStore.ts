@@ -42,6 +42,12 @@ export class CoverageStore implements vscode.Disposable {
     this.changed.fire();
   }
 
+  /** A read runs while the last report stays shown. */
+  refreshing(): void {
+    this.state = 'loading';
+    this.changed.fire();
+  }
+
   private clear(): void {
     this.subscriptions.clear();
     this.resources.clear();

@@ -247,7 +247,7 @@ class SubscriptionNode implements CoverageNode {
 
 class WorkspaceFileNode implements CoverageNode {
   readonly state: CoverageState;
-  constructor(readonly id: string, private readonly comparison: WorkspaceComparison) {
+  constructor(readonly id: string, private readonly comparison: WorkspaceComparison, private readonly gapsOnly: boolean) {
     this.state = comparison.state;
   }
   item(): vscode.TreeItem {
@@ -262,7 +262,8 @@ class WorkspaceFileNode implements CoverageNode {
     return item;
   }
   children(): CoverageNode[] {
-    return this.comparison.items.map((entry, i) => ({
+    // Indexes stay those of the whole list, so an item keeps its id (and expansion) across the filter.
+    return this.comparison.items.flatMap((entry, i) => (this.gapsOnly && entry.state === 'covered' ? [] : [{
       id: `${this.id}/${i}`,
       state: entry.state,
       item: () => {
@@ -277,7 +278,7 @@ class WorkspaceFileNode implements CoverageNode {
         return item;
       },
       children: () => [],
-    }));
+    }]));
   }
 }
 
@@ -295,7 +296,7 @@ class WorkspaceNode implements CoverageNode {
   }
   children(): CoverageNode[] {
     const files = this.view.store.workspace.filter((w) => !this.view.gapsOnly || w.state !== 'covered');
-    return files.map((w) => new WorkspaceFileNode(`${this.id}/${w.file}`, w));
+    return files.map((w) => new WorkspaceFileNode(`${this.id}/${w.file}`, w, this.view.gapsOnly));
   }
 }
 

@@ -25,7 +25,12 @@ export interface CoverageView {
   /** The tree's data, for extensions that read the coverage (part of the extension's API). */
   readonly tree: vscode.TreeDataProvider<CoverageNode>;
   readonly view: vscode.TreeView<CoverageNode>;
+  /** What the status bar item shows, undefined while it is hidden (part of the extension's API). */
+  statusBar(): { readonly text: string; readonly command: string } | undefined;
 }
+
+/** Longer intervals would overflow the timer (about 24.8 days) and fire at once; a day is plenty. */
+export const maxRefreshMinutes = 1440;
 
 export function registerCoverageView(context: vscode.ExtensionContext, clientOf: () => LanguageClient | undefined, log: vscode.LogOutputChannel): CoverageView {
   const store = new CoverageStore();
@@ -36,6 +41,12 @@ export function registerCoverageView(context: vscode.ExtensionContext, clientOf:
   const status = vscode.window.createStatusBarItem('hipaaNotify.coverage', vscode.StatusBarAlignment.Left, 10);
   status.name = 'HIPAA coverage';
   status.command = `${coverageViewId}.focus`;
+  let statusShown = false;
+  const showStatus = (shown: boolean) => {
+    statusShown = shown;
+    if (shown) status.show();
+    else status.hide();
+  };
 
   const setContext = (key: string, value: unknown) => vscode.commands.executeCommand('setContext', `hipaaNotify.coverage.${key}`, value);
   const render = () => {
@@ -46,13 +57,13 @@ export function registerCoverageView(context: vscode.ExtensionContext, clientOf:
     void setContext('hasReport', store.subscriptions.size > 0);
     if (store.state === 'loading' && store.subscriptions.size === 0) {
       status.text = '$(sync~spin) HIPAA coverage';
-      status.show();
+      showStatus(true);
     } else if (store.subscriptions.size > 0) {
       status.text = `$(${gaps > 0 ? 'shield' : 'pass'}) HIPAA coverage: ${gaps} gap${gaps === 1 ? '' : 's'}`;
       status.tooltip = `${store.origin}: ${gaps} gaps, ${store.unknowns.length} unknown scopes. Click to open the Coverage view.`;
-      status.show();
+      showStatus(true);
     } else {
-      status.hide();
+      showStatus(false);
     }
   };
   const rendering = store.onDidChange(render);
@@ -63,8 +74,9 @@ export function registerCoverageView(context: vscode.ExtensionContext, clientOf:
   const schedule = () => {
     if (interval) clearInterval(interval);
     interval = undefined;
-    const minutes = vscode.workspace.getConfiguration('hipaaNotify.coverage').get<number>('refreshInterval', 0);
-    if (minutes > 0) interval = setInterval(() => { if (!reads.isRunning && store.state === 'ready' && store.header) void reads.readLive(false); }, minutes * 60_000);
+    const setting = Number(vscode.workspace.getConfiguration('hipaaNotify.coverage').get<number>('refreshInterval', 0));
+    const minutes = Number.isFinite(setting) ? Math.min(setting, maxRefreshMinutes) : 0;
+    if (minutes > 0) interval = setInterval(() => { if (!reads.isRunning && store.state === 'ready' && store.header && !store.origin?.endsWith('.json')) void reads.readLive(false, true); }, minutes * 60_000);
   };
   schedule();
 
@@ -112,7 +124,12 @@ export function registerCoverageView(context: vscode.ExtensionContext, clientOf:
     ...registerGapActions(store, documents, clientOf),
   );
   firstRead();
-  return { attach: (client) => reads.attach(client), tree, view };
+  return {
+    attach: (client) => reads.attach(client),
+    tree,
+    view,
+    statusBar: () => (statusShown ? { text: status.text, command: String(status.command) } : undefined),
+  };
 }
 
 async function saveSnapshot(store: CoverageStore, clientOf: () => LanguageClient | undefined, target: vscode.Uri | undefined): Promise<vscode.Uri | undefined> {

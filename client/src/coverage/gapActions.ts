@@ -58,6 +58,12 @@ export function registerGapActions(store: CoverageStore, documents: LiveResource
         return undefined;
       }
       const document = await vscode.workspace.openTextDocument({ language: 'bicep', content: answer.text });
+      // A new untitled document may take the name of one just closed and get its backup's text instead.
+      if (document.getText() !== answer.text) {
+        const edit = new vscode.WorkspaceEdit();
+        edit.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), answer.text);
+        await vscode.workspace.applyEdit(edit);
+      }
       return vscode.window.showTextDocument(document);
     }),
     vscode.commands.registerCommand('hipaaNotify.coverage.goToTemplate', async (target: GapTarget) => {

@@ -47,7 +47,7 @@ export function analyseSnapshot(snapshot: LiveSnapshot): CoverageReport {
 }
 
 /** The findings, with their fixes, of every template rule on one subscription's model. */
-export function liveRuleFindings(model: SubscriptionModel): Finding[] {
+export function liveRuleFindings(model: Pick<SubscriptionModel, 'subscriptionId' | 'resources' | 'partial' | 'deploymentOf'>): Finding[] {
   const subscriptionScope = `/subscriptions/${model.subscriptionId}`;
   const context = { resources: model.resources, defaultTimeZone: undefined, partial: model.partial, deploymentOf: model.deploymentOf };
   return [

@@ -2,8 +2,7 @@ import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
 import type { DeployedResource } from '../model/deployedResource';
 import type { Origin, Value } from '../model/value';
 import type { Level } from '../rules/finding';
-import { templateRules } from '../rules/registry';
-import { runRules } from '../rules/runRules';
+import { liveRuleFindings } from './analyseSnapshot';
 import { liveModels, type SubscriptionModel } from './liveModel';
 import { redactText } from './redact';
 import type { LiveResource, LiveSnapshot } from './snapshot';
@@ -35,13 +34,7 @@ export function locateFindings(snapshot: LiveSnapshot, resourceId: string): { te
   const text = recordText(record);
   const model = liveModels(snapshot).find((m) => m.resources.some((r) => r.origin.file.toLowerCase() === wanted));
   if (!model) return { text, findings: [] };
-  const placed = withTextOrigins(model);
-  const subscriptionScope = `/subscriptions/${model.subscriptionId}`;
-  const context = { resources: placed.resources, defaultTimeZone: undefined, partial: placed.partial, deploymentOf: placed.deploymentOf };
-  const findings = [
-    ...runRules(templateRules.filter((r) => !r.workspace), { ...context, policyFile: undefined }, subscriptionScope),
-    ...runRules(templateRules.filter((r) => r.workspace), { ...context, policyFile: subscriptionScope }, subscriptionScope),
-  ];
+  const findings = liveRuleFindings(withTextOrigins(model));
   return {
     text,
     findings: findings
@@ -50,8 +43,12 @@ export function locateFindings(snapshot: LiveSnapshot, resourceId: string): { te
   };
 }
 
-/** The subscription's model with each resource's values placed in its record text. */
-function withTextOrigins(model: SubscriptionModel): Pick<SubscriptionModel, 'resources' | 'partial' | 'deploymentOf'> {
+/**
+ * The subscription's model with each resource's values placed in its record text (`recordText`,
+ * the document "Open resource JSON" shows): each value's origin is the resource ID with the span
+ * of that value in the text, so a fix intent names the property it changes.
+ */
+export function withTextOrigins(model: SubscriptionModel): SubscriptionModel {
   const replaced = new Map<DeployedResource, DeployedResource>();
   for (const resource of model.resources) {
     const record = model.recordOf.get(resource);
@@ -59,7 +56,8 @@ function withTextOrigins(model: SubscriptionModel): Pick<SubscriptionModel, 'res
   }
   const partial = new Set([...model.partial].map((r) => replaced.get(r) ?? r));
   const deploymentOf = new Map([...model.deploymentOf].map(([r, scope]) => [replaced.get(r) ?? r, scope] as const));
-  return { resources: model.resources.map((r) => replaced.get(r) ?? r), partial, deploymentOf };
+  const recordOf = new Map([...model.recordOf].map(([r, record]) => [replaced.get(r) ?? r, record] as const));
+  return { ...model, resources: model.resources.map((r) => replaced.get(r) ?? r), partial, deploymentOf, recordOf };
 }
 
 function placeResource(resource: DeployedResource, record: LiveResource): DeployedResource {
@@ -78,8 +76,8 @@ function placeResource(resource: DeployedResource, record: LiveResource): Deploy
     kind: at(['kind'], resource.kind),
     properties: at(['properties'], resource.properties),
     body: place(resource.body, root, file),
-    // An absence (no diagnostic setting, no lock) is reported at the resource: its name line.
-    origin: originOf(nameNode, file),
+    // The declaration is the whole record; an absence (no diagnostic setting, no lock) is reported at its name.
+    origin: { ...originOf(root, file), head: originOf(nameNode, file).span },
   };
 }
 
@@ -90,7 +88,9 @@ function originOf(node: Node, file: string): Origin {
 /** The same value with its origin, and its parts' origins, at the JSON node it was read from. */
 function place(value: Value, node: Node | undefined, file: string): Value {
   if (!node) return value;
-  const origin = originOf(node, file);
+  // An object or array is named by its key, where a finding about the whole of it sits.
+  const key = node.parent?.type === 'property' && (node.type === 'object' || node.type === 'array') ? node.parent.children?.[0] : undefined;
+  const origin = key ? { ...originOf(node, file), head: originOf(key, file).span } : originOf(node, file);
   if (value.kind === 'object' && node.type === 'object') {
     const members = new Map((node.children ?? []).map((p) => [p.children?.[0]?.value as string, p.children?.[1]]));
     return { ...value, origin, properties: value.properties.map((p) => ({ name: p.name, value: place(p.value, members.get(p.name), file) })) };

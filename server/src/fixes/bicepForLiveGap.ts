@@ -1,12 +1,15 @@
 import { liveRuleFindings, type LiveFinding } from '../azure/analyseSnapshot';
 import { liveModels } from '../azure/liveModel';
-import { resourceGroupIdOf, subscriptionIdOf, typeAndNameOf } from '../azure/resourceIds';
+import { withTextOrigins } from '../azure/liveRecordText';
+import { extensionParentOf, resourceGroupIdOf, subscriptionIdOf, typeAndNameOf } from '../azure/resourceIds';
 import { redacted, redactText } from '../azure/redact';
 import type { LiveResource, LiveSnapshot } from '../azure/snapshot';
-import { FixExpression, type Fix, type FixValue } from '../rules/fixIntent';
+import { FixExpression, type Fix, type FixIntent, type FixObject, type FixValue } from '../rules/fixIntent';
+import { templateRules } from '../rules/registry';
 import { auditWorkspaceParameter } from '../rules/template/diagnosticSettingFix';
 import { bicepLiteral, bicepString, expression, symbolFor } from './bicepLiteral';
 import { bicepText } from './bicepText';
+import { editedRecord, isValueEdit, originOfEdit, type ValueEdit } from './liveRecordEdits';
 
 /**
  * Bicep that closes a gap found in a live subscription, for the resource as it runs: what is
@@ -32,19 +35,11 @@ const generators: Readonly<Record<string, Generator>> = {
   HN304: (_snapshot, finding, record) => lock(finding, record),
   HN305: (snapshot, finding) => activityLogExport(snapshot, finding),
   HN108: (snapshot, finding) => activityLogAlerts(snapshot, finding),
-  HN103: (_snapshot, finding, record) => redeclare(finding, record, (r) => (r.properties?.enabled === false ? { ...r, properties: { ...r.properties, enabled: true } } : undefined), 'enabled: true'),
-  HN104: (_snapshot, finding, record) => redeclare(finding, record, (r) => (r.properties?.enabled === false ? { ...r, properties: { ...r.properties, enabled: true } } : undefined), 'enabled: true'),
-  HN208: (_snapshot, finding, record) =>
-    redeclare(finding, record, (r) => {
-      if (r.properties?.state === 'Disabled') return { ...r, properties: { ...r.properties, state: 'Enabled' } };
-      if (r.properties?.isEnabled === false) return { ...r, properties: { ...r.properties, isEnabled: true } };
-      return undefined;
-    }, 'enabled'),
-  HN403: (_snapshot, finding, record) => redeclare(finding, record, (r) => (r.identity === undefined || (r.identity as { type?: string }).type === 'None' ? { ...r, identity: { type: 'SystemAssigned' } } : undefined), "identity: { type: 'SystemAssigned' }"),
 };
 
+/** Whether a gap of the rule may have generated Bicep: the rule has a quick fix, or the table an entry. */
 export function hasLiveFix(rule: string): boolean {
-  return Object.prototype.hasOwnProperty.call(generators, rule);
+  return Object.prototype.hasOwnProperty.call(generators, rule) || templateRules.some((r) => r.id === rule && r.fix !== undefined);
 }
 
 /**
@@ -55,65 +50,91 @@ export function bicepForLiveGap(snapshot: LiveSnapshot, finding: LiveFinding): L
   const fromIntents = bicepFromFixIntents(snapshot, finding);
   if (fromIntents) return fromIntents;
   const generate = generators[finding.rule];
-  if (!generate) return { text: undefined, reason: `${finding.rule} has no generated fix; its rule page says what closes it.` };
+  if (!generate) {
+    const quickFixed = templateRules.some((r) => r.id === finding.rule && r.fix !== undefined);
+    return { text: undefined, reason: quickFixed ? `No quick fix of ${finding.rule} applies to this resource as it runs; its rule page says what closes it.` : `${finding.rule} has no generated fix; its rule page says what closes it.` };
+  }
   const record = snapshot.resources.find((r) => r.id.toLowerCase() === finding.resourceId.toLowerCase());
   const fix = generate(snapshot, finding, record);
   return fix.text === undefined ? fix : { text: `// Built from HIPAA Notify's table of live fixes: no quick fix of ${finding.rule} applies to a resource as it runs.\n${fix.text}` };
 }
 
-/** The fixes the rule gives the finding on the live model of its subscription (the same run as the coverage). */
+/**
+ * The fixes the rule gives the finding on the live model of its subscription, each value placed
+ * in its resource's JSON (the text "Open resource JSON" shows), so an intent that edits a value
+ * names the property of the live resource it changes.
+ */
 export function liveFixesOf(snapshot: LiveSnapshot, finding: LiveFinding): readonly Fix[] {
   const subscriptionId = subscriptionIdOf(finding.resourceId);
   const model = liveModels(snapshot).find((m) => m.subscriptionId === subscriptionId);
   if (!model) return [];
   const id = finding.resourceId.toLowerCase();
-  const same = liveRuleFindings(model).filter((f) => f.ruleId === finding.rule && f.file.toLowerCase() === id);
+  const same = liveRuleFindings(withTextOrigins(model)).filter((f) => f.ruleId === finding.rule && f.file.toLowerCase() === id);
   const found = same.find((f) => redactText(f.message) === finding.message) ?? (same.length === 1 ? same[0] : undefined);
   return found?.fixes ?? [];
 }
 
 /**
- * The first fix whose intents all render against live resources: a resource added beside a live
- * one is declared after an `existing` reference to it (`scope:` it when the intent is scoped); a
- * new parameter for the audit workspace defaults to the workspace the subscription logs to.
- * Intents that edit a written value cannot apply: every value of a live resource has the
- * resource as its origin, so they fall back to the table.
+ * The first of the rule's fixes that renders against the live resources: a resource added beside
+ * a live one is declared after an `existing` reference to it (`scope:` it when the intent is
+ * scoped); a live resource whose values the fix edits is declared again as read, with the edits
+ * applied; a new parameter for the audit workspace defaults to the workspace the subscription
+ * logs to. When none renders, the reason of the first that was refused, if any.
  */
 function bicepFromFixIntents(snapshot: LiveSnapshot, finding: LiveFinding): LiveFix | undefined {
+  let refused: LiveFix | undefined;
   for (const fix of liveFixesOf(snapshot, finding)) {
-    const text = renderFix(snapshot, finding, fix);
-    if (text !== undefined) return { text };
+    const rendered = renderFix(snapshot, finding, fix);
+    if (rendered?.text !== undefined) return rendered;
+    refused ??= rendered;
   }
-  return undefined;
+  return refused;
 }
 
-function renderFix(snapshot: LiveSnapshot, finding: LiveFinding, fix: Fix): string | undefined {
+function intentOrigin(intent: FixIntent): string {
+  if (intent.kind === 'addResource') return intent.beside.file;
+  if (intent.kind === 'addParameter') return intent.near.file;
+  return originOfEdit(intent).file;
+}
+
+function renderFix(snapshot: LiveSnapshot, finding: LiveFinding, fix: Fix): LiveFix | undefined {
   const layout = { eol: '\n', unit: '  ' } as const;
   const recordAt = (id: string) => snapshot.resources.find((r) => r.id.toLowerCase() === id.toLowerCase());
   const anchors: LiveResource[] = [];
+  const edits = new Map<LiveResource, ValueEdit[]>();
   for (const intent of fix.intents) {
     if (intent.kind === 'addParameter') continue;
-    if (intent.kind !== 'addResource') return undefined;
-    const record = recordAt(intent.beside.file);
+    const record = recordAt(intentOrigin(intent));
     if (!record) return undefined;
-    anchors.push(record);
+    if (!anchors.includes(record)) anchors.push(record);
+    if (isValueEdit(intent)) edits.set(record, [...(edits.get(record) ?? []), intent]);
   }
   if (anchors.length === 0) return undefined;
   const home = resourceGroupIdOf(anchors[0].id);
   const taken = new Set<string>();
+  for (const intent of fix.intents) if (intent.kind === 'addParameter') taken.add(intent.name.toLowerCase());
   const symbols = new Map<string, string>();
   const parameters: string[] = [];
   const declarations: string[] = [];
+  // The resources the fix changes come first: what it adds beside them refers to their new declaration.
+  for (const [record, intents] of edits) {
+    if (resourceGroupIdOf(record.id) !== home) return undefined;
+    const changed = editedRecord(record, intents);
+    if (!changed) return undefined;
+    const declared = redeclaration(record, changed, recordAt, taken, home);
+    if (declared.text === undefined) return declared;
+    symbols.set(record.id.toLowerCase(), declared.symbol);
+    declarations.push(...declared.text);
+  }
   for (const intent of fix.intents) {
     if (intent.kind === 'addParameter') {
       if (parameters.some((p) => p.includes(`param ${intent.name} `))) continue;
-      taken.add(intent.name.toLowerCase());
       let value = intent.defaultValue;
       if (value === undefined && intent.name === auditWorkspaceParameter && intent.type === 'string') value = auditWorkspace(snapshot, subscriptionIdOf(finding.resourceId))?.id;
       parameters.push(`@description(${bicepString(intent.description)})\nparam ${intent.name} ${intent.type}${value === undefined ? '' : ` = ${bicepText(value, '', layout)}`}\n`);
       continue;
     }
-    if (intent.kind !== 'addResource') return undefined;
+    if (intent.kind !== 'addResource') continue;
     const record = recordAt(intent.beside.file)!;
     let symbol = symbols.get(record.id.toLowerCase());
     if (!symbol) {
@@ -125,15 +146,69 @@ function renderFix(snapshot: LiveSnapshot, finding: LiveFinding, fix: Fix): stri
     const own = symbolFor(resource.symbol, taken);
     const { name, ...rest } = resource.body;
     const body: { [key: string]: FixValue } = { ...(name !== undefined ? { name } : {}), ...(resource.scoped ? { scope: new FixExpression(symbol, '') } : {}), ...rest };
+    if (!writtenInBicep(body)) return undefined;
     declarations.push(`resource ${own} ${bicepString(`${resource.type}@${resource.apiVersion}`)} = ${bicepText(body, '', layout)}\n`);
   }
   const provenance = `// Built from the fix intents of ${finding.rule}'s quick fix "${fix.title}", against the live resources.\n`;
-  return [provenance + header(finding, deployTarget(anchors[0].id)), ...parameters, ...declarations].join('\n');
+  const scope = home === undefined ? ["targetScope = 'subscription'\n"] : [];
+  return { text: [provenance + header(finding, deployTarget(anchors[0].id)), ...scope, ...parameters, ...declarations].join('\n') };
 }
 
-interface Editable {
-  readonly properties?: Record<string, unknown>;
-  readonly identity?: unknown;
+/** What a deployment needs that a read leaves out: an Event Grid webhook's URL is write-only (the read has its base URL at most). */
+function writeOnlyValueOf(record: LiveResource): string | undefined {
+  if (!/\/eventsubscriptions$/i.test(record.type)) return undefined;
+  const destination = (record.properties as { destination?: { endpointType?: unknown; properties?: { endpointUrl?: unknown } } } | undefined)?.destination;
+  return destination?.endpointType === 'WebHook' && typeof destination.properties?.endpointUrl !== 'string' ? "a webhook event subscription's endpoint URL" : undefined;
+}
+
+/** Every expression of `value` has a Bicep form (some intents only say how ARM JSON writes theirs). */
+function writtenInBicep(value: FixValue): boolean {
+  if (value instanceof FixExpression) return value.bicep !== '';
+  if (Array.isArray(value)) return value.every(writtenInBicep);
+  if (typeof value === 'object' && value !== null) return Object.values(value as FixObject).every(writtenInBicep);
+  return true;
+}
+
+/**
+ * A live resource declared again as it would be deployed: its name, location, kind, tags, SKU,
+ * identity and properties as read (read-only properties left out), `changed` being the record with
+ * the fix applied. An extension resource is scoped to an `existing` reference to what it extends.
+ */
+function redeclaration(record: LiveResource, changed: FixObject, recordAt: (id: string) => LiveResource | undefined, taken: Set<string>, home: string | undefined): { text: string[]; symbol: string } | { text: undefined; reason: string } {
+  if (JSON.stringify(record).includes(redacted)) {
+    return { text: undefined, reason: 'The resource holds secrets that the read does not keep, so it cannot be declared again from it; make the change in its template.' };
+  }
+  const unread = writeOnlyValueOf(record);
+  if (unread) return { text: undefined, reason: `Resource Manager does not return ${unread}, so the resource cannot be declared again from the read; make the change in its template.` };
+  const layout = { eol: '\n', unit: '  ' } as const;
+  const named = typeAndNameOf(record.id);
+  const text: string[] = [];
+  let scope: FixExpression | undefined;
+  const parentId = extensionParentOf(record.id);
+  if (parentId && resourceGroupIdOf(parentId) !== parentId.toLowerCase() && `/subscriptions/${subscriptionIdOf(parentId)}` !== parentId.toLowerCase()) {
+    const parent = recordAt(parentId);
+    if (!parent) return { text: undefined, reason: `The resource extends ${parentId}, which the read does not hold; make the change in its template.` };
+    const parentSymbol = symbolFor(parent.name, taken);
+    text.push(existing(parent, parentSymbol, home));
+    scope = new FixExpression(parentSymbol, '');
+  }
+  const properties = changed.properties;
+  const body: { [key: string]: FixValue } = {
+    name: parentId ? record.name : named?.name ?? record.name,
+    ...(scope ? { scope } : {}),
+    ...(changed.location !== undefined ? { location: changed.location } : {}),
+    ...(changed.kind !== undefined ? { kind: changed.kind } : {}),
+    ...(changed.tags !== undefined ? { tags: changed.tags } : {}),
+    ...(changed.sku !== undefined ? { sku: changed.sku } : {}),
+    ...(changed.identity !== undefined && changed.identity !== null ? { identity: identityForDeployment(changed.identity) as FixValue } : {}),
+    ...(typeof properties === 'object' && properties !== null && !Array.isArray(properties) && !(properties instanceof FixExpression)
+      ? { properties: Object.fromEntries(Object.entries(properties as FixObject).filter(([key]) => !readOnlyProperties.has(key) && !readOnlyOfType[record.type.toLowerCase()]?.has(key))) }
+      : {}),
+  };
+  if (!writtenInBicep(body)) return { text: undefined, reason: 'The fix writes an expression that only ARM JSON has; make the change in the template.' };
+  const symbol = symbolFor(record.name, taken);
+  text.push(`// The resource as read, with the fix applied.\nresource ${symbol} ${bicepString(`${typeOf(record)}@${record.apiVersion ?? '2023-01-01'}`)} = ${bicepText(body, '', layout)}\n`);
+  return { text, symbol };
 }
 
 function header(finding: LiveFinding, deployTo: string): string {
@@ -256,35 +331,16 @@ function activityLogAlerts(snapshot: LiveSnapshot, finding: LiveFinding): LiveFi
 }
 
 /** Read-only properties that Resource Manager returns and a deployment does not take. */
-const readOnlyProperties = new Set(['provisioningState', 'createdTime', 'changedTime', 'version', 'accessEndpoint', 'endpointsConfiguration', 'createdDate', 'lastModifiedDate']);
+const readOnlyProperties = new Set(['provisioningState', 'createdTime', 'changedTime', 'version', 'accessEndpoint', 'endpointsConfiguration', 'createdDate', 'lastModifiedDate', 'resourceGuid']);
+/** Read-only properties of one type only (a virtual network's `subnets` are its own, an NSG's are references). */
+const readOnlyOfType: Readonly<Record<string, ReadonlySet<string>>> = {
+  'microsoft.network/networksecuritygroups': new Set(['defaultSecurityRules', 'networkInterfaces', 'subnets', 'flowLogs']),
+};
 
-function redeclare(finding: LiveFinding, record: LiveResource | undefined, change: (resource: Editable) => Editable | undefined, what: string): LiveFix {
-  if (!record) return { text: undefined, reason: 'The resource is not in the last read.' };
-  const changed = change({ properties: record.properties as Record<string, unknown> | undefined, identity: record.identity });
-  if (!changed) return { text: undefined, reason: `The live resource already has ${what}; the gap has another cause (see the finding).` };
-  if (JSON.stringify(record).includes(redacted)) {
-    return { text: undefined, reason: 'The resource holds secrets that the read does not keep, so it cannot be declared again from it; make the change in its template.' };
-  }
-  const properties = Object.fromEntries(Object.entries(changed.properties ?? {}).filter(([key]) => !readOnlyProperties.has(key)));
-  const body: Record<string, unknown> = {
-    name: record.name,
-    ...(record.location !== undefined ? { location: record.location } : {}),
-    ...(record.kind !== undefined ? { kind: record.kind } : {}),
-    ...(record.tags !== undefined ? { tags: record.tags } : {}),
-    ...(record.sku !== undefined ? { sku: record.sku } : {}),
-    ...(changed.identity !== undefined ? { identity: identityForDeployment(changed.identity) } : {}),
-    properties,
-  };
-  const taken = new Set<string>();
-  const symbol = symbolFor(record.name, taken);
-  return {
-    text: `${header(finding, deployTarget(record.id))}// The resource as read, with ${what}.\nresource ${symbol} ${bicepString(`${typeOf(record)}@${record.apiVersion ?? '2023-01-01'}`)} = ${bicepLiteral(body)}\n`,
-  };
-}
 
 /** An identity as a deployment takes it: the type and user-assigned identities, not the principal the service assigned. */
 function identityForDeployment(identity: unknown): unknown {
   if (!identity || typeof identity !== 'object') return identity;
   const { type, userAssignedIdentities } = identity as { type?: unknown; userAssignedIdentities?: Record<string, unknown> };
-  return { type, ...(userAssignedIdentities ? { userAssignedIdentities: Object.fromEntries(Object.keys(userAssignedIdentities).map((id) => [id, {}])) } : {}) };
+  return { ...(type !== undefined ? { type } : {}), ...(userAssignedIdentities ? { userAssignedIdentities: Object.fromEntries(Object.keys(userAssignedIdentities).map((id) => [id, {}])) } : {}) };
 }

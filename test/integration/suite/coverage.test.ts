@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -17,7 +17,11 @@ const subscriptionId = '2b5c6f1e-8d7a-4c3b-9e2f-0a1b2c3d4e5f';
 const archive = `/subscriptions/${subscriptionId}/resourceGroups/rg-claims-archive`;
 
 interface Api {
-  readonly coverage: { readonly tree: vscode.TreeDataProvider<unknown>; readonly view: vscode.TreeView<unknown> };
+  readonly coverage: {
+    readonly tree: vscode.TreeDataProvider<unknown>;
+    readonly view: vscode.TreeView<unknown>;
+    statusBar(): { readonly text: string; readonly command: string } | undefined;
+  };
 }
 interface Rendered {
   readonly node: unknown;
@@ -30,6 +34,7 @@ let tls: TestTls;
 let server: ArmTestServer;
 let fixture: Fixture;
 let accounts: TestAccounts;
+let sovereignAccounts: TestAccounts;
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'hn-coverage-view-'));
 
 function samplesFolder(): string {
@@ -53,6 +58,51 @@ function all(nodes: readonly Rendered[]): Rendered[] {
 
 const findingsOf = (nodes: readonly Rendered[]) => all(nodes).filter((n) => String(n.item.contextValue).startsWith('finding'));
 const iconOf = (item: vscode.TreeItem) => (item.iconPath instanceof vscode.ThemeIcon ? item.iconPath.id : undefined);
+const stateOf = (n: Rendered) => (n.node as { readonly state: string }).state;
+const coverageSettings = () => vscode.workspace.getConfiguration('hipaaNotify.coverage');
+/** The tree of a finished read from `endpoint`: its root, no longer "reading...". */
+const readFrom = (endpoint: string) => (roots: Rendered[]) => roots.length === 1 && label(roots[0].item) === endpoint && !String(roots[0].item.description).includes('reading');
+
+/** Resolves once the view's visibility is `visible`. */
+function viewVisible(visible: boolean): Promise<void> {
+  return new Promise((resolve) => {
+    if (api.coverage.view.visible === visible) return resolve();
+    const subscription = api.coverage.view.onDidChangeVisibility((event) => {
+      if (event.visible !== visible) return;
+      subscription.dispose();
+      resolve();
+    });
+  });
+}
+
+/** Resolves with the scopes of the first session request to `provider` that `accept` takes. */
+function askedFor(provider: TestAccounts, accept: (scopes: readonly string[]) => boolean, what: string): Promise<readonly string[]> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => { subscription.dispose(); reject(new Error(`${provider.providerId} was never asked for ${what}: ${JSON.stringify(provider.requestedScopes)}`)); }, 45_000);
+    const subscription = provider.onDidAsk((scopes) => {
+      if (!accept(scopes)) return;
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve(scopes);
+    });
+  });
+}
+
+/** `hipaa-notify coverage --format json` from the packaged CLI, signed in as the test server's managed identity. */
+function coverageCli(arm: ArmTestServer): Promise<{ findings: unknown[] }> {
+  const cli = vscode.Uri.joinPath(vscode.extensions.getExtension(extensionId)!.extensionUri, 'dist', 'cli.js').fsPath;
+  const env = { ...process.env, ELECTRON_RUN_AS_NODE: '1', NODE_EXTRA_CA_CERTS: tls.caFile, IDENTITY_ENDPOINT: arm.identityEndpoint, IDENTITY_HEADER: arm.identityHeader, AZURE_CLIENT_ID: '', AZURE_TENANT_ID: '', AZURE_CLIENT_SECRET: '' };
+  // Asynchronous: the ARM test server answering it runs in this process.
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [cli, 'coverage', '--arm-endpoint', arm.armEndpoint, '--format', 'json'], { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }, (_error, stdout, stderr) => {
+      try {
+        resolve(JSON.parse(stdout) as { findings: unknown[] });
+      } catch {
+        reject(new Error(`hipaa-notify coverage printed no report: ${stderr}`));
+      }
+    });
+  });
+}
 
 /** Resolves once the tree satisfies `accept`, re-checking on each change of the tree. */
 function treeWhere(accept: (roots: Rendered[]) => boolean, what: string): Promise<Rendered[]> {
@@ -99,6 +149,7 @@ suite('the Coverage view against the ARM test server', () => {
     });
     server = await startArmTestServer({ key: tls.key, cert: tls.cert, fixture, faults: [{ path: /^\/subscriptions\/[^/]+\/resourcegroups\/rg-claims-archive(\/|$)/, status: 403 }] });
     accounts = new TestAccounts(server.identityEndpoint, server.identityHeader);
+    sovereignAccounts = new TestAccounts(server.identityEndpoint, server.identityHeader, 'microsoft-sovereign-cloud');
     const extension = vscode.extensions.getExtension<Api>(extensionId);
     assert.ok(extension);
     api = await extension.activate();
@@ -199,6 +250,32 @@ suite('the Coverage view against the ARM test server', () => {
     assert.deepEqual(editor.selection.start, diagnostic.range.start);
   });
 
+  /**
+   * Closes an untitled document without saving and waits until the extension host has let it go:
+   * an untitled document opened right after could otherwise be handed its name and old text.
+   */
+  async function discard(document: vscode.TextDocument): Promise<void> {
+    const closed = new Promise<void>((resolve) => {
+      const subscription = vscode.workspace.onDidCloseTextDocument((gone) => {
+        if (gone !== document) return;
+        subscription.dispose();
+        resolve();
+      });
+    });
+    await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    if (!document.isClosed) await closed;
+  }
+
+  /** `hipaa-notify check --format json` of generated Bicep in a folder of its own (the workspace it is checked as). */
+  function checkGenerated(text: string): { ruleId: string; message: string }[] {
+    const folder = fs.mkdtempSync(path.join(scratch, 'generated-'));
+    fs.writeFileSync(path.join(folder, 'fix.bicep'), text);
+    const cli = vscode.Uri.joinPath(vscode.extensions.getExtension(extensionId)!.extensionUri, 'dist', 'cli.js').fsPath;
+    const run = spawnSync(process.execPath, [cli, 'check', folder, '--format', 'json'], { cwd: folder, encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
+    return (JSON.parse(run.stdout) as { findings: { ruleId: string; message: string }[] }).findings;
+  }
+
   test('"Generate Bicep to fix" opens Bicep that hipaa-notify check passes for that gap', async () => {
     const gap = findingsOf(await render()).find((f) => label(f.item).startsWith('HN301 ') && String(f.item.contextValue).includes('fixable'));
     assert.ok(gap, 'a fixable HN301 gap');
@@ -208,13 +285,142 @@ suite('the Coverage view against the ARM test server', () => {
     const text = editor.document.getText();
     assert.match(text, /existing = \{/);
     assert.match(text, /'Microsoft\.Insights\/diagnosticSettings@/);
-    const file = path.join(scratch, 'fix.bicep');
-    fs.writeFileSync(file, text);
-    const cli = vscode.Uri.joinPath(vscode.extensions.getExtension(extensionId)!.extensionUri, 'dist', 'cli.js').fsPath;
-    const run = spawnSync(process.execPath, [cli, 'check', file, '--format', 'json'], { encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
-    const report = JSON.parse(run.stdout) as { findings: { ruleId: string; message: string }[] };
-    assert.deepEqual(report.findings.filter((f) => f.ruleId === 'HN301' || f.ruleId === 'HN001' || f.ruleId === 'HN002'), [], run.stdout);
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    const findings = checkGenerated(text);
+    assert.deepEqual(findings.filter((f) => f.ruleId === 'HN301' || f.ruleId === 'HN001' || f.ruleId === 'HN002'), [], JSON.stringify(findings));
+    await discard(editor.document);
+  });
+
+  test('"Generate Bicep to fix" on a wrong value declares the live resource again with the quick fix\'s change, which hipaa-notify check passes', async () => {
+    const gap = findingsOf(await render()).find((f) => label(f.item).startsWith('HN103 ') && String(f.item.contextValue).includes('fixable'));
+    assert.ok(gap, 'a fixable HN103 gap');
+    const message = label(gap.item).slice('HN103 '.length);
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor>('hipaaNotify.coverage.generateBicepFix', gap.node);
+    const text = editor.document.getText();
+    assert.match(text, /^\/\/ Built from the fix intents of HN103's quick fix "Set enabled to true"/);
+    assert.match(text, /\nresource \w+ 'Microsoft\.Insights\/actionGroups@[^']+' = \{\n {2}name: 'ag-claims-legacy-pager'\n/);
+    assert.match(text, /\n {4}enabled: true\n/);
+    const findings = checkGenerated(text);
+    assert.deepEqual(findings.filter((f) => (f.ruleId === 'HN103' && f.message === message) || f.ruleId === 'HN001' || f.ruleId === 'HN002'), [], JSON.stringify(findings));
+    // Without the change, check finds the gap the view shows: the comparison above can fail.
+    assert.deepEqual(checkGenerated(text.replace(/\n {4}enabled: true\n/, '\n    enabled: false\n')).filter((f) => f.ruleId === 'HN103').map((f) => f.message), [message]);
+    await discard(editor.document);
+  });
+
+  test('"Show Gaps Only" hides every covered node (and what is under it); "Show Covered and Gaps" brings the whole tree back', async () => {
+    const before = await render();
+    const ids = (nodes: readonly Rendered[]) => all(nodes).map((n) => n.item.id);
+    const uncovered = (nodes: readonly Rendered[]): Rendered[] => nodes.filter((n) => stateOf(n) !== 'covered').map((n) => ({ ...n, children: uncovered(n.children) }));
+    const covered = all(before).filter((n) => stateOf(n) === 'covered');
+    assert.ok(covered.some((n) => label(n.item) === 'Protect' || label(n.item) === 'Detect' || iconOf(n.item) === 'pass'), 'the tree has covered nodes to hide');
+    assert.ok(covered.some((n) => /exists live and is enabled$/.test(label(n.item))), 'and covered workspace-vs-live entries');
+    await vscode.commands.executeCommand('hipaaNotify.coverage.showGapsOnly');
+    try {
+      const filtered = await render();
+      assert.deepEqual(all(filtered).filter((n) => stateOf(n) === 'covered' || iconOf(n.item) === 'pass').map((n) => label(n.item)), []);
+      assert.deepEqual(ids(filtered), ids(uncovered(before)));
+      assert.deepEqual(findingsOf(filtered).map((f) => f.item.id), findingsOf(before).map((f) => f.item.id), 'every gap is still shown');
+      assert.ok(all(filtered).some((n) => stateOf(n) === 'unknown'), 'what could not be read is not known to be covered: it stays');
+    } finally {
+      await vscode.commands.executeCommand('hipaaNotify.coverage.showAll');
+    }
+    assert.deepEqual(ids(await render()), ids(before));
+  });
+
+  test('the status bar item says "HIPAA coverage: N gaps" with the N of hipaa-notify coverage, and opens the view', async () => {
+    const report = await coverageCli(server);
+    assert.ok(report.findings.length > 0);
+    assert.equal(findingsOf(await render()).length, report.findings.length);
+    const status = api.coverage.statusBar();
+    assert.equal(status?.text, `$(shield) HIPAA coverage: ${report.findings.length} gaps`);
+    await vscode.commands.executeCommand('workbench.view.explorer');
+    await viewVisible(false);
+    const shown = viewVisible(true);
+    await vscode.commands.executeCommand(status.command);
+    await shown;
+  });
+
+  test('the refresh interval (off by default) refreshes the tree on its own while set, and stops when set back to 0', async function () {
+    this.timeout(90_000);
+    assert.equal(coverageSettings().inspect<number>('refreshInterval')?.defaultValue, 0);
+    const tier1 = fixture.resources.find((r) => /actionGroups\/ag-claims-tier1$/i.test(r.id))!;
+    const disabledTier1 = (roots: Rendered[]) => findingsOf(roots).some((f) => label(f.item).startsWith('HN103 ') && (f.item.tooltip as vscode.MarkdownString).value.includes('/ag-claims-tier1'));
+    const read = readFrom(server.armEndpoint);
+    assert.ok(read(await render()) && !disabledTier1(await render()));
+    // Someone disables the tier-1 group; no refresh command is run from here on.
+    (tier1.properties as Record<string, unknown>).enabled = false;
+    // A timed refresh keeps the tree until its report replaces it: it never goes blank.
+    let blank = 0;
+    const watching = api.coverage.tree.onDidChangeTreeData!(() => void render().then((roots) => { if (roots.length === 0) blank++; }));
+    try {
+      const shown = treeWhere((roots) => read(roots) && disabledTier1(roots), 'the disabled tier-1 group without a refresh');
+      await coverageSettings().update('refreshInterval', 0.02, vscode.ConfigurationTarget.Global);
+      await shown;
+    } finally {
+      (tier1.properties as Record<string, unknown>).enabled = true;
+      watching.dispose();
+    }
+    assert.equal(blank, 0, 'the tree went blank during a timed refresh');
+    await treeWhere((roots) => read(roots) && !disabledTier1(roots), 'the tier-1 group enabled again on a later tick');
+    // An absence needs a window of time.
+    const quiet = async (milliseconds: number, what: string) => {
+      await treeWhere(read, 'the last timed read finished');
+      const requests = server.requests.length;
+      await new Promise((resolve) => setTimeout(resolve, milliseconds));
+      assert.equal(server.requests.length, requests, what);
+    };
+    await coverageSettings().update('refreshInterval', undefined, vscode.ConfigurationTarget.Global);
+    await quiet(5_000, 'no read in four intervals after the interval was turned off');
+    // Past the timer's limit (about 24.8 days) Node fires at once, again and again: capped at a day.
+    await coverageSettings().update('refreshInterval', 100_000, vscode.ConfigurationTarget.Global);
+    try {
+      await quiet(2_000, 'no read right after a 100,000-minute interval was set');
+    } finally {
+      await coverageSettings().update('refreshInterval', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  test('Azure US Government: the sovereign-cloud account is asked for that Resource Manager, and the tree loads from the armEndpoint override', async function () {
+    this.timeout(120_000);
+    // What the Azure Resources extension asks microsoft-sovereign-cloud for (the cloud's management endpoint).
+    const govScope = 'https://management.core.usgovcloudapi.net/.default';
+    // A local Resource Manager that answers /metadata/endpoints as US Government's does.
+    const gov = await startArmTestServer({ key: tls.key, cert: tls.cert, fixture, cloudMetadata: { audience: 'https://management.core.usgovcloudapi.net/', portal: 'https://portal.azure.us', login: 'https://login.microsoftonline.us' } });
+    const sovereign = vscode.workspace.getConfiguration('microsoft-sovereign-cloud');
+    const publicAsked = accounts.requestedScopes.length;
+    try {
+      // The cloud itself: the sovereign account has no session, so nothing is read (nothing leaves 127.0.0.1).
+      await sovereign.update('environment', 'USGovernment', vscode.ConfigurationTarget.Global);
+      const askedGov = askedFor(sovereignAccounts, (scopes) => scopes.includes(govScope), govScope);
+      await coverageSettings().update('armEndpoint', undefined, vscode.ConfigurationTarget.Global);
+      assert.deepEqual(await askedGov, [govScope]);
+      assert.equal(accounts.requestedScopes.length, publicAsked, 'the public-cloud account is not asked for a sovereign cloud');
+      // The override: a Resource Manager whose metadata names US Government's audience.
+      const askedOverride = askedFor(sovereignAccounts, (scopes) => scopes.includes(govScope), 'the override\'s scope');
+      await coverageSettings().update('armEndpoint', gov.armEndpoint, vscode.ConfigurationTarget.Global);
+      await askedOverride;
+      assert.equal(gov.requests.filter((r) => r.path !== '/metadata/endpoints').length, 0, 'nothing is read before sign-in');
+      const commands = await vscode.commands.getCommands(true);
+      const signIn = commands.find((c) => /^microsoft-sovereign-cloud:hipaa-notify\.hipaa-notify:signIn\d+$/.test(c));
+      assert.ok(signIn, `the Accounts menu offers sovereign-cloud sign-in: ${commands.filter((c) => c.startsWith('microsoft')).join(', ')}`);
+      const loaded = treeWhere((roots) => readFrom(gov.armEndpoint)(roots) && findingsOf(roots).length > 0, 'the tree from the override');
+      await vscode.commands.executeCommand(signIn);
+      const roots = await loaded;
+      assert.equal(label(roots[0].children[0].item), 'Claims Production');
+      // The session's token is for US Government's Resource Manager audience.
+      assert.ok(gov.tokenAudiences.includes('https://management.core.usgovcloudapi.net'), JSON.stringify(gov.tokenAudiences));
+      assert.ok(sovereignAccounts.requestedScopes.every((scopes) => scopes.includes(govScope) || scopes.includes(`${server.armEndpoint}/.default`)), JSON.stringify(sovereignAccounts.requestedScopes));
+      assert.deepEqual(accounts.requestedScopes.slice(publicAsked), [], 'the public-cloud account is never asked');
+      const finding = findingsOf(roots)[0].node as { resource?: { portalUrl?: string } };
+      assert.match(finding.resource?.portalUrl ?? '', /^https:\/\/portal\.azure\.us\/#resource\/subscriptions\//);
+    } finally {
+      // Signed out first, so no setting below can lead to a read of a real cloud.
+      await sovereignAccounts.removeSession();
+      await coverageSettings().update('armEndpoint', server.armEndpoint, vscode.ConfigurationTarget.Global);
+      const back = treeWhere((roots) => readFrom(server.armEndpoint)(roots) && findingsOf(roots).length > 0, 'the public test cloud again');
+      await sovereign.update('environment', undefined, vscode.ConfigurationTarget.Global);
+      await back;
+      await gov.close();
+    }
   });
 
   test('refresh after a change in the subscription updates the tree; a saved snapshot reopens offline', async () => {

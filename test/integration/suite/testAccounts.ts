@@ -2,8 +2,9 @@ import * as http from 'node:http';
 import * as vscode from 'vscode';
 
 /**
- * A real `vscode.authentication` provider registered by the test under the id `microsoft` (the
- * built-in Microsoft sign-in cannot work offline and is disabled in the test host). Its sessions
+ * A real `vscode.authentication` provider registered by the test under the id `microsoft`, or
+ * `microsoft-sovereign-cloud` (the built-in Microsoft sign-in cannot work offline and is disabled
+ * in the test host). Its sessions
  * hold tokens issued by the ARM test server's managed identity endpoint, for the audience the
  * scopes name. It starts signed out; `createSession` signs in as the user would.
  */
@@ -13,9 +14,13 @@ export class TestAccounts implements vscode.AuthenticationProvider, vscode.Dispo
   private readonly sessions: vscode.AuthenticationSession[] = [];
   private readonly registration: vscode.Disposable;
   readonly requestedScopes: string[][] = [];
+  private readonly asked = new vscode.EventEmitter<readonly string[]>();
+  /** Fires with the scopes of each session request, answered or not. */
+  readonly onDidAsk = this.asked.event;
 
-  constructor(private identityEndpoint: string, private identityHeader: string) {
-    this.registration = vscode.authentication.registerAuthenticationProvider('microsoft', 'Microsoft (test accounts)', this, { supportsMultipleAccounts: false });
+  constructor(private identityEndpoint: string, private identityHeader: string, readonly providerId: 'microsoft' | 'microsoft-sovereign-cloud' = 'microsoft') {
+    const label = providerId === 'microsoft' ? 'Microsoft (test accounts)' : 'Microsoft Sovereign Cloud (test accounts)';
+    this.registration = vscode.authentication.registerAuthenticationProvider(providerId, label, this, { supportsMultipleAccounts: false });
   }
 
   /** Tokens from another test server from now on (each server trusts only the tokens it issued). */
@@ -25,7 +30,10 @@ export class TestAccounts implements vscode.AuthenticationProvider, vscode.Dispo
   }
 
   async getSessions(scopes?: readonly string[]): Promise<vscode.AuthenticationSession[]> {
-    if (scopes) this.requestedScopes.push([...scopes]);
+    if (scopes) {
+      this.requestedScopes.push([...scopes]);
+      this.asked.fire([...scopes]);
+    }
     if (this.sessions.length === 0 || !scopes) return [...this.sessions];
     // A session per audience: the token must be for the Resource Manager that the scopes name.
     return [{ ...this.sessions[0], scopes: [...scopes], accessToken: await this.token(scopes) }];
@@ -72,5 +80,6 @@ export class TestAccounts implements vscode.AuthenticationProvider, vscode.Dispo
   dispose(): void {
     this.registration.dispose();
     this.changed.dispose();
+    this.asked.dispose();
   }
 }
