@@ -126,7 +126,8 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
   configs.invalidate();
   for (const change of changes) {
     const file = filePathOf(change.uri);
-    for (const reader of readers.values()) reader.forget(change.type === FileChangeType.Changed ? file : undefined);
+    const kind = change.type === FileChangeType.Created ? 'created' : change.type === FileChangeType.Deleted ? 'deleted' : 'changed';
+    for (const reader of readers.values()) reader.fileEvent(file, kind);
   }
   for (const document of documents.all()) schedule(document.uri);
 });

@@ -39,6 +39,12 @@ export interface CachingWorkspaceReader extends WorkspaceReader {
   forget(file?: string): void;
   /** An open editor buffer of this file changed, opened or closed (the overlay's text for it may differ). */
   changed(file: string): void;
+  /**
+   * A file watcher's event. A template, parameter or policy file created or deleted joins or
+   * leaves the listings and only its text is read again; an event about anything else (a folder
+   * created or deleted with everything in it) makes the reader start over.
+   */
+  fileEvent(file: string | undefined, change: 'created' | 'changed' | 'deleted'): void;
 }
 
 export interface ReaderOptions {
@@ -96,6 +102,15 @@ export function diskReader(root: string, overlay: (file: string) => string | und
         listings.set(folder, listing);
       }
       return listing;
+    },
+    fileEvent(file, change) {
+      if (file === undefined || !isInsideFolder(file, root)) return;
+      if (change === 'changed') return this.forget(file);
+      const listed = listingsHolding(listings, file);
+      const oneFile = analysedFile.test(file) && (change === 'created' ? isFile(file) : listed.every((listing) => listing.includes(file)) || !listed.length);
+      if (!oneFile) return this.forget();
+      texts.delete(file);
+      this.changed(file);
     },
     forget(file) {
       if (this.unchanging) throw new Error('a reader of unchanging files cannot forget');
@@ -155,6 +170,14 @@ function listFiles(folder: string, root: string): string[] {
     }
   }
   return files.slice(0, maxWorkspaceFiles).sort();
+}
+
+function isFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
 }
 
 function safeRealpath(file: string): string | undefined {
