@@ -37,12 +37,18 @@ export interface EvaluationOptions {
 }
 
 const parsedFiles = new Map<string, BicepFile>();
-const maxParsed = 500;
+// The modules a workspace's templates call in turn (files are evaluated in path order); more
+// trees would only hold memory.
+const maxParsed = 100;
 
-/** Parses once per text: a module called in a loop is read once. */
+/** Parses once per text: a module called in a loop, or by each of its tests, is read once. */
 export function parsedBicep(file: string, text: string, kind: 'bicep' | 'bicepparam' = 'bicep'): BicepFile {
   const cached = parsedFiles.get(file);
-  if (cached && cached.text === text && cached.kind === kind) return cached;
+  if (cached && cached.text === text && cached.kind === kind) {
+    parsedFiles.delete(file);
+    parsedFiles.set(file, cached);
+    return cached;
+  }
   const parsed = parseBicep(text, { kind });
   if (parsedFiles.size >= maxParsed) parsedFiles.delete(parsedFiles.keys().next().value!);
   parsedFiles.set(file, parsed);
