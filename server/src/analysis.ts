@@ -11,7 +11,7 @@ import { workspaceRuleFindingsIn } from './workspace/workspaceFindings';
 import { templateRules } from './rules/registry';
 import { runRules } from './rules/runRules';
 import { diskReader, type WorkspaceReader } from './workspace/workspaceReader';
-import { armSuppressions } from './suppression/armSuppressions';
+import { armSuppressions, canHoldSuppressions } from './suppression/armSuppressions';
 import { bicepSuppressions } from './suppression/bicepSuppressions';
 import { applySuppressions } from './suppression/suppression';
 import type { SyntaxProblem } from './syntax/span';
@@ -100,7 +100,7 @@ function analyseArmTemplate({ file, text }: SourceFile, context: AnalysisContext
   const shared = reader && reader.readText(file) === text ? templateModelOf(file, text, reader) : undefined;
   if (shared?.front === 'arm') {
     const findings = [...shared.syntaxProblems.map((problem) => syntaxFinding(file, problem)), ...unresolvedFindings(shared.problems), ...ruleFindingsIn(file, text, context)];
-    return applySuppressions(findings, file, armSuppressions(text, parseJsonDocument(text, { arm: true }).root));
+    return applySuppressions(findings, file, canHoldSuppressions(text) ? armSuppressions(text, parseJsonDocument(text, { arm: true }).root) : []);
   }
   const model = shared ? undefined : buildArmFileModel(file, text, workspaceRootFor(file, context));
   if (!model) return parseJsonDocument(text, { arm: true }).problems.map((problem) => syntaxFinding(file, problem));

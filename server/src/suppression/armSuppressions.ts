@@ -8,7 +8,17 @@ import { nextLineCoverage, type Suppression } from './suppression';
  * `"metadata": { "hipaa-notify": { "suppress": { "HN101": "reason" } } }` in a resource.
  */
 export function armSuppressions(text: string, root: Node | undefined): Suppression[] {
+  if (!canHoldSuppressions(text)) return [];
   return [...commentSuppressions(text, root), ...metadataSuppressions(root)];
+}
+
+/**
+ * Whether the text can hold a suppression at all: a comment directive is written as is, and the
+ * metadata key is too unless JSON escapes spell it. Most templates (compiled ones especially)
+ * hold neither, and need no second parse.
+ */
+export function canHoldSuppressions(text: string): boolean {
+  return text.includes('hipaa-notify') || text.includes('\\u');
 }
 
 function commentSuppressions(text: string, root: Node | undefined): Suppression[] {

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDirective } from '../../../server/src/suppression/directive';
 import { applySuppressions } from '../../../server/src/suppression/suppression';
-import { armSuppressions } from '../../../server/src/suppression/armSuppressions';
+import { armSuppressions, canHoldSuppressions } from '../../../server/src/suppression/armSuppressions';
 import { parseJsonDocument } from '../../../server/src/syntax/arm/jsonDocument';
 import type { Finding } from '../../../server/src/rules/finding';
 
@@ -64,4 +64,14 @@ test('findings of other files are not touched', () => {
   const { root } = parseJsonDocument(template, { arm: true });
   const other = { ...findingAt('HN101', '"name": "ag"'), file: 'b.json' };
   assert.deepEqual(applySuppressions([other], 'a.json', armSuppressions(template, root)).filter((f) => f.ruleId !== 'HN009'), [other]);
+});
+
+test('a metadata key spelt with JSON escapes still suppresses; a template naming hipaa-notify nowhere needs no parse', () => {
+  const escaped = template.replace('"hipaa-notify": {', '"hipaa\\u002dnotify": {').replace(/\/\/ hipaa-notify-disable-next-line[^\n]*\n/g, '');
+  assert.ok(!escaped.includes('hipaa-notify'));
+  assert.ok(canHoldSuppressions(escaped));
+  assert.deepEqual(armSuppressions(escaped, parseJsonDocument(escaped, { arm: true }).root).map((s) => s.ruleIds[0]), ['HN304', 'HN109']);
+  const plain = escaped.replace('"hipaa\\u002dnotify": {', '"other": {');
+  assert.equal(canHoldSuppressions(plain), false);
+  assert.deepEqual(armSuppressions(plain, parseJsonDocument(plain, { arm: true }).root), []);
 });
