@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { documentKindOf, type DocumentKind } from './syntax/documentKind';
 import { parseJsonDocument } from './syntax/arm/jsonDocument';
-import { parseBicep } from './syntax/bicep';
+import { parsedBicep } from './model/bicep/evaluateBicepFile';
 import { buildArmFileModel } from './model/armFileModel';
 import type { EvaluationProblem } from './model/evaluationScope';
 import { analysePolicyFile } from './rules/policy';
@@ -88,7 +88,8 @@ function analyseByKind(source: SourceFile, kind: DocumentKind, context: Analysis
 function analyseBicep({ file, text }: SourceFile, kind: 'bicep' | 'bicepparam', context: AnalysisContext): Finding[] {
   const reader = readerFor(file, text, context);
   const model = reader && reader.readText(file) === text ? templateModelOf(file, text, reader) : undefined;
-  const parsed = parseBicep(text, { kind });
+  // Usually still cached from evaluating the file just before.
+  const parsed = parsedBicep(file, text, kind);
   const unresolved = model ? unresolvedFindings(model.problems) : [];
   const findings = [...parsed.problems.map((problem) => syntaxFinding(file, problem)), ...unresolved, ...ruleFindingsIn(file, text, context)];
   return applySuppressions(findings, file, bicepSuppressions(parsed));
