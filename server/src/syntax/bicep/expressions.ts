@@ -365,8 +365,7 @@ export abstract class ExpressionParser extends ParserBase {
   /** Whether no line break lies between the innermost list's opening bracket and the current token. */
   private openedOnThisLine(): boolean {
     const opener = this.openerPositions[this.openerPositions.length - 1];
-    for (let i = this.pos - 1; i > opener; i--) if (this.kinds[i] === NewLine) return false;
-    return true;
+    return this.pos <= opener + 1 || this.newLinesBefore(this.pos) === this.newLinesBefore(opener + 1);
   }
 
   /** Runs `parse` (just after a list's opening bracket) with `closing` on the stack of expected closing brackets. */

@@ -52,6 +52,7 @@ export class ParserBase {
   private bailing = false;
   private readonly lexProblemOffsets: Set<number>;
   private lastProblemOffset = -1;
+  private newLineCounts: Int32Array | undefined;
 
   constructor(
     protected readonly text: string,
@@ -97,6 +98,25 @@ export class ParserBase {
 
   protected skipNewLines(): void {
     while (this.peek() === TokenKind.NewLine) this.pos++;
+  }
+
+  /**
+   * How many line-break tokens come before token `index`: two tokens are on one line when the
+   * counts are equal. Built on first use (only recovery asks), so the question costs O(1) instead
+   * of a scan back along the line, which made a long line of stray brackets quadratic.
+   */
+  protected newLinesBefore(index: number): number {
+    if (this.newLineCounts === undefined) {
+      const counts = new Int32Array(this.kinds.length + 1);
+      let seen = 0;
+      for (let i = 0; i < this.kinds.length; i++) {
+        counts[i] = seen;
+        if (this.kinds[i] === TokenKind.NewLine) seen++;
+      }
+      counts[this.kinds.length] = seen;
+      this.newLineCounts = counts;
+    }
+    return this.newLineCounts[Math.min(Math.max(index, 0), this.kinds.length)];
   }
 
   protected textOf(index: number): string {
