@@ -29,6 +29,9 @@ export function stops(...kinds: TokenKind[]): number {
   return mask;
 }
 
+/** Syntax problems past this many are not kept (the file gets one problem saying so). */
+export const maxSyntaxProblems = 1000;
+
 /** Deeper nesting than this is reported once and the rest of the declaration skipped. */
 export const maxNestingDepth = 128;
 
@@ -170,6 +173,8 @@ export class ParserBase {
     if (this.bailing) return;
     // the lexer already reported this spot, and one problem per mistake is enough
     if (this.lexProblemOffsets.has(offset) || offset === this.lastProblemOffset) return;
+    // one past the bound, so that parseBicep can tell the file has more
+    if (this.problems.length > maxSyntaxProblems) return;
     this.lastProblemOffset = offset;
     this.problems.push({ offset, length, message });
   }

@@ -51,6 +51,11 @@ const pathological: [string, (n: number) => string][] = [
   ['unclosed type arguments', (n) => 'type t = a' + '<a'.repeat(n)],
   ['empty call arguments', (n) => 'var x = f(' + ','.repeat(n) + ')'],
   ['commas on their own lines', (n) => 'var x = [\n' + ',\n'.repeat(n) + ']'],
+  ['empty type arguments', (n) => 'type t = a<' + ','.repeat(n) + '>'],
+  ['empty union members', (n) => 'type t = a' + ' |'.repeat(n)],
+  ['stray characters on every line', (n) => ')\n:\n@\n'.repeat(n)],
+  ['colons on every line of an object', (n) => 'var x = {\n' + ':\n'.repeat(n) + '}'],
+  ['empty interpolations', (n) => "var x = '" + '${}'.repeat(n) + "'"],
 ];
 
 for (const [name, generate] of pathological) {
