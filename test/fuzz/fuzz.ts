@@ -11,7 +11,19 @@ export interface FuzzFailure {
   readonly file: string;
   readonly mutation: Mutation;
   readonly caseNumber: number;
+  /** threw, reported its own failure as a finding, or took longer than the time bound */
+  readonly kind: 'exception' | 'crash' | 'hang';
   readonly problem: string;
+}
+
+/** The case that took the most time per MB (of the larger of its size and 1 MB, as the bound counts). */
+export interface SlowestCase {
+  readonly file: string;
+  readonly mutation: Mutation;
+  readonly caseNumber: number;
+  readonly bytes: number;
+  readonly wallMs: number;
+  readonly cpuMs: number;
 }
 
 export interface FuzzReport {
@@ -19,6 +31,9 @@ export interface FuzzReport {
   readonly failures: readonly FuzzFailure[];
   readonly slowestMs: number;
   readonly slowestPerMb: number;
+  /** By CPU time of this process, which other processes on the machine do not inflate. */
+  readonly slowestCpuPerMb: number;
+  readonly slowest: SlowestCase | undefined;
 }
 
 const analysed = /\.(bicep|bicepparam|json|jsonc|ya?ml)$/i;
@@ -52,25 +67,28 @@ export function inputFiles(folders: readonly string[], limit = Infinity): string
   return Array.from({ length: limit }, (_, i) => files[Math.floor(i * step)]);
 }
 
-/**
- * Mutated variants of real files through parsing, evaluation and every rule (with the file's
- * folder as the workspace, so its modules and parameter files are read too). A case fails when
- * the analysis reports its own failure, throws, or takes more than a second per MB.
- */
 /** How long a case may take before it counts as a hang: `msPerMb` per MB of text, and never less than `minMs`. */
 export interface TimeBound {
   readonly msPerMb: number;
   readonly minMs: number;
+  /** Hold the CPU time of the case to the bound instead of the wall time (a shared machine's load inflates wall time). */
+  readonly cpu?: boolean;
 }
 
-export function fuzzAnalysis(files: readonly string[], cases: number, seed = 0x5eed, bound: TimeBound = { msPerMb: 1000, minMs: 0 }): FuzzReport {
+export interface FuzzCase {
+  readonly caseNumber: number;
+  readonly file: string;
+  readonly mutation: Mutation;
+  readonly text: string;
+}
+
+/**
+ * The seeded cases, in order. Case n is the same whatever share of the cases a process runs: every
+ * process draws all the random numbers and yields only its own cases.
+ */
+export function* fuzzCases(files: readonly string[], cases: number, seed: number, share: FuzzShare = { index: 0, count: 1 }): Generator<FuzzCase> {
   const random = seededRandom(seed);
-  const failures: FuzzFailure[] = [];
-  let slowestMs = 0;
-  let slowestPerMb = 0;
   const texts = new Map<string, string>();
-  const readers = new Map<string, WorkspaceReader>();
-  const mutated = { file: '', text: '' };
   for (let n = 0; n < cases && files.length > 0; n++) {
     const file = files[Math.floor(random() * files.length)];
     let original = texts.get(file);
@@ -80,7 +98,38 @@ export function fuzzAnalysis(files: readonly string[], cases: number, seed = 0x5
       texts.set(file, original);
     }
     const mutation = mutations[Math.floor(random() * mutations.length)];
+    // mutated for every case, to draw the same random numbers (building a text costs little beside analysing it)
     const text = mutate(original, mutation, random);
+    if (n % share.count === share.index) yield { caseNumber: n, file, mutation, text };
+  }
+}
+
+/** Which cases one process runs: those whose number is `index` modulo `count`. */
+export interface FuzzShare {
+  readonly index: number;
+  readonly count: number;
+}
+
+/**
+ * Mutated variants of real files through parsing, evaluation and every rule (with the file's
+ * folder as the workspace, so its modules and parameter files are read too). A case fails when
+ * the analysis reports its own failure, throws, or takes more than the time bound.
+ */
+export function fuzzAnalysis(files: readonly string[], cases: number, seed = 0x5eed, bound: TimeBound = { msPerMb: 1000, minMs: 0 }, share?: FuzzShare): FuzzReport {
+  return analyseCases(fuzzCases(files, cases, seed, share), bound);
+}
+
+export function analyseCases(cases: Iterable<FuzzCase>, bound: TimeBound): FuzzReport {
+  const failures: FuzzFailure[] = [];
+  let slowestMs = 0;
+  let slowestPerMb = 0;
+  let slowestCpuPerMb = 0;
+  let slowest: SlowestCase | undefined;
+  let count = 0;
+  const readers = new Map<string, WorkspaceReader>();
+  const mutated = { file: '', text: '' };
+  for (const { caseNumber, file, mutation, text } of cases) {
+    count++;
     // One reader per folder, kept like the language server keeps it: its index is updated per case.
     const root = path.dirname(file);
     let reader = readers.get(root);
@@ -93,20 +142,30 @@ export function fuzzAnalysis(files: readonly string[], cases: number, seed = 0x5
     }
     mutated.file = file;
     mutated.text = text;
+    const cpuStarted = process.cpuUsage();
     const started = performance.now();
     try {
       const findings = analyseFile({ file, text }, documentKindOf(file, text), { workspaceRoot: root, reader });
       const crash = findings.find((f) => crashed.test(f.message));
-      if (crash) failures.push({ file, mutation, caseNumber: n, problem: crash.message });
+      if (crash) failures.push({ file, mutation, caseNumber, kind: 'crash', problem: crash.message });
     } catch (error) {
-      failures.push({ file, mutation, caseNumber: n, problem: `threw: ${error instanceof Error ? error.stack ?? error.message : String(error)}` });
+      failures.push({ file, mutation, caseNumber, kind: 'exception', problem: `threw: ${error instanceof Error ? error.stack ?? error.message : String(error)}` });
     }
     const ms = performance.now() - started;
+    const cpu = process.cpuUsage(cpuStarted);
+    const cpuMs = (cpu.user + cpu.system) / 1000;
     mutated.file = '';
     const mb = Math.max(1, text.length / 1024 / 1024);
     slowestMs = Math.max(slowestMs, ms);
     slowestPerMb = Math.max(slowestPerMb, ms / mb);
-    if (ms > Math.max(bound.minMs, bound.msPerMb * mb)) failures.push({ file, mutation, caseNumber: n, problem: `took ${ms.toFixed(0)} ms for ${(text.length / 1024 / 1024).toFixed(2)} MB` });
+    if (cpuMs / mb > slowestCpuPerMb) {
+      slowestCpuPerMb = cpuMs / mb;
+      slowest = { file, mutation, caseNumber, bytes: text.length, wallMs: ms, cpuMs };
+    }
+    const taken = bound.cpu ? cpuMs : ms;
+    if (taken > Math.max(bound.minMs, bound.msPerMb * mb)) {
+      failures.push({ file, mutation, caseNumber, kind: 'hang', problem: `took ${ms.toFixed(0)} ms (${cpuMs.toFixed(0)} ms CPU) for ${(text.length / 1024 / 1024).toFixed(2)} MB` });
+    }
   }
-  return { cases, failures, slowestMs, slowestPerMb };
+  return { cases: count, failures, slowestMs, slowestPerMb, slowestCpuPerMb, slowest };
 }
