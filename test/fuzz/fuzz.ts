@@ -115,11 +115,14 @@ export interface FuzzShare {
  * folder as the workspace, so its modules and parameter files are read too). A case fails when
  * the analysis reports its own failure, throws, or takes more than the time bound.
  */
-export function fuzzAnalysis(files: readonly string[], cases: number, seed = 0x5eed, bound: TimeBound = { msPerMb: 1000, minMs: 0 }, share?: FuzzShare): FuzzReport {
-  return analyseCases(fuzzCases(files, cases, seed, share), bound);
+export function fuzzAnalysis(files: readonly string[], cases: number, seed = 0x5eed, bound: TimeBound = { msPerMb: 1000, minMs: 0 }, share?: FuzzShare, progress?: Progress): FuzzReport {
+  return analyseCases(fuzzCases(files, cases, seed, share), bound, progress);
 }
 
-export function analyseCases(cases: Iterable<FuzzCase>, bound: TimeBound): FuzzReport {
+/** Called after every 1,000 cases of a long run. */
+export type Progress = (cases: number, failures: number) => void;
+
+export function analyseCases(cases: Iterable<FuzzCase>, bound: TimeBound, progress?: Progress): FuzzReport {
   const failures: FuzzFailure[] = [];
   let slowestMs = 0;
   let slowestPerMb = 0;
@@ -129,6 +132,7 @@ export function analyseCases(cases: Iterable<FuzzCase>, bound: TimeBound): FuzzR
   const readers = new Map<string, WorkspaceReader>();
   const mutated = { file: '', text: '' };
   for (const { caseNumber, file, mutation, text } of cases) {
+    if (progress && count > 0 && count % 1000 === 0) progress(count, failures.length);
     count++;
     // One reader per folder, kept like the language server keeps it: its index is updated per case.
     const root = path.dirname(file);

@@ -153,7 +153,9 @@ async function main(): Promise<void> {
   const share = process.argv.indexOf('--share');
   if (share >= 0) {
     const [index, count] = process.argv[share + 1].split('/').map(Number);
-    process.send!(fuzzAnalysis(fuzzFiles(), cases, seed, bound, { index, count }), () => process.exit(0));
+    const started = Date.now();
+    const progress = (done: number, failures: number) => console.log(`  process ${index + 1}/${count}: ${done} cases, ${failures} failures, ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    process.send!(fuzzAnalysis(fuzzFiles(), cases, seed, bound, { index, count }, cases >= 10_000 ? progress : undefined), () => process.exit(0));
     return;
   }
   if (process.argv.includes('--case')) return reproduce(option('--case', 0), seed);
