@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { analyseFile } from '../../server/src/analysis';
+import { analyseFile, type AnalysisContext } from '../../server/src/analysis';
 import { documentKindOf } from '../../server/src/syntax/documentKind';
 import { workspaceRuleFindings } from '../../server/src/workspace/workspaceFindings';
 import { diskReader, type WorkspaceReader } from '../../server/src/workspace/workspaceReader';
@@ -146,19 +146,9 @@ export function analyseCases(cases: Iterable<FuzzCase>, bound: TimeBound, progre
     }
     mutated.file = file;
     mutated.text = text;
-    const cpuStarted = process.cpuUsage();
-    const started = performance.now();
-    try {
-      const findings = analyseFile({ file, text }, documentKindOf(file, text), { workspaceRoot: root, reader });
-      const crash = findings.find((f) => crashed.test(f.message));
-      if (crash) failures.push({ file, mutation, caseNumber, kind: 'crash', problem: crash.message });
-    } catch (error) {
-      failures.push({ file, mutation, caseNumber, kind: 'exception', problem: `threw: ${error instanceof Error ? error.stack ?? error.message : String(error)}` });
-    }
-    const ms = performance.now() - started;
-    const cpu = process.cpuUsage(cpuStarted);
-    const cpuMs = (cpu.user + cpu.system) / 1000;
+    const { failure, ms, cpuMs } = timedAnalysis(file, text, { workspaceRoot: root, reader }, bound);
     mutated.file = '';
+    if (failure) failures.push({ file, mutation, caseNumber, ...failure });
     const mb = Math.max(1, text.length / 1024 / 1024);
     slowestMs = Math.max(slowestMs, ms);
     slowestPerMb = Math.max(slowestPerMb, ms / mb);
@@ -166,10 +156,34 @@ export function analyseCases(cases: Iterable<FuzzCase>, bound: TimeBound, progre
       slowestCpuPerMb = cpuMs / mb;
       slowest = { file, mutation, caseNumber, bytes: text.length, wallMs: ms, cpuMs };
     }
-    const taken = bound.cpu ? cpuMs : ms;
-    if (taken > Math.max(bound.minMs, bound.msPerMb * mb)) {
-      failures.push({ file, mutation, caseNumber, kind: 'hang', problem: `took ${ms.toFixed(0)} ms (${cpuMs.toFixed(0)} ms CPU) for ${(text.length / 1024 / 1024).toFixed(2)} MB` });
-    }
   }
   return { cases: count, failures, slowestMs, slowestPerMb, slowestCpuPerMb, slowest };
+}
+
+export interface TimedAnalysis {
+  readonly failure?: { readonly kind: FuzzFailure['kind']; readonly problem: string };
+  readonly ms: number;
+  readonly cpuMs: number;
+}
+
+/** Analyses one text, timing it in wall and CPU time; a failure when it throws, reports its own failure, or passes the bound. */
+export function timedAnalysis(file: string, text: string, context: AnalysisContext, bound: TimeBound): TimedAnalysis {
+  let failure: TimedAnalysis['failure'];
+  const cpuStarted = process.cpuUsage();
+  const started = performance.now();
+  try {
+    const findings = analyseFile({ file, text }, documentKindOf(file, text), context);
+    const crash = findings.find((f) => crashed.test(f.message));
+    if (crash) failure = { kind: 'crash', problem: crash.message };
+  } catch (error) {
+    failure = { kind: 'exception', problem: `threw: ${error instanceof Error ? error.stack ?? error.message : String(error)}` };
+  }
+  const ms = performance.now() - started;
+  const cpu = process.cpuUsage(cpuStarted);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+  const taken = bound.cpu ? cpuMs : ms;
+  if (!failure && taken > Math.max(bound.minMs, bound.msPerMb * Math.max(1, text.length / 1024 / 1024))) {
+    failure = { kind: 'hang', problem: `took ${ms.toFixed(0)} ms (${cpuMs.toFixed(0)} ms CPU) for ${(text.length / 1024 / 1024).toFixed(2)} MB` };
+  }
+  return { failure, ms, cpuMs };
 }

@@ -1,12 +1,13 @@
 /**
  * The robustness run (not part of npm test):
- *   npm run fuzz -- [CASES] [--lsp SEQUENCES] [--soak EDITS] [--seed N] [--jobs J] [--case N]
+ *   npm run fuzz -- [CASES] [--lsp SEQUENCES] [--soak EDITS] [--seed N] [--jobs J] [--case N] [--no-pathological]
  * CASES mutated files (default 1000) from the samples, the fixtures and the public corpora when
  * present go through parsing, evaluation and rules, split over J processes (default: one per
  * core; case n goes to process n mod J, so the cases do not depend on J); SEQUENCES random edit
  * sequences (default 50) go through the real language server over stdio; EDITS (default 0, 10000
  * for the soak) are typed into one template of a generated workspace while the server's memory is
- * sampled. `--case N` runs case N alone and writes its text to a file, to reproduce a failure.
+ * sampled. Hand-made worst cases (pathological.ts) run at three sizes unless `--no-pathological`.
+ * `--case N` runs case N alone and writes its text to a file, to reproduce a failure.
  */
 import { fork } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -15,7 +16,8 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generateWorkspace } from '../bench/generateWorkspace';
 import { LspTestClient } from '../protocol/lspClient';
-import { analyseCases, fuzzAnalysis, fuzzCases, inputFiles, type FuzzReport } from './fuzz';
+import { analyseCases, fuzzAnalysis, fuzzCases, inputFiles, timedAnalysis, type FuzzReport } from './fuzz';
+import { countForSize, pathologicalInputs } from './pathological';
 import { mutate, mutations, seededRandom } from './mutations';
 
 const repo = path.resolve(__dirname, '../../..');
@@ -137,6 +139,25 @@ async function fuzzInProcesses(cases: number, seed: number, jobs: number): Promi
   };
 }
 
+/** The hand-made worst cases at 64 KB, 256 KB and 1 MB, each held to the budget; prints CPU ms per MB of each. */
+function pathologicalRun(): string[] {
+  const failures: string[] = [];
+  const sizes = [64 * 1024, 256 * 1024, 1024 * 1024];
+  console.log(`pathological inputs: CPU ms per MB of text at ${sizes.map((b) => `${b / 1024} KB`).join(', ')} (flat when linear; the budget is 1,000 per MB, counting at least 1 MB):`);
+  for (const input of pathologicalInputs) {
+    const cells: string[] = [];
+    for (const bytes of sizes) {
+      const text = input.generate(countForSize(input, bytes));
+      // no workspace: nothing is read from disk, the file name only says how to read the text
+      const { failure, cpuMs } = timedAnalysis(path.join(os.tmpdir(), 'hn-pathological', input.file), text, { workspaceRoot: null }, bound);
+      cells.push(`${(cpuMs / (text.length / 1048576)).toFixed(0).padStart(5)}`);
+      if (failure) failures.push(`${input.file} ${input.name} at ${(text.length / 1024).toFixed(0)} KB: ${failure.kind}: ${failure.problem.split('\n')[0]}`);
+    }
+    console.log(`  ${path.extname(input.file).slice(1).padEnd(6)} ${input.name.padEnd(40)} ${cells.join(' ')}`);
+  }
+  return failures;
+}
+
 /** Writes case `n` to a file and analyses it alone. */
 function reproduce(n: number, seed: number): void {
   const [found] = fuzzCases(fuzzFiles(), n + 1, seed, { index: n, count: n + 1 });
@@ -174,6 +195,9 @@ async function main(): Promise<void> {
   const s = report.slowest;
   if (s) console.log(`  slowest per MB: case ${s.caseNumber} ${s.mutation} of ${s.file}: ${(s.bytes / 1048576).toFixed(2)} MB in ${s.wallMs.toFixed(0)} ms (${s.cpuMs.toFixed(0)} ms CPU)`);
   for (const failure of report.failures.slice(0, 100)) console.log(`  ${failure.file} #${failure.caseNumber} ${failure.mutation} ${failure.kind}: ${failure.problem.split('\n')[0]}`);
+  const pathologicalFailures = process.argv.includes('--no-pathological') ? [] : pathologicalRun();
+  if (pathologicalFailures.length > 0) console.log(`pathological inputs: ${pathologicalFailures.length} failures`);
+  for (const failure of pathologicalFailures) console.log(`  ${failure}`);
   const serverFailures = sequences > 0 ? await fuzzServer(sequences, seed) : [];
   if (sequences > 0) console.log(`language server: ${sequences} edit sequences: ${serverFailures.length} failures`);
   for (const failure of serverFailures.slice(0, 20)) console.log(`  ${failure}`);
@@ -183,7 +207,7 @@ async function main(): Promise<void> {
     grew = last > afterWarmup * 1.2 + 20;
     console.log(`soak: ${soakEdits} edits: RSS ${afterWarmup} MB after 1,000 edits, ${last} MB at the end${grew ? ' (GREW)' : ''}`);
   }
-  process.exit(report.failures.length > 0 || serverFailures.length > 0 || grew ? 1 : 0);
+  process.exit(report.failures.length > 0 || pathologicalFailures.length > 0 || serverFailures.length > 0 || grew ? 1 : 0);
 }
 
 main().catch((error: unknown) => {
