@@ -119,8 +119,8 @@ export function fuzzAnalysis(files: readonly string[], cases: number, seed = 0x5
   return analyseCases(fuzzCases(files, cases, seed, share), bound, progress);
 }
 
-/** Called after every 1,000 cases of a long run. */
-export type Progress = (cases: number, failures: number) => void;
+/** Called after every 1,000 cases of a long run, with the failures so far. */
+export type Progress = (cases: number, failures: readonly FuzzFailure[]) => void;
 
 export function analyseCases(cases: Iterable<FuzzCase>, bound: TimeBound, progress?: Progress): FuzzReport {
   const failures: FuzzFailure[] = [];
@@ -132,7 +132,7 @@ export function analyseCases(cases: Iterable<FuzzCase>, bound: TimeBound, progre
   const readers = new Map<string, WorkspaceReader>();
   const mutated = { file: '', text: '' };
   for (const { caseNumber, file, mutation, text } of cases) {
-    if (progress && count > 0 && count % 1000 === 0) progress(count, failures.length);
+    if (progress && count > 0 && count % 1000 === 0) progress(count, failures);
     count++;
     // One reader per folder, kept like the language server keeps it: its index is updated per case.
     const root = path.dirname(file);

@@ -16,7 +16,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generateWorkspace } from '../bench/generateWorkspace';
 import { LspTestClient } from '../protocol/lspClient';
-import { analyseCases, fuzzAnalysis, fuzzCases, inputFiles, timedAnalysis, type FuzzReport } from './fuzz';
+import { analyseCases, fuzzAnalysis, fuzzCases, inputFiles, timedAnalysis, type FuzzFailure, type FuzzReport } from './fuzz';
 import { countForSize, pathologicalInputs } from './pathological';
 import { mutate, mutations, seededRandom } from './mutations';
 
@@ -175,7 +175,12 @@ async function main(): Promise<void> {
   if (share >= 0) {
     const [index, count] = process.argv[share + 1].split('/').map(Number);
     const started = Date.now();
-    const progress = (done: number, failures: number) => console.log(`  process ${index + 1}/${count}: ${done} cases, ${failures} failures, ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    let shown = 0;
+    const progress = (done: number, failures: readonly FuzzFailure[]) => {
+      console.log(`  process ${index + 1}/${count}: ${done} cases, ${failures.length} failures, ${((Date.now() - started) / 1000).toFixed(0)} s`);
+      for (const failure of failures.slice(shown)) console.log(`    ${failure.file} #${failure.caseNumber} ${failure.mutation} ${failure.kind}: ${failure.problem.split('\n')[0]}`);
+      shown = failures.length;
+    };
     process.send!(fuzzAnalysis(fuzzFiles(), cases, seed, bound, { index, count }, cases >= 10_000 ? progress : undefined), () => process.exit(0));
     return;
   }
