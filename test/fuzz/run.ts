@@ -3,7 +3,8 @@
  *   npm run fuzz -- [CASES] [--lsp SEQUENCES] [--soak EDITS] [--seed N] [--jobs J] [--case N] [--no-pathological]
  * CASES mutated files (default 1000) from the samples, the fixtures and the public corpora when
  * present go through parsing, evaluation and rules, split over J processes (default: one per
- * core; case n goes to process n mod J, so the cases do not depend on J); SEQUENCES random edit
+ * core; by folder, so each folder's workspace index is built once; the cases do not depend on J,
+ * only which process runs them); SEQUENCES random edit
  * sequences (default 50) go through the real language server over stdio; EDITS (default 0, 10000
  * for the soak) are typed into one template of a generated workspace while the server's memory is
  * sampled. Hand-made worst cases (pathological.ts) run at three sizes unless `--no-pathological`.
@@ -16,7 +17,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generateWorkspace } from '../bench/generateWorkspace';
 import { LspTestClient } from '../protocol/lspClient';
-import { analyseCases, fuzzAnalysis, fuzzCases, inputFiles, timedAnalysis, type FuzzFailure, type FuzzReport } from './fuzz';
+import { analyseCases, fuzzAnalysis, fuzzCases, inputFiles, timedAnalysis, type FuzzCase, type FuzzFailure, type FuzzReport } from './fuzz';
 import { countForSize, pathologicalInputs } from './pathological';
 import { mutate, mutations, seededRandom } from './mutations';
 
@@ -160,7 +161,9 @@ function pathologicalRun(): string[] {
 
 /** Writes case `n` to a file and analyses it alone. */
 function reproduce(n: number, seed: number): void {
-  const [found] = fuzzCases(fuzzFiles(), n + 1, seed, { index: n, count: n + 1 });
+  let found: FuzzCase | undefined;
+  for (const c of fuzzCases(fuzzFiles(), n + 1, seed)) if (c.caseNumber === n) found = c;
+  if (!found) throw new Error(`there is no case ${n}`);
   const out = path.join(os.tmpdir(), `fuzz-case-${n}${path.extname(found.file)}`);
   fs.writeFileSync(out, found.text);
   console.log(`case ${n}: ${found.mutation} of ${found.file} (${found.text.length} chars) written to ${out}`);
