@@ -40,10 +40,14 @@ const analysed = /\.(bicep|bicepparam|json|jsonc|ya?ml)$/i;
 /** A failure of the analysis itself, turned into a finding by analyseFile or runRules. */
 const crashed = /could not analyse this file|could not run/;
 
-/** Template, parameter and policy files under the folders, sorted (deterministic), skipping node_modules and .git. */
+/**
+ * Template, parameter and policy files under the folders, skipping node_modules and .git: each
+ * folder's sorted, in the order of the folders (so the cases do not depend on where the folders are).
+ */
 export function inputFiles(folders: readonly string[], limit = Infinity): string[] {
-  const files: string[] = [];
+  let files: string[] = [];
   for (const folder of folders) {
+    const found: string[] = [];
     const pending = [folder];
     while (pending.length > 0) {
       const current = pending.pop()!;
@@ -57,11 +61,11 @@ export function inputFiles(folders: readonly string[], limit = Infinity): string
         if (entry.name === 'node_modules' || entry.name === '.git') continue;
         const full = path.join(current, entry.name);
         if (entry.isDirectory()) pending.push(full);
-        else if (entry.isFile() && analysed.test(entry.name)) files.push(full);
+        else if (entry.isFile() && analysed.test(entry.name)) found.push(full);
       }
     }
+    files = files.concat(found.sort());
   }
-  files.sort();
   if (files.length <= limit) return files;
   const step = files.length / limit;
   return Array.from({ length: limit }, (_, i) => files[Math.floor(i * step)]);
