@@ -47,6 +47,12 @@ const arm: Pathological[] = [
   { name: 'a chain of variables', file: 'azuredeploy.json', generate: (n) => armTemplate(['"v0": "a"', ...range(n).map((i) => `"v${i + 1}": "[concat(variables('v${i}'), 'a')]"`)].join(',\n')) },
   { name: 'a call with many arguments', file: 'azuredeploy.json', generate: (n) => armTemplate(`"x": "[concat(${range(n).map(() => "'a'").join(', ')})]"`) },
   { name: 'unterminated strings', file: 'azuredeploy.json', generate: (n) => armTemplate('"x": "a\n'.repeat(n)) },
+  { name: "float() of a long run of digits", file: 'azuredeploy.json', generate: (n) => armTemplate(`"x": "[float('${'1'.repeat(n)}x')]"`).replace('"resources": []', `"resources": [], "outputs": {"x": {"type": "int", "value": "[variables('x')]"}}`) },
+  {
+    name: 'a Logic App e-mail recipient of a long run of name characters',
+    file: 'azuredeploy.json',
+    generate: (n) => armTemplate('', `[{"type": "Microsoft.Logic/workflows", "apiVersion": "2019-05-01", "name": "la", "location": "eastus", "properties": {"definition": {"triggers": {"manual": {"type": "Request", "kind": "Http"}}, "actions": {"Send": {"type": "ApiConnection", "inputs": {"host": {"connection": {"name": "@parameters('$connections')['office365']['connectionId']"}}, "method": "post", "path": "/v2/Mail", "body": {"To": "${'x'.repeat(n)}@", "Subject": "s", "Body": "b"}}}}}}}]`),
+  },
   {
     name: 'resources with copy loops',
     file: 'azuredeploy.json',
