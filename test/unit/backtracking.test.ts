@@ -11,12 +11,14 @@ import { valueOf } from './model/evaluateHelper';
 const hostile: [string, string][] = [
   ['an e-mail pattern over 300,000 name characters (HN102 recipients; found by fuzzing)', `literalRecipient('x'.repeat(300000) + '@')`],
   ['float() over 300,000 digits and a letter', `valueOf("float('" + '1'.repeat(300000) + "x')")`],
+  ['a policy recipient with 300,000 digits in its local part (HN502 trailing digits)', `looksPersonal('a' + '1'.repeat(300000) + 'x@contoso.com')`],
 ];
 
 for (const [name, call] of hostile) {
   test(`no backtracking blow-up: ${name}`, () => {
     const script = `const { literalRecipient } = require(${JSON.stringify(require.resolve('../../server/src/rules/template/hn102LogicAppHardcodedRecipients'))});
       const { valueOf } = require(${JSON.stringify(require.resolve('./model/evaluateHelper'))});
+      const { looksPersonal } = require(${JSON.stringify(require.resolve('../../server/src/rules/policy/personalMailbox'))});
       ${call};`;
     execFileSync(process.execPath, ['-e', script], { stdio: 'pipe', timeout: 60_000 });
   });
