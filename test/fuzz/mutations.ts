@@ -1,13 +1,20 @@
+export interface SeededRandom {
+  (): number;
+  /** The whole state: `seededRandom(r.state)` draws what `r` draws next. */
+  readonly state: number;
+}
+
 /** A small seeded generator (mulberry32): the same seed gives the same cases on every machine. */
-export function seededRandom(seed: number): () => number {
+export function seededRandom(seed: number): SeededRandom {
   let state = seed >>> 0;
-  return () => {
+  const next = () => {
     state = (state + 0x6d2b79f5) >>> 0;
     let t = state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+  return Object.defineProperty(next, 'state', { get: () => state }) as SeededRandom;
 }
 
 export type Mutation = 'truncate' | 'delete' | 'duplicate' | 'flip' | 'nest' | 'hugeString' | 'splice';

@@ -91,15 +91,55 @@ export function isLogged(
 ): boolean | 'unknown' {
   let unknown = false;
   const named = 'origin' in target ? namedOf(target) : target;
-  for (const setting of settings) {
-    const applies = named ? appliesTo(setting.target, named) : appliesToResource(setting.target, target as DeployedResource);
-    if (applies === false) continue;
-    if (applies === true && named && where && !reachesDeployment(setting.resource, named, where.deployment, where.deployments)) continue;
-    const sends = sendsLogs(setting, wanted);
-    if (sends === true && applies === true) return true;
-    if (sends !== false) unknown = true;
+  const index = indexOf(settings);
+  const ofType = target.type === undefined ? undefined : index.byType.get(target.type.toLowerCase());
+  // only these can apply: every other setting targets another type, another name or the deployment scope
+  const candidates = [index.unknownTarget, (named ? ofType?.byName.get(named.name.toLowerCase()) : ofType?.all) ?? [], (named && ofType?.anyName) || []];
+  for (const list of candidates) {
+    for (const setting of list) {
+      const applies = named ? appliesTo(setting.target, named) : appliesToResource(setting.target, target as DeployedResource);
+      if (applies === false) continue;
+      if (applies === true && named && where && !reachesDeployment(setting.resource, named, where.deployment, where.deployments)) continue;
+      const sends = sendsLogs(setting, wanted);
+      if (sends === true && applies === true) return true;
+      if (sends !== false) unknown = true;
+    }
   }
   return unknown ? 'unknown' : false;
+}
+
+/** The settings of a model by target, so that asking about one resource does not go through all of them. */
+interface SettingsIndex {
+  readonly unknownTarget: DiagnosticSetting[];
+  /** By lower-case target type: every setting of the type, those by lower-case name, those whose target name is not known. */
+  readonly byType: Map<string, { readonly all: DiagnosticSetting[]; readonly byName: Map<string, DiagnosticSetting[]>; readonly anyName: DiagnosticSetting[] }>;
+}
+
+const indexes = new WeakMap<readonly DiagnosticSetting[], SettingsIndex>();
+
+function indexOf(settings: readonly DiagnosticSetting[]): SettingsIndex {
+  let index = indexes.get(settings);
+  if (index) return index;
+  index = { unknownTarget: [], byType: new Map() };
+  for (const setting of settings) {
+    const target = setting.target;
+    if (target === 'unknown') index.unknownTarget.push(setting);
+    if (target === 'unknown' || target === 'deploymentScope') continue;
+    const type = target.type.toLowerCase();
+    let ofType = index.byType.get(type);
+    if (!ofType) index.byType.set(type, (ofType = { all: [], byName: new Map(), anyName: [] }));
+    ofType.all.push(setting);
+    if ('anyName' in target) {
+      ofType.anyName.push(setting);
+    } else {
+      const name = target.name.toLowerCase();
+      const list = ofType.byName.get(name);
+      if (list) list.push(setting);
+      else ofType.byName.set(name, [setting]);
+    }
+  }
+  indexes.set(settings, index);
+  return index;
 }
 
 /** The workspace a setting sends to, when its ID names one. */

@@ -191,7 +191,7 @@ function fullType(resource: ArmResource, scope: EvaluationScope, enclosing: Encl
 }
 
 function isFullType(type: string): boolean {
-  return /^[^/]+\.[^/]+\//.test(type);
+  return /^(?=[^/]*\/)[^/]+\.[^/]+\//.test(type);
 }
 
 function fullName(body: ObjectValue, resource: ArmResource, scope: EvaluationScope, enclosing: Enclosing): Value {

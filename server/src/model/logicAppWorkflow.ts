@@ -168,7 +168,7 @@ function connectionsParameter(workflow: DeployedResource, key: string): string |
 }
 
 function lastSegment(id: string): string {
-  return id.replace(/\/+$/, '').split('/').pop()!.toLowerCase();
+  return id.replace(/(?<!\/)\/+$/, '').split('/').pop()!.toLowerCase();
 }
 
 /** A field that is exactly `@parameters('name')` reads the workflow parameter's value (or its default). */

@@ -45,7 +45,7 @@ export function yamlCursorPlace(text: string, offset: number): CursorPlace | und
   }
   const valueMatch = /^\s*(?:-\s+)*[A-Za-z_$][\w$]*\s*:\s(.*)$/.exec(before) ?? /^\s*(?:-\s+)*[A-Za-z_$][\w$]*\s*:()$/.exec(before);
   if (valueMatch) {
-    const word = /[^\s,[\]:#{}"']*$/.exec(valueMatch[1])![0];
+    const word = /(?<![^\s,[\]:#{}"'])[^\s,[\]:#{}"']*$/.exec(valueMatch[1])![0];
     const wordStart = offset - word.length;
     const spacer = valueMatch[1] === '' && !before.endsWith(' ') ? ' ' : '';
     const patched = text.slice(0, wordStart) + spacer + placeholder + text.slice(offset + rest);

@@ -110,7 +110,7 @@ export function identityOfInstance(declaration: Declaration, instance: Instance,
 }
 
 function isFullType(type: string): boolean {
-  return /^[^/]+\.[^/]+\//.test(type);
+  return /^(?=[^/]*\/)[^/]+\.[^/]+\//.test(type);
 }
 
 function childName(parent: Value, name: Value): Value {

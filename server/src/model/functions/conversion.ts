@@ -46,7 +46,7 @@ export const conversionFunctions: FunctionFamily = {
   }),
   float: strictFunction(1, 1, ([value], site) => {
     if (value.kind === 'number') return value;
-    if (value.kind === 'string' && /^\s*[+-]?(\d+\.?\d*|\.\d+)\s*$/.test(value.value)) return numberValue(Number(value.value.trim()), site.origin);
+    if (value.kind === 'string' && /^\s*[+-]?(\d+(\.\d*)?|\.\d+)\s*$/.test(value.value)) return numberValue(Number(value.value.trim()), site.origin);
     return invalid(site, 'expects a number or a string of digits');
   }),
   bool: strictFunction(1, 1, ([value], site) => {

@@ -15,10 +15,10 @@ export function looksPersonal(address: string): boolean {
   const local = address.slice(0, at).split('+')[0].toLowerCase();
   const parts = local.split(/[._-]+/).filter((p) => p.length > 0);
   if (parts.length === 0 || parts.length > 3) return false;
-  if (parts.some((part) => shortRoleWords.has(part.replace(/\d+$/, '')))) return false;
+  if (parts.some((part) => shortRoleWords.has(part.replace(/(?<!\d)\d+$/, '')))) return false;
   if (longRoleWords.some((word) => local.includes(word))) return false;
   const last = parts.length - 1;
-  return parts.every((part, i) => (i === last ? /^[a-z]+\d{0,4}$/ : /^[a-z]+$/).test(part)) && parts.join('').replace(/\d+$/, '').length >= 2;
+  return parts.every((part, i) => (i === last ? /^[a-z]+\d{0,4}$/ : /^[a-z]+$/).test(part)) && parts.join('').replace(/(?<!\d)\d+$/, '').length >= 2;
 }
 
 const shortRoleWords = new Set([

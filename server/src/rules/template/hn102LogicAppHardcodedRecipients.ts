@@ -81,7 +81,9 @@ function isGraphSendMail(uri: string | undefined): boolean {
   return uri !== undefined && /^https:\/\/graph\.microsoft\.(com|us)\/[^?]*\/sendMail\b/i.test(uri);
 }
 
-const emailPattern = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/;
+// Bounded as RFC 5321 bounds addresses (64-character local part, 63-character labels): unbounded, a
+// long run of name characters made every start position scan to its end (quadratic; found by fuzzing).
+const emailPattern = /[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,63}/;
 const phonePattern = /\+[1-9]\d{7,14}\b/;
 
 /** An e-mail address or E.164 number written outside workflow expressions, or undefined. */
@@ -90,7 +92,7 @@ export function literalRecipient(text: string): string | undefined {
   // `@...` is an expression (`@@` escapes a literal `@`); `@{...}` holes are expressions inside text.
   if (trimmed.startsWith('@') && !trimmed.startsWith('@@') && !trimmed.startsWith('@{')) return undefined;
   const literal = withoutHoles(trimmed.startsWith('@@') ? trimmed.slice(1) : trimmed);
-  return emailPattern.exec(literal)?.[0] ?? phonePattern.exec(literal)?.[0];
+  return (literal.includes('@') ? emailPattern.exec(literal)?.[0] : undefined) ?? phonePattern.exec(literal)?.[0];
 }
 
 function withoutHoles(text: string): string {

@@ -1,7 +1,7 @@
 import type { DeployedResource } from '../../model/deployedResource';
 import { diagnosticSettingsOf, isLogged, sendsLogs, type DiagnosticSetting } from '../../model/diagnosticSettings';
 import { isPhiStore } from '../../model/notificationComponents';
-import { isDeployed, namedOf, sameNamedResource, sameType, type NamedResource } from '../../model/resourceReference';
+import { isDeployed, namedOf, sameType, type NamedResource } from '../../model/resourceReference';
 import { defineRule, describe, type Report } from '../rule';
 import { diagnosticSettingFixes } from './diagnosticSettingFix';
 
@@ -30,6 +30,7 @@ const storageAudit = ['StorageRead', 'StorageWrite', 'StorageDelete'];
 export const hn302PhiStoreAuditLogsMissing = defineRule('HN302', 'A PHI store has no diagnostic setting sending its audit logs to Log Analytics.', (context, report) => {
   const settings = diagnosticSettingsOf(context.resources);
   const deployments = { resources: context.resources, deploymentOf: context.deploymentOf };
+  let services: Map<string, ServiceOfAccount[]> | undefined;
   for (const store of context.resources) {
     if (!isPhiStore(store) || context.partial?.has(store) || containerTypes.some((t) => sameType(store.type, t))) continue;
     const named = namedOf(store);
@@ -38,7 +39,7 @@ export const hn302PhiStoreAuditLogsMissing = defineRule('HN302', 'A PHI store ha
       checkUnnamedStore(store, settings, report);
       continue;
     }
-    if (sameType(store.type, 'Microsoft.Storage/storageAccounts')) checkStorageAccount(store, named, context.resources, settings, report, where);
+    if (sameType(store.type, 'Microsoft.Storage/storageAccounts')) checkStorageAccount(store, named, (services ??= storageServicesByAccount(context.resources)), settings, report, where);
     else if (sameType(store.type, 'Microsoft.Sql/servers')) {
       const master = { type: 'Microsoft.Sql/servers/databases', name: `${named.name}/master` };
       if (isLogged(master, settings, { groups: auditGroups, categories: ['SQLSecurityAuditEvents'] }, where) === false) {
@@ -85,17 +86,38 @@ function checkUnnamedStore(store: DeployedResource, settings: readonly Diagnosti
   report({ at: store.origin, message: `${describe(store)} holds PHI but no diagnostic setting ${where} (or the audit category group) to a Log Analytics workspace: add one scoped to it` });
 }
 
+interface ServiceOfAccount {
+  readonly service: DeployedResource;
+  readonly named: NamedResource;
+}
+
+/**
+ * The file, queue and table services of the model by the lower-case name of their account, in model
+ * order: looked up per account (a scan of every resource per account made thousands of accounts
+ * from copy loops quadratic).
+ */
+function storageServicesByAccount(resources: readonly DeployedResource[]): Map<string, ServiceOfAccount[]> {
+  const byAccount = new Map<string, ServiceOfAccount[]>();
+  for (const service of resources) {
+    if (!isDeployed(service)) continue;
+    const named = namedOf(service);
+    if (!named || !storageServices.some((s) => s !== 'blobServices' && sameType(service.type, `Microsoft.Storage/storageAccounts/${s}`))) continue;
+    const account = named.name.split('/')[0].toLowerCase();
+    const list = byAccount.get(account);
+    if (list) list.push({ service, named });
+    else byAccount.set(account, [{ service, named }]);
+  }
+  return byAccount;
+}
+
 /** Storage audit lives on the service sub-resources: the blob service always, the others when declared. */
-function checkStorageAccount(account: DeployedResource, named: NamedResource, resources: readonly DeployedResource[], settings: readonly DiagnosticSetting[], report: (finding: Report) => void, where: Parameters<typeof isLogged>[3]): void {
+function checkStorageAccount(account: DeployedResource, named: NamedResource, services: ReadonlyMap<string, readonly ServiceOfAccount[]>, settings: readonly DiagnosticSetting[], report: (finding: Report) => void, where: Parameters<typeof isLogged>[3]): void {
   const wanted = { groups: auditGroups, categories: storageAudit };
   const blob = { type: `${named.type}/blobServices`, name: `${named.name}/default` };
   if (isLogged(blob, settings, wanted, where) === false) {
     report({ at: account.origin, message: `${describe(account)} holds PHI but no diagnostic setting on its blob service sends StorageRead, StorageWrite and StorageDelete (or the audit category group) to a Log Analytics workspace: add one scoped to '${named.name}/default' of blobServices` });
   }
-  for (const service of resources) {
-    if (!isDeployed(service) || sameType(service.type, `${named.type}/blobServices`)) continue;
-    const serviceName = namedOf(service);
-    if (!serviceName || !storageServices.some((s) => sameType(service.type, `${named.type}/${s}`)) || !sameNamedResource({ type: named.type, name: serviceName.name.split('/')[0] }, named)) continue;
+  for (const { service, named: serviceName } of services.get(named.name.toLowerCase()) ?? []) {
     if (isLogged(serviceName, settings, wanted, where) !== false) continue;
     report({ at: service.origin, message: `${describe(service)} of a PHI store has no diagnostic setting sending StorageRead, StorageWrite and StorageDelete (or the audit category group) to a Log Analytics workspace: add one scoped to it` });
   }

@@ -7,8 +7,10 @@ export type OffsetLocator = (index: number) => number;
 export function locatorOfJsonString(text: string, rawOffset: number, rawLength: number): OffsetLocator {
   const start = rawOffset + 1;
   const end = Math.max(start, rawOffset + rawLength - (text.charCodeAt(rawOffset + rawLength - 1) === 34 && rawLength > 1 ? 1 : 0));
-  const backslash = text.indexOf('\\', start);
-  if (backslash < 0 || backslash >= end) return (index) => start + index;
+  // searched only inside the string: indexOf would run on to the end of the document for every string
+  let escaped = false;
+  for (let i = start; i < end && !escaped; i++) escaped = text.charCodeAt(i) === 92; /* \ */
+  if (!escaped) return (index) => start + index;
   const offsets: number[] = [];
   let i = start;
   while (i < end) {

@@ -104,9 +104,13 @@ export abstract class CollectionParser extends ExpressionParser {
     if (this.kindAt(start + 1) === TokenKind.Identifier && this.check(TokenKind.Identifier) && declarationKeywords.has(this.textOf(start))) {
       return this.misplacedDeclaration();
     }
-    const key = this.check(TokenKind.Identifier)
-      ? this.identifierAt(this.read())
-      : this.withRecovery<Identifier | StringLiteral>(() => this.propertyKey(), false, stops(Colon, NewLine, RightBrace));
+    const keyKind = this.peek();
+    const key =
+      keyKind === TokenKind.Identifier
+        ? this.identifierAt(this.read())
+        : keyKind === TokenKind.StringComplete || keyKind === TokenKind.StringLeftPiece
+          ? this.withRecovery<Identifier | StringLiteral>(() => this.propertyKey(), false, stops(Colon, NewLine, RightBrace))
+          : this.recover(this.pos, this.failure('expected a property name (a name or a quoted string)'), false, stops(Colon, NewLine, RightBrace), false);
     const colon = this.expectOrSkip(Colon, "expected ':' after the property name", this.suppressAfter(key), objectElementStops);
     let value: Expression;
     if (colon) {
@@ -269,7 +273,10 @@ export abstract class CollectionParser extends ExpressionParser {
     }
     const expressions: Expression[] = [];
     while (true) {
-      const hole = this.withRecovery(() => this.holeExpression(), false, holeStops);
+      const empty = this.peek() === StringMiddlePiece || this.peek() === StringRightPiece;
+      const hole = empty
+        ? this.recover(this.pos, new ParseFailure(this.starts[this.pos], 1, 'expected an expression inside ${}'), false, holeStops, false)
+        : this.withRecovery(() => this.holeExpression(), false, holeStops);
       expressions.push(hole);
       const kind = this.peek();
       if (kind === StringMiddlePiece) {
@@ -285,9 +292,6 @@ export abstract class CollectionParser extends ExpressionParser {
   }
 
   private holeExpression(): Expression {
-    if (this.peek() === StringMiddlePiece || this.peek() === StringRightPiece) {
-      throw new ParseFailure(this.starts[this.pos], 1, 'expected an expression inside ${}');
-    }
     const expression = this.expression(ExpressionFlags.None);
     const kind = this.peek();
     if (kind !== StringMiddlePiece && kind !== StringRightPiece && kind !== NewLine) {

@@ -51,6 +51,11 @@ export class BicepParser extends TypeParser {
   }
 
   protected declaration(expectedKeyword?: string): Declaration | Skipped {
+    if (!this.check(TokenKind.Identifier) && !this.check(TokenKind.At)) {
+      // reported and skipped as the failure below would be, without throwing (a line of stray characters per error)
+      const message = expectedKeyword !== undefined ? `expected a nested '${expectedKeyword}' declaration` : 'expected a declaration: ' + (this.paramsFile ? paramsStatementHint : bicepStatementHint);
+      return this.recover(this.pos, this.failure(message), false, NL, false);
+    }
     return this.withRecovery<Declaration | Skipped>(() => {
       const start = this.pos;
       const decorators = this.decorators();

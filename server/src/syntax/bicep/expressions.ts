@@ -1,4 +1,4 @@
-import { ExpressionFlags, ParserBase, stops } from './parserBase';
+import { ExpressionFlags, maxNestingDepth, ParserBase, stops } from './parserBase';
 import type {
   ArrayExpression, BinaryExpression, BinaryOperator, Declaration, Decorator, Expression, ForExpression,
   FunctionCall, Identifier, Lambda, Node, ObjectExpression, Skipped, StringLiteral,
@@ -87,6 +87,11 @@ export abstract class ExpressionParser extends ParserBase {
 
   /** `withRecovery(() => this.expression(flags), ...)` without the closure: this runs for most values. */
   protected expressionWithRecovery(flags: ExpressionFlags, suppress: boolean, stopMask: number): Expression {
+    // nothing here can start an expression: report and skip as the failure in primary() would, without throwing
+    // (an exception costs about a microsecond, which a line of stray commas or operators would pay per character)
+    if (!this.startsOperand() && this.depth < maxNestingDepth) {
+      return this.recover(this.pos, this.failure(`expected an expression${this.afterPrevious()}`), suppress, stopMask, false);
+    }
     const startPos = this.pos;
     const depth = this.depth;
     try {
@@ -126,10 +131,14 @@ export abstract class ExpressionParser extends ParserBase {
       const startPos = this.pos;
       const depth = this.depth;
       let right: Expression;
-      try {
-        right = this.binaryOperand(flags, operatorPrecedence, operator);
-      } catch (error) {
-        right = this.recoverFromThrow(error, startPos, depth, false, operandStops);
+      if (!this.startsOperand()) {
+        right = this.recover(startPos, this.failure(`expected an expression after '${operator}'`), false, operandStops, false);
+      } else {
+        try {
+          right = this.binary(flags, operatorPrecedence);
+        } catch (error) {
+          right = this.recoverFromThrow(error, startPos, depth, false, operandStops);
+        }
       }
       left = this.node<BinaryExpression>(
         { kind: 'BinaryExpression', operator, left, right, offset: 0, length: 0, parent: undefined },
@@ -137,11 +146,6 @@ export abstract class ExpressionParser extends ParserBase {
         Math.max(end(right), this.ends[operatorIndex]),
       );
     }
-  }
-
-  private binaryOperand(flags: ExpressionFlags, precedence: number, operator: string): Expression {
-    if (this.startsOperand()) return this.binary(flags, precedence);
-    return this.fail(`expected an expression after '${operator}'`);
   }
 
   /** Whether the current token can start an expression (for clearer messages than the generic one). */
@@ -365,8 +369,7 @@ export abstract class ExpressionParser extends ParserBase {
   /** Whether no line break lies between the innermost list's opening bracket and the current token. */
   private openedOnThisLine(): boolean {
     const opener = this.openerPositions[this.openerPositions.length - 1];
-    for (let i = this.pos - 1; i > opener; i--) if (this.kinds[i] === NewLine) return false;
-    return true;
+    return this.pos <= opener + 1 || this.newLinesBefore(this.pos) === this.newLinesBefore(opener + 1);
   }
 
   /** Runs `parse` (just after a list's opening bracket) with `closing` on the stack of expected closing brackets. */
@@ -527,7 +530,9 @@ export abstract class ExpressionParser extends ParserBase {
     const list: Decorator[] = [];
     while (this.check(TokenKind.At)) {
       const at = this.read();
-      const expression = this.withRecovery(() => this.decoratorExpression(), false, stops(NewLine));
+      const expression = this.check(TokenKind.Identifier)
+        ? this.withRecovery(() => this.decoratorExpression(), false, stops(NewLine))
+        : this.recover(this.pos, this.failure("expected a decorator name after '@'"), false, stops(NewLine), false);
       list.push(this.node({ kind: 'Decorator', expression, offset: 0, length: 0, parent: undefined }, this.starts[at], Math.max(end(expression), this.ends[at])));
       if (this.check(NewLine)) this.read();
       else this.recover(this.pos, this.failure('expected a new line after the decorator'), false, stops(NewLine), true);
@@ -537,7 +542,6 @@ export abstract class ExpressionParser extends ParserBase {
   }
 
   private decoratorExpression(): Expression {
-    if (!this.check(TokenKind.Identifier)) this.fail("expected a decorator name after '@'");
     let current: Expression = this.callOrDecoratorName();
     while (this.check(TokenKind.Dot)) {
       this.read();

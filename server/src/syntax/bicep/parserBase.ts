@@ -29,6 +29,9 @@ export function stops(...kinds: TokenKind[]): number {
   return mask;
 }
 
+/** Syntax problems past this many are not kept (the file gets one problem saying so). */
+export const maxSyntaxProblems = 1000;
+
 /** Deeper nesting than this is reported once and the rest of the declaration skipped. */
 export const maxNestingDepth = 128;
 
@@ -52,6 +55,7 @@ export class ParserBase {
   private bailing = false;
   private readonly lexProblemOffsets: Set<number>;
   private lastProblemOffset = -1;
+  private newLineCounts: Int32Array | undefined;
 
   constructor(
     protected readonly text: string,
@@ -97,6 +101,25 @@ export class ParserBase {
 
   protected skipNewLines(): void {
     while (this.peek() === TokenKind.NewLine) this.pos++;
+  }
+
+  /**
+   * How many line-break tokens come before token `index`: two tokens are on one line when the
+   * counts are equal. Built on first use (only recovery asks), so the question costs O(1) instead
+   * of a scan back along the line, which made a long line of stray brackets quadratic.
+   */
+  protected newLinesBefore(index: number): number {
+    if (this.newLineCounts === undefined) {
+      const counts = new Int32Array(this.kinds.length + 1);
+      let seen = 0;
+      for (let i = 0; i < this.kinds.length; i++) {
+        counts[i] = seen;
+        if (this.kinds[i] === TokenKind.NewLine) seen++;
+      }
+      counts[this.kinds.length] = seen;
+      this.newLineCounts = counts;
+    }
+    return this.newLineCounts[Math.min(Math.max(index, 0), this.kinds.length)];
   }
 
   protected textOf(index: number): string {
@@ -150,6 +173,8 @@ export class ParserBase {
     if (this.bailing) return;
     // the lexer already reported this spot, and one problem per mistake is enough
     if (this.lexProblemOffsets.has(offset) || offset === this.lastProblemOffset) return;
+    // one past the bound, so that parseBicep can tell the file has more
+    if (this.problems.length > maxSyntaxProblems) return;
     this.lastProblemOffset = offset;
     this.problems.push({ offset, length, message });
   }

@@ -1,5 +1,5 @@
 import { CollectionParser } from './collections';
-import { ExpressionFlags, stops } from './parserBase';
+import { ExpressionFlags, maxNestingDepth, stops } from './parserBase';
 import type {
   Decorator, Identifier, ObjectType, ObjectTypeAdditionalProperties, ObjectTypeProperty, ResourceType, Skipped,
   StringLiteral, TupleType, TupleTypeItem, TypeExpression,
@@ -30,6 +30,16 @@ export abstract class TypeParser extends CollectionParser {
     return this.typeExpression();
   }
 
+  /** `withRecovery(() => this.typeExpression(), ...)`, reporting a token that cannot start a type without throwing. */
+  protected typeExpressionWithRecovery(suppress: boolean, stopMask: number): TypeExpression {
+    if (!this.startsOperand() && !this.hasUnionSeparator() && this.depth < maxNestingDepth) return this.typeMissing(suppress, stopMask);
+    return this.withRecovery(() => this.typeExpression(), suppress, stopMask);
+  }
+
+  private typeMissing(suppress: boolean, stopMask: number): Skipped {
+    return this.recover(this.pos, this.failure(`expected a type${this.afterPrevious()}, such as string, int, bool, object, array or a type name`), suppress, stopMask, false);
+  }
+
   protected typeExpression(): TypeExpression {
     this.enter();
     const start = this.pos;
@@ -51,7 +61,7 @@ export abstract class TypeParser extends CollectionParser {
       if (this.check(TokenKind.NewLine)) {
         members.push(this.skipEmpty("expected a type after '|'"));
       } else {
-        members.push(this.withRecovery(() => this.unaryType(), false, operandStops));
+        members.push(this.startsOperand() ? this.withRecovery(() => this.unaryType(), false, operandStops) : this.typeMissing(false, operandStops));
       }
     }
     this.depth--;
@@ -123,7 +133,7 @@ export abstract class TypeParser extends CollectionParser {
     this.read();
     const args = this.functionElements(
       TokenKind.RightChevron,
-      () => this.withRecovery(() => this.typeExpression(), false, stops(TokenKind.NewLine, TokenKind.Comma, TokenKind.RightChevron)),
+      () => this.typeExpressionWithRecovery(false, stops(TokenKind.NewLine, TokenKind.Comma, TokenKind.RightChevron)),
       'type argument',
     );
     this.closeOrReport(TokenKind.RightChevron, "expected '>' to close the type arguments");
@@ -193,7 +203,7 @@ export abstract class TypeParser extends CollectionParser {
     const colon = this.expectOrSkip(TokenKind.Colon, "expected ':' after the property name", this.suppressAfter(key), stops(TokenKind.NewLine, TokenKind.RightBrace));
     const value = colon
       ? this.skipped(this.lastEnd(), this.lastEnd())
-      : this.withRecovery(() => this.typeExpression(), false, stops(TokenKind.NewLine, TokenKind.RightBrace));
+      : this.typeExpressionWithRecovery(false, stops(TokenKind.NewLine, TokenKind.RightBrace));
     const offset = this.starts[start];
     const stop = Math.max(end(value), this.lastEnd());
     if (additional) return this.node<ObjectTypeAdditionalProperties>({ kind: 'ObjectTypeAdditionalProperties', decorators, value, offset: 0, length: 0, parent: undefined }, offset, stop);

@@ -25,17 +25,23 @@ export function parseYamlDocument(text: string, options: YamlOptions = {}): Yaml
     return { document: undefined, problems: [{ offset: 0, length: 0, message: `the file nests [ ] or { } more than ${maxFlowNesting} levels deep and is not analysed` }] };
   }
   let list: Document[];
+  // the library's errors are Error objects: without stack traces a file of thousands of mistakes parses several times faster
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   try {
     const documents = parseAllDocuments(text, { prettyErrors: false, uniqueKeys: options.uniqueKeys !== false, strict: true, version: '1.2', merge: false });
     list = Array.isArray(documents) ? documents : [];
   } catch {
     return { document: undefined, problems: [{ offset: 0, length: 0, message: 'the file could not be read as YAML (it may be nested too deeply)' }] };
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
   }
   const problems: SyntaxProblem[] = [];
   for (const doc of list.slice(0, 1)) {
+    let quotes: QuotedScalars | undefined;
     for (const error of doc.errors) {
       const [start, end] = error.pos;
-      const quote = error.code === 'MISSING_CHAR' ? unclosedQuoteBefore(doc, start) : undefined;
+      const quote = error.code === 'MISSING_CHAR' ? unclosedQuoteBefore((quotes ??= quotedScalars(doc)), start) : undefined;
       if (quote) problems.push(quote);
       else problems.push({ offset: start, length: Math.max(end - start, 1), message: yamlMessage(error.code, error.message) });
     }
@@ -58,21 +64,47 @@ function firstSentence(message: string): string {
   return line.charAt(0).toLowerCase() + line.slice(1);
 }
 
-/**
- * The yaml library reports an unclosed quote where the text ends; the person needs the quote
- * that opened it: the last quoted scalar that runs up to the error.
- */
-function unclosedQuoteBefore(doc: Document, errorAt: number): SyntaxProblem | undefined {
-  let opening: { offset: number; quote: string } | undefined;
+/** The quoted scalars of a document by start offset, with the furthest end reached up to each. */
+interface QuotedScalars {
+  readonly from: number[];
+  readonly to: number[];
+  readonly quote: string[];
+  readonly furthestTo: number[];
+}
+
+function quotedScalars(doc: Document): QuotedScalars {
+  const found: { from: number; to: number; quote: string }[] = [];
   visit(doc, {
     Scalar(_, node) {
+      if (node.type !== 'QUOTE_DOUBLE' && node.type !== 'QUOTE_SINGLE') return;
       const [from, to] = node.range ?? [0, 0];
-      if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && to >= errorAt && from < errorAt && (!opening || from > opening.offset)) {
-        opening = { offset: from, quote: node.type === 'QUOTE_DOUBLE' ? '"' : "'" };
-      }
+      found.push({ from, to, quote: node.type === 'QUOTE_DOUBLE' ? '"' : "'" });
     },
   });
-  return opening && { offset: opening.offset, length: 1, message: `this string is not closed (missing ${opening.quote})` };
+  found.sort((a, b) => a.from - b.from);
+  const furthestTo: number[] = [];
+  for (const scalar of found) furthestTo.push(Math.max(scalar.to, furthestTo.length > 0 ? furthestTo[furthestTo.length - 1] : -1));
+  return { from: found.map((s) => s.from), to: found.map((s) => s.to), quote: found.map((s) => s.quote), furthestTo };
+}
+
+/**
+ * The yaml library reports an unclosed quote where the text ends; the person needs the quote
+ * that opened it: the last quoted scalar that runs up to the error. The scalars are collected
+ * once per document (a visit per error made a file of unclosed quotes quadratic).
+ */
+function unclosedQuoteBefore(quotes: QuotedScalars, errorAt: number): SyntaxProblem | undefined {
+  // the last scalar starting before the error, then back while an earlier one may still reach it
+  let lo = 0;
+  let hi = quotes.from.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (quotes.from[mid] < errorAt) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo - 1; i >= 0 && quotes.furthestTo[i] >= errorAt; i--) {
+    if (quotes.to[i] >= errorAt) return { offset: quotes.from[i], length: 1, message: `this string is not closed (missing ${quotes.quote[i]})` };
+  }
+  return undefined;
 }
 
 const maxFlowNesting = 256;

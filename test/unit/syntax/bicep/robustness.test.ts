@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { maxBicepFileLength, parseBicep } from '../../../../server/src/syntax/bicep/index';
-import { maxNestingDepth } from '../../../../server/src/syntax/bicep/parserBase';
+import { maxNestingDepth, maxSyntaxProblems } from '../../../../server/src/syntax/bicep/parserBase';
 import { assertTreeInvariants } from './treeInvariants';
 
 const deep = 10_000;
@@ -69,4 +69,14 @@ test('long flat input stays linear', () => {
   const file = parseBicep(text);
   assert.ok(Date.now() - start < 3000, 'took too long');
   assert.deepEqual(file.problems, []);
+});
+
+test('a file with thousands of syntax errors keeps the first ones and says there are more', () => {
+  const file = parseBicep('var x = f(' + ','.repeat(5000) + ')\n' + ')\n'.repeat(5000) + 'var after = 1\n');
+  assert.equal(file.problems.length, maxSyntaxProblems + 1);
+  assert.match(file.problems[maxSyntaxProblems].message, /more than 1000 syntax errors/);
+  assert.deepEqual(file.problems.slice(0, 3).map((p) => p.message), ["expected an expression after '('", "expected an expression after ','", "expected an expression after ','"]);
+  const last = file.root.statements[file.root.statements.length - 1];
+  assert.equal(last.kind === 'VariableDeclaration' ? last.name.name : last.kind, 'after');
+  assertTreeInvariants(file);
 });
