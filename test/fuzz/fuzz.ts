@@ -5,6 +5,7 @@ import { analyseFile, type AnalysisContext } from '../../server/src/analysis';
 import { documentKindOf } from '../../server/src/syntax/documentKind';
 import { workspaceRuleFindings } from '../../server/src/workspace/workspaceFindings';
 import { diskReader, type WorkspaceReader } from '../../server/src/workspace/workspaceReader';
+import { releaseTemplateModels } from '../../server/src/workspace/templateModels';
 import { mutate, mutations, seededRandom, type Mutation } from './mutations';
 
 export interface FuzzFailure {
@@ -190,7 +191,13 @@ export function analyseCases(cases: Iterable<FuzzCase>, bound: TimeBound, progre
       reader = diskReader(root, (other) => (other === mutated.file ? mutated.text : undefined));
       readers.set(root, reader);
       // the cases come grouped by folder: a folder left behind is not visited again
-      if (readers.size > 4) readers.delete(readers.keys().next().value!);
+      if (readers.size > 4) {
+        const left = readers.keys().next().value!;
+        readers.delete(left);
+        // Its evaluated models too, as a CLI run does per workspace: a run over thousands of
+        // folders otherwise grows to gigabytes and its late cases are timed in a bloated heap.
+        releaseTemplateModels(left);
+      }
       // Listing the folder and indexing it is not analysis of the mutated text: done before the clock starts.
       workspaceRuleFindings(reader);
     }

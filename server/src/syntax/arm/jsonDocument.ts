@@ -1,5 +1,5 @@
 import { parseTree, printParseErrorCode, ParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import type { SyntaxProblem } from '../span';
+import { cappedProblems, type SyntaxProblem } from '../span';
 import { member, stringOf } from './jsonNodes';
 import { maskRawLineBreaks, restoreRawLineBreaks } from './rawLineBreaks';
 import { missingCloser } from './missingCloser';
@@ -103,5 +103,5 @@ export function parseJsonDocument(text: string, options: JsonOptions = {}): Json
     problems.push(...expressionProblemsIn(text, root));
     problems.sort((a, b) => a.offset - b.offset);
   }
-  return { root, problems };
+  return { root, problems: cappedProblems(problems) };
 }

@@ -1,8 +1,7 @@
 import { LineMap } from '../lineMap';
-import type { SyntaxProblem } from '../span';
+import { cappedProblems, type SyntaxProblem } from '../span';
 import { BicepParser } from './declarations';
 import { lex, type Comment, type Pragma } from './lexer';
-import { maxSyntaxProblems } from './parserBase';
 import type { Node, Program } from './syntaxTree';
 
 export type * from './syntaxTree';
@@ -55,14 +54,10 @@ export function parseBicep(text: string, options: ParseOptions = {}): BicepFile 
     const message = `${internalErrorPrefix}${error instanceof Error ? error.message : String(error)}`;
     return new ParsedBicepFile(kind, text, root, [{ offset: 0, length: 0, message }], tokens.comments, tokens.pragmas);
   }
-  let problems = tokens.problems.length === 0 ? parser.problems : [...tokens.problems, ...parser.problems];
+  const problems = tokens.problems.length === 0 ? parser.problems : [...tokens.problems, ...parser.problems];
   // recovery can report an unclosed bracket after the problems inside it
   if (problems.length > 1) problems.sort((a, b) => a.offset - b.offset);
-  if (problems.length > maxSyntaxProblems) {
-    const message = `more than ${maxSyntaxProblems} syntax errors: the rest are not reported; fix these first`;
-    problems = [...problems.slice(0, maxSyntaxProblems), { offset: problems[maxSyntaxProblems].offset, length: 0, message }];
-  }
-  return new ParsedBicepFile(kind, text, root, problems, tokens.comments, tokens.pragmas);
+  return new ParsedBicepFile(kind, text, root, cappedProblems(problems), tokens.comments, tokens.pragmas);
 }
 
 /** A parsed file whose line map is built on first use: many callers only need the tree. */

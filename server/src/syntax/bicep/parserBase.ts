@@ -1,4 +1,4 @@
-import type { SyntaxProblem } from '../span';
+import { maxSyntaxProblems, type SyntaxProblem } from '../span';
 import type { TokenStream } from './lexer';
 import type { Identifier, Node, Skipped } from './syntaxTree';
 import { declarationKeywords } from './keywords';
@@ -28,9 +28,6 @@ export function stops(...kinds: TokenKind[]): number {
   for (const kind of kinds) mask |= 1 << kind;
   return mask;
 }
-
-/** Syntax problems past this many are not kept (the file gets one problem saying so). */
-export const maxSyntaxProblems = 1000;
 
 /** Deeper nesting than this is reported once and the rest of the declaration skipped. */
 export const maxNestingDepth = 128;

@@ -5,7 +5,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { maxBicepFileLength, parseBicep } from '../../../../server/src/syntax/bicep/index';
-import { maxNestingDepth, maxSyntaxProblems } from '../../../../server/src/syntax/bicep/parserBase';
+import { maxNestingDepth } from '../../../../server/src/syntax/bicep/parserBase';
+import { maxSyntaxProblems } from '../../../../server/src/syntax/span';
 import { assertTreeInvariants } from './treeInvariants';
 
 const deep = 10_000;
