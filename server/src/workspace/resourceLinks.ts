@@ -149,17 +149,20 @@ export function fingerprintOf(resource: DeployedResource): string {
       pending = '';
     }
   };
-  const seen = new Set<object>();
+  // An object met again (`properties` is also inside `body`) is written as a back-reference to
+  // its first visit: the same values shared the same way give the same text, each fed once.
+  const seen = new Map<object, number>();
   const feed = (value: unknown): void => {
     if (value === null || typeof value !== 'object') {
       put(`${typeof value}:${String(value)}\u0000`);
       return;
     }
-    if (seen.has(value)) {
-      put('^');
+    const first = seen.get(value);
+    if (first !== undefined) {
+      put(`^${first}`);
       return;
     }
-    seen.add(value);
+    seen.set(value, seen.size);
     if (Array.isArray(value)) {
       put('[');
       for (const item of value) feed(item);
@@ -173,7 +176,6 @@ export function fingerprintOf(resource: DeployedResource): string {
       }
       put('}');
     }
-    seen.delete(value);
   };
   feed(resource);
   hash.update(pending);
