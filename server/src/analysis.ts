@@ -9,7 +9,7 @@ import { analysePolicyFile } from './rules/policy';
 import { templateModelOf, templateModelsUnder } from './workspace/templateModels';
 import { workspaceRuleFindingsIn } from './workspace/workspaceFindings';
 import { templateRules } from './rules/registry';
-import { runRules } from './rules/runRules';
+import { mergeAlike, runRules } from './rules/runRules';
 import { diskReader, type WorkspaceReader } from './workspace/workspaceReader';
 import { armSuppressions, canHoldSuppressions } from './suppression/armSuppressions';
 import { bicepSuppressions } from './suppression/bicepSuppressions';
@@ -59,7 +59,8 @@ export function analyseFile(source: SourceFile, kind: DocumentKind = documentKin
     return [{ ruleId: 'HN001', level: 'info', message: `the file is larger than ${+(bound / 1024 / 1024).toFixed(2)} MB and is not analysed (hipaa-notify bounds the work per file)`, file: source.file, span: { offset: 0, length: 0 } }];
   }
   try {
-    return analyseByKind(source, kind, context).filter((finding) => finding.file === source.file);
+    // Findings that only quote other names at one place (loop instances, deployments of one module) are merged once, here.
+    return mergeAlike(analyseByKind(source, kind, context).filter((finding) => finding.file === source.file));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return [{ ruleId: 'HN001', level: 'error', message: `hipaa-notify could not analyse this file (${message}); please report it`, file: source.file, span: { offset: 0, length: 0 } }];
@@ -122,7 +123,7 @@ function ownRuleFindings(file: string, text: string, reader: WorkspaceReader, de
   const model = templateModelOf(file, text, reader);
   if (!model) return [];
   const context = { resources: model.resources, policyFile: undefined, defaultTimeZone, partial: new Set(model.complete ? [] : model.resources) };
-  return runRules(templateRules.filter((rule) => !rule.workspace), context, file).filter((finding) => finding.file === file);
+  return runRules(templateRules.filter((rule) => !rule.workspace), context, file, { merge: false }).filter((finding) => finding.file === file);
 }
 
 function readerFor(file: string, text: string, context: AnalysisContext): WorkspaceReader | undefined {

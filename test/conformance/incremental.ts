@@ -22,7 +22,7 @@ export function runIncrementalConformance(dirs: string[]): number {
     let started = performance.now();
     const partial = new Set(models.filter((m) => !m.complete).flatMap((m) => m.resources));
     const deploymentOf = new Map(models.flatMap((m) => m.resources.map((r) => [r, m.file] as const)));
-    const whole = new Set(runRules(rules, { resources: models.flatMap((m) => m.resources), policyFile: undefined, defaultTimeZone: undefined, auditWorkspaces: [], partial, deploymentOf }, dir).map(key));
+    const whole = new Set(runRules(rules, { resources: models.flatMap((m) => m.resources), policyFile: undefined, defaultTimeZone: undefined, auditWorkspaces: [], partial, deploymentOf }, dir, { merge: false }).map(key));
     const wholeMs = performance.now() - started;
     started = performance.now();
     const index = new WorkspaceIndex({ rules, defaultTimeZone: undefined, auditWorkspaces: [] });

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { DeployedResource } from '../model/deployedResource';
+import { isAlertRule } from '../model/alerts';
+import { processingRuleType } from '../model/alertProcessingRules';
 import { extensionTarget } from '../model/extensionScope';
 import { vaultNamed } from '../model/keyVaultAccess';
 import { parseResourceId, type NamedResource } from '../model/resourceReference';
@@ -35,6 +37,10 @@ const extensionKinds: Record<string, 'setting' | 'lock' | 'role' | 'subscription
   'Microsoft.Authorization/roleAssignments': 'role',
   'Microsoft.EventGrid/eventSubscriptions': 'subscription',
 };
+/** Any alert processing rule may add action groups to an alert or remove them (HN104): every alert meets every one. */
+const anyProcessingRule = 'x:alert-processing-rule';
+/** Declared by an extension whose target has a known name: a resource of that type (or a parent type) whose own name is unknown may be that target. */
+const namedTargetOf = (type: string) => `n:${type.toLowerCase()}`;
 const anyTargetOf = (kind: string) => `x:any-target-${kind}`;
 /** What diagnostic settings are asked about: notification component types and PHI stores (the tagged ones too). */
 const loggedTypes = ['Microsoft.Logic/workflows', 'Microsoft.Web/sites', 'Microsoft.EventGrid/topics', 'Microsoft.EventGrid/systemTopics', 'Microsoft.EventGrid/domains', 'Microsoft.Storage/storageAccounts', 'Microsoft.Storage/storageAccounts/blobServices', 'Microsoft.Storage/storageAccounts/fileServices', 'Microsoft.Storage/storageAccounts/queueServices', 'Microsoft.Storage/storageAccounts/tableServices', 'Microsoft.Sql/servers', 'Microsoft.Sql/servers/databases', 'Microsoft.DocumentDB/databaseAccounts', 'Microsoft.KeyVault/vaults', 'Microsoft.DBforPostgreSQL/flexibleServers', 'Microsoft.DBforMySQL/flexibleServers'];
@@ -72,6 +78,7 @@ export function linksOf(resource: DeployedResource): ResourceLinks {
       // children of a parent (an NSG's rules, a workspace's tables) cannot tell which parent it has.
       if (childrenReadTogether.some((t) => t.toLowerCase() === type.toLowerCase())) mentions.add(typeKey(parentTypes(type)[1]));
       if (protectedTypes.some((t) => t.toLowerCase() === type.toLowerCase())) mentions.add(anyLock);
+      mentions.add(namedTargetOf(type));
     }
     // Only extension resources apply to another resource; the `scope` of others is where they deploy.
     const extension = extensionTypes.find((t) => type.toLowerCase().endsWith(`/${t.split('/')[1].toLowerCase()}`));
@@ -82,8 +89,14 @@ export function linksOf(resource: DeployedResource): ResourceLinks {
       else if (target === 'deploymentScope') {
         // A lock above a resource group protects everything; a role assignment at a scope covers its vaults.
         if ((kind === 'lock' && resource.targetScope !== 'resourceGroup') || kind === 'role') declares.add(anyTargetOf(kind));
-      } else if ('anyName' in target) mentions.add(typeKey(target.type));
-      else withParents(target, mentions);
+      } else if ('anyName' in target) {
+        // A rule asks about a child through its parent (a storage account's blob service): any parent of the type may be meant.
+        for (const t of parentTypes(target.type)) mentions.add(typeKey(t));
+      }
+      else {
+        withParents(target, mentions);
+        for (const t of parentTypes(target.type)) declares.add(namedTargetOf(t));
+      }
       if (kind === 'lock' && target !== 'deploymentScope') declares.add(anyLock);
     }
     // What an extension of unknown target may apply to, so its findings become unknown.
@@ -91,6 +104,8 @@ export function linksOf(resource: DeployedResource): ResourceLinks {
     if (protectedTypes.some((t) => t.toLowerCase() === lower)) mentions.add(anyTargetOf('lock'));
     if (loggedTypes.some((t) => t.toLowerCase() === lower || lower.startsWith('microsoft.healthcareapis/')) || resource.tags !== undefined) mentions.add(anyTargetOf('setting'));
     if (lower === vaultType.toLowerCase()) mentions.add(anyTargetOf('role'));
+    if (isAlertRule(resource)) mentions.add(anyProcessingRule);
+    if (lower === processingRuleType.toLowerCase()) declares.add(anyProcessingRule);
   }
   const seen = new Set<Value>();
   const visitReference = (reference: ResourceReference) => {

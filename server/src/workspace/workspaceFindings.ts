@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { Finding } from '../rules/finding';
 import { templateRules } from '../rules/registry';
 import type { Rule } from '../rules/rule';
-import { runRules } from '../rules/runRules';
+import { mergeAlike, runRules } from '../rules/runRules';
 import { documentKindOf } from '../syntax/documentKind';
 import { notificationPolicyOf, type NotificationPolicy } from '../syntax/policy/notificationPolicy';
 import { readPolicyTree } from '../syntax/policy/readPolicyTree';
@@ -68,7 +68,7 @@ function policyFilesOf(reader: WorkspaceReader): string[] {
  */
 export function workspaceRuleFindings(reader: WorkspaceReader, defaultTimeZone?: string, rules: readonly Rule[] = templateRules): readonly Finding[] {
   const state = stateOf(reader, defaultTimeZone, rules);
-  state.all ??= [...(state.once ? [...state.once.values()].flat() : state.index.findings()), ...[...state.policyRuns.values()].flatMap((run) => run.findings)];
+  state.all ??= mergeAlike([...(state.once ? [...state.once.values()].flat() : state.index.findings()), ...[...state.policyRuns.values()].flatMap((run) => run.findings)]);
   return state.all;
 }
 
@@ -107,7 +107,7 @@ function stateOf(reader: WorkspaceReader, defaultTimeZone: string | undefined, r
     };
     const inScope = models.filter((m) => isInsideFolder(m.file, path.dirname(policy)));
     const context = { resources: inScope.flatMap((m) => m.resources), policyFile: policy, policy: typed[i], defaultTimeZone, auditWorkspaces, partial: shared.partial as never, deploymentOf: shared.deploymentOf as never };
-    policyRuns.set(policy, { text: policyTexts[i], findings: runRules(rules.filter((r) => r.workspace), context, policy) });
+    policyRuns.set(policy, { text: policyTexts[i], findings: runRules(rules.filter((r) => r.workspace), context, policy, { merge: false }) });
   });
   const state: State = { models, policies, policyTexts, index, policyRuns, ...(once ? { once } : {}) };
   states.set(reader, state);
@@ -121,7 +121,7 @@ function wholeWorkspaceFindings(models: readonly TemplateModel[], rules: readonl
   const deploymentOf = new Map(models.flatMap((m) => m.resources.map((r) => [r, m.file] as const)));
   const context = { resources: models.flatMap((m) => m.resources), policyFile: undefined, defaultTimeZone, auditWorkspaces, partial, deploymentOf };
   const byFile = new Map<string, Finding[]>();
-  for (const finding of runRules(templateOnly(rules), context, models[0]?.file ?? '')) {
+  for (const finding of runRules(templateOnly(rules), context, models[0]?.file ?? '', { merge: false })) {
     const list = byFile.get(finding.file);
     if (list) list.push(finding);
     else byFile.set(finding.file, [finding]);

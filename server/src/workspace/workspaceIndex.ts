@@ -263,7 +263,7 @@ export class WorkspaceIndex {
       deploymentOf.set(resource, item.entry.model.file);
     }
     const { rules, defaultTimeZone, auditWorkspaces } = this.settings;
-    const findings = runRules(rules, { resources, policyFile: undefined, defaultTimeZone, auditWorkspaces, partial, deploymentOf }, batch[0].model.file);
+    const findings = runRules(rules, { resources, policyFile: undefined, defaultTimeZone, auditWorkspaces, partial, deploymentOf }, batch[0].model.file, { merge: false });
     const results: Finding[][] = batch.map(() => []);
     for (const finding of findings) {
       const marked = /^\u0000(\d+):/.exec(finding.file);

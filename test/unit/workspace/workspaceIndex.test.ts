@@ -19,7 +19,7 @@ const repo = path.resolve(__dirname, '../../../..');
 function wholeWorkspaceRun(models: readonly TemplateModel[]): Finding[] {
   const partial = new Set(models.filter((m) => !m.complete).flatMap((m) => m.resources));
   const deploymentOf = new Map(models.flatMap((m) => m.resources.map((r) => [r, m.file] as const)));
-  return runRules(rules, { resources: models.flatMap((m) => m.resources), policyFile: undefined, defaultTimeZone: undefined, partial, deploymentOf }, '');
+  return runRules(rules, { resources: models.flatMap((m) => m.resources), policyFile: undefined, defaultTimeZone: undefined, partial, deploymentOf }, '', { merge: false });
 }
 
 const keys = (findings: readonly Finding[]) => findings.map((f) => `${f.ruleId} ${path.basename(f.file)}@${f.span.offset}+${f.span.length} ${f.message} ${JSON.stringify(f.related ?? [])}`).sort();
