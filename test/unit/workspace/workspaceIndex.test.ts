@@ -87,3 +87,73 @@ test('the index of a generated monorepo matches the whole-workspace run, before 
     cleanup();
   }
 });
+
+/** Links found on the public corpora: each pair, in two files, must meet in the index as in a whole run. */
+const crossFileCases: Record<string, Record<string, string>> = {
+  'an alert processing rule in another file routes an alert that has no action group (HN104)': {
+    'alert.bicep': `resource alert 'Microsoft.Insights/activityLogAlerts@2020-10-01' = {
+  name: 'service-health'
+  location: 'global'
+  properties: {
+    scopes: [subscription().id]
+    enabled: true
+    condition: { allOf: [ { field: 'category', equals: 'ServiceHealth' } ] }
+  }
+}`,
+    'routing.bicep': `resource ag 'Microsoft.Insights/actionGroups@2023-01-01' = {
+  name: 'ag-oncall'
+  location: 'global'
+  properties: { groupShortName: 'oncall', enabled: true, armRoleReceivers: [ { name: 'owners', roleId: '8e3af657-a8ff-443c-a75c-2fe8c4bcb635', useCommonAlertSchema: true } ] }
+}
+resource route 'Microsoft.AlertsManagement/actionRules@2021-08-08' = {
+  name: 'route-all'
+  location: 'global'
+  properties: {
+    scopes: [subscription().id]
+    enabled: true
+    actions: [ { actionType: 'AddActionGroups', actionGroupIds: [ag.id] } ]
+  }
+}`,
+  },
+  'a diagnostic setting on a named blob service in another file may log a storage account of unknown name (HN302)': {
+    'store.bicep': `param accountName string
+resource store 'Microsoft.Storage/storageAccounts@2023-01-01' = {
+  name: accountName
+  location: 'eastus'
+  kind: 'StorageV2'
+  sku: { name: 'Standard_LRS' }
+  tags: { 'hipaa-notify': 'phi' }
+}`,
+    'logging.bicep': `resource blob 'Microsoft.Storage/storageAccounts/blobServices@2023-01-01' existing = {
+  name: 'stclaims/default'
+}
+resource audit 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'audit'
+  scope: blob
+  properties: {
+    workspaceId: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/law'
+    logs: [ { categoryGroup: 'audit', enabled: true } ]
+  }
+}`,
+  },
+};
+
+for (const [name, files] of Object.entries(crossFileCases)) {
+  test(`the index links what a whole run links: ${name}`, () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'hn-links-'));
+    try {
+      for (const [file, text] of Object.entries(files)) fs.writeFileSync(path.join(root, file), text);
+      const models = templateModelsUnder(root, diskReader(root));
+      const index = new WorkspaceIndex(settings);
+      index.sync(models);
+      // Asked per file, as an edit asks: each template runs with only what links to it.
+      const perFile = Object.keys(files).flatMap((file) => index.findingsIn(path.join(root, file)));
+      assert.deepEqual(keys(perFile), keys(wholeWorkspaceRun(models)));
+      // Each file alone would be reported: the link across files is what silences it.
+      const alone = models.flatMap((model) => wholeWorkspaceRun([model]));
+      assert.ok(alone.some((f) => /HN10[34]|HN302/.test(f.ruleId) && !wholeWorkspaceRun(models).some((g) => g.ruleId === f.ruleId && g.span.offset === f.span.offset)), 'the case needs both files');
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+}
