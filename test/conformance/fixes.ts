@@ -1,5 +1,5 @@
-import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
+import { deploymentFolders } from './deploymentFolders';
 import { performance } from 'node:perf_hooks';
 import { analyseFile } from '../../server/src/analysis';
 import { editsOf } from '../../server/src/fixes/fixEdits';
@@ -10,7 +10,6 @@ import { documentKindOf } from '../../server/src/syntax/documentKind';
 import { workspaceRuleFindings } from '../../server/src/workspace/workspaceFindings';
 import { diskReader } from '../../server/src/workspace/workspaceReader';
 
-const deploymentEntries = new Set(['azuredeploy.json', 'main.bicep', 'main.json']);
 
 interface RuleTally {
   offered: number;
@@ -125,20 +124,4 @@ function check(folder: string, before: readonly Finding[], finding: Finding, fix
     unresolved += Math.max(0, of(now, 'HN002') - of(was, 'HN002'));
   }
   return { left, syntaxErrors, unresolved, other };
-}
-
-function deploymentFolders(dir: string): string[] {
-  const found: string[] = [];
-  const walk = (folder: string) => {
-    let entries;
-    try {
-      entries = readdirSync(folder, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    if (entries.some((e) => e.isFile() && deploymentEntries.has(e.name.toLowerCase()))) found.push(folder);
-    for (const entry of entries) if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules') walk(path.join(folder, entry.name));
-  };
-  walk(path.resolve(dir));
-  return found;
 }

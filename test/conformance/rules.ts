@@ -1,11 +1,10 @@
-import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
+import { deploymentFolders } from './deploymentFolders';
 import { performance } from 'node:perf_hooks';
 import type { Finding } from '../../server/src/rules/finding';
 import { workspaceRuleFindings } from '../../server/src/workspace/workspaceFindings';
 import { diskReader } from '../../server/src/workspace/workspaceReader';
 
-const deploymentEntries = new Set(['azuredeploy.json', 'main.bicep', 'main.json']);
 
 /**
  * The template rules over a corpus, one workspace per deployment folder (a folder holding
@@ -38,20 +37,4 @@ export function runRulesConformance(dirs: readonly string[]): number {
   console.log(`rules: ${folders.length} deployment folders, ${failures} rule failures, ${seconds} s`);
   for (const [id, count] of [...counts].sort()) console.log(`  ${id} ${count}`);
   return failures === 0 ? 0 : 1;
-}
-
-function deploymentFolders(dir: string): string[] {
-  const found: string[] = [];
-  const walk = (folder: string) => {
-    let entries;
-    try {
-      entries = readdirSync(folder, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    if (entries.some((e) => e.isFile() && deploymentEntries.has(e.name.toLowerCase()))) found.push(folder);
-    for (const entry of entries) if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules') walk(path.join(folder, entry.name));
-  };
-  walk(path.resolve(dir));
-  return found;
 }

@@ -1,7 +1,7 @@
 import type { CoverageReport } from '../../azure/analyseSnapshot';
 import { controls } from '../../azure/coverage';
 import { catalog } from '../../rules/catalog';
-import { sarifRules } from '../formats/sarif';
+import { sarifLevel, sarifLog, sarifRules } from '../formats/sarif';
 import type { Level } from '../../rules/finding';
 
 /** `{subscriptions, findings, coverage, errors}`, the shape the coverage tree reads too. */
@@ -43,43 +43,28 @@ export function coverageText(report: CoverageReport): string {
   return lines.join('\n') + '\n';
 }
 
-const sarifLevel: Record<Level, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
 /** SARIF 2.1.0: a live finding has no file, so its resource ID is the logical location's fullyQualifiedName. */
 export function coverageSarif(report: CoverageReport, version: string): string {
   const ruleIndex = new Map(catalog.map((rule, index) => [rule.id, index]));
-  const log = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
+  return sarifLog(version, sarifRules(), {
+    invocations: [
       {
-        tool: {
-          driver: {
-            name: 'hipaa-notify',
-            version,
-            rules: sarifRules(),
-          },
-        },
-        invocations: [
-          {
-            executionSuccessful: report.complete,
-            toolExecutionNotifications: report.errors.map((error) => ({
-              level: 'warning',
-              message: { text: `${error.scope} not read (HTTP ${error.status}): ${error.message}` },
-              locations: [{ logicalLocations: [{ fullyQualifiedName: error.scope, kind: 'resource' }] }],
-            })),
-          },
-        ],
-        results: report.findings.map((finding) => ({
-          ruleId: finding.rule,
-          ...(ruleIndex.has(finding.rule) ? { ruleIndex: ruleIndex.get(finding.rule) } : {}),
-          level: sarifLevel[finding.level],
-          message: { text: finding.message },
-          locations: [{ logicalLocations: [{ fullyQualifiedName: finding.resourceId, kind: 'resource' }] }],
-          ...(finding.portalUrl ? { properties: { portalUrl: finding.portalUrl } } : {}),
+        executionSuccessful: report.complete,
+        toolExecutionNotifications: report.errors.map((error) => ({
+          level: 'warning',
+          message: { text: `${error.scope} not read (HTTP ${error.status}): ${error.message}` },
+          locations: [{ logicalLocations: [{ fullyQualifiedName: error.scope, kind: 'resource' }] }],
         })),
       },
     ],
-  };
-  return JSON.stringify(log, null, 2) + '\n';
+    results: report.findings.map((finding) => ({
+      ruleId: finding.rule,
+      ...(ruleIndex.has(finding.rule) ? { ruleIndex: ruleIndex.get(finding.rule) } : {}),
+      level: sarifLevel[finding.level],
+      message: { text: finding.message },
+      locations: [{ logicalLocations: [{ fullyQualifiedName: finding.resourceId, kind: 'resource' }] }],
+      ...(finding.portalUrl ? { properties: { portalUrl: finding.portalUrl } } : {}),
+    })),
+  });
 }

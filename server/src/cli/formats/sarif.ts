@@ -6,7 +6,7 @@ import type { Level } from '../../rules/finding';
 import type { CheckReport } from '../check';
 import { locateFindings, type PathStyle } from './locate';
 
-const sarifLevel: Record<Level, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+export const sarifLevel: Record<Level, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
 /**
  * SARIF 2.1.0 with one run; paths relative to the current folder through %SRCROOT% (or absolute
@@ -29,28 +29,24 @@ export function formatSarif(report: CheckReport, version: string, style: PathSty
       },
     ],
   }));
+  return sarifLog(version, sarifRules(docsFolder), {
+    originalUriBaseIds: { SRCROOT: { uri: pathToFileURL(report.root).href + '/' } },
+    columnKind: 'utf16CodeUnits',
+    results,
+  });
+}
+
+/** The catalog as SARIF reporting descriptors, each with its documentation page as `help`. */
+/** A SARIF 2.1.0 log of one hipaa-notify run: the tool, its rules, and what the run adds (results, invocations, locations). */
+export function sarifLog(version: string, rules: ReturnType<typeof sarifRules>, run: Record<string, unknown>): string {
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: 'hipaa-notify',
-            version,
-            rules: sarifRules(docsFolder),
-          },
-        },
-        originalUriBaseIds: { SRCROOT: { uri: pathToFileURL(report.root).href + '/' } },
-        columnKind: 'utf16CodeUnits',
-        results,
-      },
-    ],
+    runs: [{ tool: { driver: { name: 'hipaa-notify', version, rules } }, ...run }],
   };
   return JSON.stringify(log, null, 2) + '\n';
 }
 
-/** The catalog as SARIF reporting descriptors, each with its documentation page as `help`. */
 export function sarifRules(docsFolder: string = packagedDocs) {
   return catalog.map((rule) => ({
     id: rule.id,
